@@ -1,0 +1,37 @@
+/*
+ * auth: who may see and do what.  Identity comes from nginx (REMOTE_USER);
+ * CSRF tokens are an HMAC of the login under a server secret.
+ */
+#ifndef INSATS_AUTH_H
+#define INSATS_AUTH_H
+
+#include "store.h"
+
+#define CSRF_TOKEN_LEN 64
+
+/* hex(HMAC-SHA256(secret, "csrf:" login)) into out (65 bytes).  0 or -1. */
+int	 auth_csrf_token(const char *secret, const char *login,
+	    char out[CSRF_TOKEN_LEN + 1]);
+/* 1 if token is the user's token (constant-time compare), else 0. */
+int	 auth_csrf_ok(const char *secret, const char *login, const char *token);
+/*
+ * 1 if u may read the placement and its documents: a provider of the
+ * owning organisation, or the customer's responsible counsellor.
+ */
+int	 access_placement(const struct user *u, const struct placement *p);
+/* 1 if u may see the customer's name and personal number. */
+int	 access_identity(const struct user *u, const struct placement *p);
+/* 1 if u may edit, submit or revise: the owning provider organisation. */
+int	 access_owner(const struct user *u, const struct placement *p);
+/* 1 if u may return or approve: the responsible counsellor. */
+int	 access_reviewer(const struct user *u, const struct placement *p);
+/*
+ * 1 if a POST's Origin / Sec-Fetch-Site headers (either may be NULL) say it
+ * came from this site (host is the request's Host header).
+ */
+int	 auth_same_origin(const char *origin, const char *sec_fetch_site,
+	    const char *host);
+/* SHA-256 of data as lowercase hex into out (65 bytes). */
+void	 auth_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif

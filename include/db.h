@@ -1,0 +1,84 @@
+/*
+ * db: the one SQLite database.  Opening (pragmas), versioned migrations
+ * (PRAGMA user_version), and every SQL statement of the program in one
+ * enum-indexed table, each prepared once per connection and reused.
+ */
+#ifndef INSATS_DB_H
+#define INSATS_DB_H
+
+#include <sqlite3.h>
+
+enum stmt {
+	/* settings */
+	STMT_SETTING_GET,
+	STMT_SETTING_PUT,
+	/* organisations, users */
+	STMT_ORG_INSERT,
+	STMT_ORG_BY_NAME,
+	STMT_USER_INSERT,
+	STMT_USER_BY_LOGIN,
+	STMT_USER_BY_ID,
+	STMT_USER_LIST,
+	/* catalogue */
+	STMT_CATALOGUE_PUT,
+	STMT_CATALOGUE_GET,
+	/* customers, placements */
+	STMT_CUSTOMER_INSERT,
+	STMT_CUSTOMER_BY_PNR,
+	STMT_PLACEMENT_INSERT,
+	STMT_PLACEMENT_GET,
+	STMT_PLACEMENTS_OF_PROVIDER,
+	STMT_PLACEMENTS_OF_COUNSELLOR,
+	/* documents */
+	STMT_DOC_INSERT,
+	STMT_DOC_GET,
+	STMT_DOC_XML,
+	STMT_DOC_UPDATE_CONTENT,
+	STMT_DOC_SET_STATE,
+	STMT_DOC_LATEST_OF_KIND,
+	STMT_DOC_REVISIONS,
+	STMT_DOCS_OF_PLACEMENT,
+	STMT_VERSION_INSERT,
+	STMT_EVENT_INSERT,
+	STMT_EVENTS_OF_DOC,
+	STMT_QUEUE_OF_COUNSELLOR,
+	STMT_SUMMARY,
+	/* admin commands (cmd_admin.c) */
+	STMT_CATALOGUE_LIST,
+	STMT__MAX
+};
+
+struct db {
+	sqlite3		*conn;
+	sqlite3_stmt	*stmts[STMT__MAX];
+};
+
+/* The schema version this binary writes and understands. */
+#define DB_SCHEMA_VERSION 1
+
+/*
+ * Opens path (creating it when create is set) with WAL, synchronous=FULL,
+ * foreign keys, busy timeout, trusted_schema off and defensive mode.
+ * Returns 0, or -1 with a message on stderr.
+ */
+int		 db_open(struct db *db, const char *path, int create);
+void		 db_close(struct db *db);
+/*
+ * Brings the schema to DB_SCHEMA_VERSION in one transaction.  Returns 0,
+ * or -1 (also when the database is newer than this binary).
+ */
+int		 db_migrate(struct db *db);
+/* The prepared statement, reset and with cleared bindings; NULL on error. */
+sqlite3_stmt	*db_stmt(struct db *db, enum stmt which);
+/* BEGIN IMMEDIATE, retrying SQLITE_BUSY for a bounded time.  Returns 0 or -1. */
+int		 db_begin(struct db *db);
+int		 db_commit(struct db *db);
+void		 db_rollback(struct db *db);
+/* Runs fixed SQL text (no parameters).  Returns 0 or -1. */
+int		 db_exec(struct db *db, const char *sql);
+/* Steps a statement that returns no rows.  Returns 0 or -1. */
+int		 db_step_done(sqlite3_stmt *st);
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
+void		 db_now(char buf[21]);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * pnr: Swedish personal identity numbers (personnummer) and co-ordination
+ * numbers (samordningsnummer).  Pure code.
+ */
+#ifndef INSATS_PNR_H
+#define INSATS_PNR_H
+
+#include "calendar.h"
+
+enum pnr_status {
+	PNR_OK = 0,
+	PNR_BAD_FORMAT,		/* not YYMMDD-NNNC / YYYYMMDD-NNNC / without separator */
+	PNR_BAD_CHECKSUM,	/* Luhn check digit wrong */
+	PNR_BAD_DATE,		/* month or day impossible */
+	PNR_UNREADABLE_DAY	/* day 00 or 60: valid number, birth day unknown */
+};
+
+struct pnr {
+	char		 canonical[14];	/* "YYYYMMDD-NNNC" (day as written, +60 kept) */
+	struct date	 birth;		/* birth date; day 0 when unreadable */
+	int		 coordination;	/* 1 for a samordningsnummer (day + 60) */
+	int		 day_known;	/* 0 when the day is 00/60 */
+};
+
+/*
+ * Parses s in any of the forms YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC,
+ * YYYYMMDD-NNNC, YYYYMMDDNNNC.  For the 10-digit forms the century is chosen
+ * from today: '-' or none means under 100 years old, '+' 100 or older.
+ * Returns PNR_OK or PNR_UNREADABLE_DAY with *out filled, otherwise an error.
+ */
+enum pnr_status	 pnr_parse(const char *s, struct date today, struct pnr *out);
+/* Swedish explanation of a status, for messages. */
+const char	*pnr_status_text(enum pnr_status st);
+
+enum sample {
+	SAMPLE_NO = 0,		/* may be destroyed */
+	SAMPLE_YES,		/* born on the 5th, 15th or 25th: keep, hand over */
+	SAMPLE_UNCERTAIN	/* birth day unreadable: a person decides */
+};
+/* Research sample membership of a canonical or any parseable number. */
+enum sample	 pnr_sample(const char *s, struct date today);
+
+#endif

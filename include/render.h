@@ -1,0 +1,61 @@
+/*
+ * render: builds the small page XML of a request (xsl/PAGES.md) and runs
+ * it through the stylesheet compiled once per process.
+ */
+#ifndef INSATS_RENDER_H
+#define INSATS_RENDER_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "store.h"
+#include "xmldoc.h"
+
+struct page {
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+};
+
+/*
+ * Compiles xsl_dir/page.xsl with file and network access forbidden at run
+ * time.  Returns 0 or -1.
+ */
+int		 render_load(const char *xsl_dir);
+void		 render_free(void);
+/* 1 when the stylesheet is loaded (health check). */
+int		 render_ready(void);
+
+/* Starts a page of the given view.  Returns 0 or -1. */
+int		 page_new(struct page *pg, const char *view, const char *reqid);
+void		 page_free(struct page *pg);
+/* The user, role, organisation and CSRF token of the viewer. */
+void		 page_user(struct page *pg, const struct user *u,
+		    const char *csrf);
+/* Adds <name>text</name> (text escaped) under parent. */
+xmlNodePtr	 page_text(xmlNodePtr parent, const char *name, const char *text);
+xmlNodePtr	 page_elem(xmlNodePtr parent, const char *name);
+void		 page_attr(xmlNodePtr node, const char *name, const char *value);
+void		 page_attr_long(xmlNodePtr node, const char *name, long value);
+/* "2024-03-07T10:15:00Z" as name and name-local (Europe/Stockholm). */
+void		 page_attr_time(xmlNodePtr node, const char *name,
+		    const char *utc);
+/*
+ * A <placement> with its <customer> (name and number only when the viewer
+ * may see them) and <counsellor>.
+ */
+xmlNodePtr	 page_placement(xmlNodePtr parent, const struct placement *p,
+		    const struct user *viewer);
+/* A <doc>/<document> element with the document's attributes. */
+xmlNodePtr	 page_document(xmlNodePtr parent, const char *name,
+		    const struct document *d);
+/* Copies the root element of xml (trusted, stored) under parent. */
+int		 page_content(xmlNodePtr parent, const char *xml);
+/* Copies a document's root element under parent. */
+int		 page_content_doc(xmlNodePtr parent, xmlDocPtr doc);
+void		 page_errors(struct page *pg, const struct field_errors *errs);
+/*
+ * Runs the stylesheet.  Returns the HTML (malloc'd, *len set) or NULL.
+ */
+char		*render_page(struct page *pg, size_t *len);
+
+#endif

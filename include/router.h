@@ -1,0 +1,66 @@
+/*
+ * router: the table of routes and the per-request context handed to the
+ * handlers (handlers_*.c).
+ */
+#ifndef INSATS_ROUTER_H
+#define INSATS_ROUTER_H
+
+#include "auth.h"
+#include "calendar.h"
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "render.h"
+#include "store.h"
+
+struct ctx {
+	struct request		*req;
+	struct db		*db;
+	const struct config	*cfg;
+	const char		*secret;	/* CSRF key */
+	struct user		 user;
+	char			 csrf[CSRF_TOKEN_LEN + 1];
+	struct form		 form;		/* url-encoded POST body */
+	long			 id;		/* the {id} of the path */
+};
+
+struct route {
+	const char	*method;
+	const char	*pattern;	/* "/documents/{id}/submit" */
+	int		(*handler)(struct ctx *);
+	int		 authenticated;	/* 0 only for /healthz */
+};
+
+/* Today's date in the configured time zone: the one clock of the worker. */
+struct date	 today_local(void);
+/* The route table (for the authorization matrix test). */
+const struct route *router_routes(size_t *n);
+/*
+ * Serves one request: identity, route, CSRF, handler, log line.
+ */
+void		 router_dispatch(struct request *req, struct db *db,
+		    const struct config *cfg, const char *secret);
+/* Renders the error page (view "error") with an optional message. */
+int		 send_error(struct ctx *c, int status, const char *message);
+/* Renders pg and sends it with status; frees pg.  Returns status. */
+int		 send_page(struct ctx *c, struct page *pg, int status);
+/* Starts a page with the viewer filled in.  0 or -1. */
+int		 ctx_page(struct ctx *c, struct page *pg, const char *view);
+
+/* handlers_pages.c */
+int		 h_start(struct ctx *);
+int		 h_placement(struct ctx *);
+int		 h_health(struct ctx *);
+/* handlers_doc.c */
+int		 h_doc_new(struct ctx *);
+int		 h_doc_create(struct ctx *);
+int		 h_doc_view(struct ctx *);
+int		 h_doc_edit(struct ctx *);
+int		 h_doc_save(struct ctx *);
+int		 h_doc_history(struct ctx *);
+int		 h_doc_submit(struct ctx *);
+int		 h_doc_return(struct ctx *);
+int		 h_doc_approve(struct ctx *);
+int		 h_doc_revise(struct ctx *);
+
+#endif

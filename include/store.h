@@ -1,0 +1,92 @@
+/*
+ * store: users, placements and documents in the database.  Every change of
+ * a document writes its revision or audit event in the same transaction.
+ * Functions return 0 on success, 1 for "not found" or "conflict" as
+ * documented, -1 on a database error.
+ */
+#ifndef INSATS_STORE_H
+#define INSATS_STORE_H
+
+#include "db.h"
+#include "workflow.h"
+
+struct user {
+	long		 id;
+	char		 login[65];
+	char		 name[201];
+	enum role	 role;
+	long		 org_id;		/* 0 unless a provider */
+	char		 org[201];
+};
+
+struct placement {
+	long		 id;
+	char		 code[16];
+	char		 code_name[256];
+	char		 start[11];
+	char		 end[11];		/* "" when open-ended */
+	long		 provider_id;
+	char		 provider[201];
+	long		 customer_id;
+	char		 customer_name[201];
+	char		 pnr[14];
+	int		 protected;
+	long		 counsellor_id;
+	char		 counsellor_login[65];
+	char		 counsellor_name[201];
+	long		 monthly_amount_ore;
+};
+
+struct document {
+	long		 id;
+	long		 placement_id;
+	char		 kind[16];
+	char		 period[8];		/* "YYYY-MM" for monthly, else "" */
+	int		 revision;
+	enum doc_state	 state;
+	int		 version;
+	char		 title[200];
+	char		 created_at[21];
+	char		 updated_at[21];
+	char		 submitted_at[21];	/* "" until submitted */
+};
+
+/* 0 found, 1 no such login, -1 error. */
+int	 store_user_by_login(struct db *db, const char *login, struct user *u);
+/* 0 found, 1 none, -1 error. */
+int	 store_placement_get(struct db *db, long id, struct placement *p);
+/* Fills p from a row whose first columns are PLACEMENT_COLS at col. */
+void	 store_placement_row(sqlite3_stmt *st, int col, struct placement *p);
+void	 store_document_row(sqlite3_stmt *st, int col, struct document *d);
+int	 store_document_get(struct db *db, long id, struct document *d);
+/* The XML of a version, malloc'd, or NULL. */
+char	*store_document_xml(struct db *db, long id, int version);
+/*
+ * Creates a draft (revision rev of kind/period of the placement) with its
+ * first version and a "create" event.  0 with *id set; 1 if that revision
+ * exists already; -1 error.
+ */
+int	 store_document_create(struct db *db, const struct user *u,
+	    const struct placement *p, const char *kind, const char *period,
+	    int rev, const char *title, const char *xml, long *id);
+/*
+ * Saves a new version of a draft or returned document, if its version is
+ * still expected_version.  0 saved, 1 conflict (someone saved first or the
+ * state changed), -1 error.
+ */
+int	 store_document_save(struct db *db, const struct user *u,
+	    const struct document *d, const struct placement *p,
+	    int expected_version, const char *xml);
+/*
+ * Moves d from its state to `to` with an event of action and comment
+ * (may be NULL); title replaces the title when not NULL.  0 done, 1 the
+ * state changed meanwhile, -1 error.
+ */
+int	 store_document_transition(struct db *db, const struct user *u,
+	    const struct document *d, const struct placement *p,
+	    enum wf_action action, enum doc_state to, const char *comment,
+	    const char *title);
+/* Per-user secret setting (the CSRF key).  0, 1 not set, -1 error. */
+int	 store_setting(struct db *db, const char *key, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * auth: CSRF tokens, same-origin checks and the access rules of DOMAIN.md
+ * ("only those with a legitimate need may read a record").
+ */
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "auth.h"
+
+static void
+hex(const unsigned char *in, size_t len, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = digits[in[i] >> 4];
+		out[2 * i + 1] = digits[in[i] & 15];
+	}
+	out[2 * len] = '\0';
+}
+
+int
+auth_csrf_token(const char *secret, const char *login,
+    char out[CSRF_TOKEN_LEN + 1])
+{
+	unsigned char	 mac[EVP_MAX_MD_SIZE];
+	unsigned int	 maclen = 0;
+	char		 msg[128];
+	int		 n;
+
+	n = snprintf(msg, sizeof(msg), "csrf:%s", login);
+	if (secret == NULL || *secret == '\0' || n < 0 ||
+	    (size_t)n >= sizeof(msg))
+		return -1;
+	if (HMAC(EVP_sha256(), secret, (int)strlen(secret),
+	    (const unsigned char *)msg, (size_t)n, mac, &maclen) == NULL ||
+	    maclen != 32)
+		return -1;
+	hex(mac, maclen, out);
+	return 0;
+}
+
+int
+auth_csrf_ok(const char *secret, const char *login, const char *token)
+{
+	char	 want[CSRF_TOKEN_LEN + 1];
+
+	if (token == NULL || strlen(token) != CSRF_TOKEN_LEN ||
+	    auth_csrf_token(secret, login, want) == -1)
+		return 0;
+	return CRYPTO_memcmp(want, token, CSRF_TOKEN_LEN) == 0;
+}
+
+int
+access_placement(const struct user *u, const struct placement *p)
+{
+	return access_owner(u, p) || access_reviewer(u, p);
+}
+
+/* Protected identities are shown only to the responsible counsellor. */
+int
+access_identity(const struct user *u, const struct placement *p)
+{
+	if (access_reviewer(u, p))
+		return 1;
+	return !p->protected && access_owner(u, p);
+}
+
+int
+access_owner(const struct user *u, const struct placement *p)
+{
+	return u->role == ROLE_PROVIDER && u->org_id != 0 &&
+	    u->org_id == p->provider_id;
+}
+
+int
+access_reviewer(const struct user *u, const struct placement *p)
+{
+	return u->role == ROLE_COUNSELLOR && u->id == p->counsellor_id;
+}
+
+/*
+ * A missing Origin and Sec-Fetch-Site is allowed (older clients and
+ * integrations); one that names another site is not.
+ */
+int
+auth_same_origin(const char *origin, const char *sec_fetch_site,
+    const char *host)
+{
+	const char	*h;
+
+	if (sec_fetch_site != NULL && *sec_fetch_site != '\0' &&
+	    strcmp(sec_fetch_site, "same-origin") != 0 &&
+	    strcmp(sec_fetch_site, "none") != 0)
+		return 0;
+	if (origin == NULL || *origin == '\0')
+		return 1;
+	if (strncmp(origin, "http://", 7) == 0)
+		h = origin + 7;
+	else if (strncmp(origin, "https://", 8) == 0)
+		h = origin + 8;
+	else
+		return 0;
+	return host != NULL && strcmp(h, host) == 0;
+}
+
+void
+auth_sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 mdlen = 0;
+
+	EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL);
+	hex(md, mdlen, out);
+}

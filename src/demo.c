@@ -1,0 +1,126 @@
+/*
+ * demo: the data of `insats init --demo`: two providers, one user of each
+ * role, seven customers and their placements (Oct-Nov 2026).  Everything
+ * goes through the admin_* operations, so the demo obeys the same checks
+ * as the command line, in the caller's transaction.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "demo.h"
+#include "pnr.h"
+
+static const struct demo_user {
+	const char	*login, *name, *role, *org;
+} demo_users[] = {
+	{ "anna", "Anna Andersson", "provider", "Framtid AB" },
+	{ "bo", "Bo Berg", "provider", "Steget Vidare" },
+	{ "karin", "Karin Karlsson", "counsellor", NULL },
+	{ "kalle", "Kalle Persson", "counsellor", NULL },
+	{ "arkiv", "Arvid Arkivarie", "archivist", NULL },
+	{ "admin", "Administratör", "admin", NULL },
+};
+
+/*
+ * The numbers are made up (the third serial digit follows the sex of the
+ * name); the check digits are computed, and checked again at seed time.
+ */
+static const struct demo_customer {
+	const char	*pnr, *name, *counsellor;
+	int		 protect;
+	struct date	 birth;
+	int		 coordination;
+	const char	*code, *provider, *start, *end;
+} demo_customers[] = {
+	{ "19850312-2387", "Eva Ek", "karin", 0, { 1985, 3, 12 }, 0,
+	    "AMI2", "Framtid AB", "2026-10-05", "2027-10-04" },
+	{ "19900505-4573", "Oskar Lind", "karin", 0, { 1990, 5, 5 }, 0,
+	    "FAI1", "Framtid AB", "2026-11-02", "2027-02-01" },
+	{ "19920385-2620", "Sara Nilsson", "kalle", 0, { 1992, 3, 25 }, 1,
+	    "ISA1", "Steget Vidare", "2026-10-12", "2027-07-11" },
+	{ "19770707-3826", "Maria Skog", "karin", 1, { 1977, 7, 7 }, 0,
+	    "AMI1", "Framtid AB", "2026-10-19", "2027-01-18" },
+	{ "19881021-4737", "Ahmed Hassan", "kalle", 0, { 1988, 10, 21 }, 0,
+	    "AMI2", "Steget Vidare", "2026-11-09", "2027-11-08" },
+	{ "20010228-1466", "Lina Berg", "karin", 0, { 2001, 2, 28 }, 0,
+	    "FAI2", "Steget Vidare", "2026-10-26", "2027-04-25" },
+	{ "19750630-2590", "Johan Svensson", "kalle", 0, { 1975, 6, 30 }, 0,
+	    "ISA2", "Framtid AB", "2026-11-16", "2027-11-15" },
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Checks that c's number parses to exactly the intended person.  Returns
+ * 0, or -1 with a message naming the customer.
+ */
+static int
+check_number(const struct demo_customer *c, struct date today)
+{
+	struct pnr	 p;
+	enum pnr_status	 st = pnr_parse(c->pnr, today, &p);
+
+	if (st != PNR_OK || strcmp(p.canonical, c->pnr) != 0 ||
+	    date_compare(p.birth, c->birth) != 0 ||
+	    p.coordination != c->coordination) {
+		fprintf(stderr, "demo: the personal number of %s is wrong: "
+		    "%s\n", c->name, pnr_status_text(st));
+		return -1;
+	}
+	return 0;
+}
+
+/* Adds the demo users (and with them the providers).  Returns 0 or -1. */
+static int
+seed_users(struct db *db)
+{
+	sqlite3_int64	 id;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(demo_users); i++)
+		if (admin_user_add(db, demo_users[i].login, demo_users[i].name,
+		    demo_users[i].role, demo_users[i].org, &id) != 0) {
+			fprintf(stderr, "demo: cannot add user %s\n",
+			    demo_users[i].login);
+			return -1;
+		}
+	return 0;
+}
+
+/* Adds one customer and the placement.  Returns 0 or -1. */
+static int
+seed_customer(struct db *db, const struct demo_customer *c,
+    struct date today)
+{
+	sqlite3_int64	 id;
+
+	if (check_number(c, today) == -1)
+		return -1;
+	if (admin_customer_add(db, c->pnr, c->name, c->counsellor, c->protect,
+	    today, &id) != 0 ||
+	    admin_placement_add(db, c->pnr, c->code, c->provider, c->start,
+	    c->end, today, &id) != 0) {
+		fprintf(stderr, "demo: cannot add %s\n", c->name);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Seeds the demo into an empty database whose catalogue is loaded, in the
+ * caller's transaction.  Returns 0, or -1 with a message (roll back).
+ */
+int
+demo_seed(struct db *db)
+{
+	struct date	 today = cmd_today();
+	sqlite3_int64	 id;
+	size_t		 i;
+
+	if (admin_system_user(db, &id) != 0 || seed_users(db) == -1)
+		return -1;
+	for (i = 0; i < NELEM(demo_customers); i++)
+		if (seed_customer(db, &demo_customers[i], today) == -1)
+			return -1;
+	return 0;
+}

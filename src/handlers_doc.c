@@ -1,0 +1,771 @@
+/*
+ * handlers_doc: documents of every kind — new, view, edit, save, history,
+ * and the workflow actions.  A provider or counsellor who may not know a
+ * document exists gets 404; one who may see it but not do this, 403.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "kinds.h"
+#include "router.h"
+
+#define ROWS_MAX	50
+#define COMMENT_MAX	4000
+
+/* Form fields that are not document content. */
+static const char *const control_fields[] = {
+	"csrf", "version", "placement", "kind", "comment", NULL };
+
+static const char *const state_sv[STATE__MAX] = {
+	"Utkast", "Klarmarkerad", "Återremitterad", "Godkänd" };
+
+/* Parses 1..12 digits.  Returns the number, or 0 if s is not one. */
+static long
+parse_id(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || s[0] < '1' || s[0] > '9')
+		return 0;
+	for (n = 0; s[n] >= '0' && s[n] <= '9'; n++)
+		;
+	return s[n] == '\0' && n <= 12 ? strtol(s, NULL, 10) : 0;
+}
+
+static int
+is_xml_request(const struct ctx *c)
+{
+	return http_content_type_is(c->req, "application/xml");
+}
+
+/*
+ * Loads document {id} and its placement for a viewer who may see it.
+ * Returns 0, or the status of the error page already sent.
+ */
+static int
+load_doc(struct ctx *c, struct document *d, struct placement *p)
+{
+	int	 rc = store_document_get(c->db, c->id, d);
+
+	if (rc == 0)
+		rc = store_placement_get(c->db, d->placement_id, p);
+	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
+		return send_error(c, 404, NULL);
+	if (rc != 0)
+		return send_error(c, 500, NULL);
+	return 0;
+}
+
+/* Loads the placement named by a query or form parameter, as load_doc. */
+static int
+load_placement(struct ctx *c, const char *id, struct placement *p)
+{
+	long	 pid = parse_id(id);
+	int	 rc;
+
+	if (pid == 0)
+		return send_error(c, 400, "Placeringen saknas eller är ogiltig.");
+	rc = store_placement_get(c->db, pid, p);
+	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
+		return send_error(c, 404, NULL);
+	if (rc != 0)
+		return send_error(c, 500, NULL);
+	return 0;
+}
+
+static void
+rule_input(const struct placement *p, struct rule_input *ri)
+{
+	memset(ri, 0, sizeof(*ri));
+	date_parse(p->start, &ri->placement_start);
+	if (p->end[0])
+		date_parse(p->end, &ri->placement_end);
+	ri->today = today_local();
+}
+
+/* The <document> element with its due dates and placement. */
+static xmlNodePtr
+doc_element(struct ctx *c, struct page *pg, const struct document *d,
+    const struct placement *p)
+{
+	xmlNodePtr	 n = page_document(pg->root, "document", d);
+	struct date	 date, today = today_local();
+	char		 buf[11];
+
+	if (strcmp(d->kind, "plan") == 0 && date_parse(p->start, &date) == 0) {
+		date = due_plan(date);
+		date_format(date, buf);
+		page_attr(n, "due", buf);
+	}
+	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
+	if (d->state == STATE_SUBMITTED && date_parse(buf, &date) == 0) {
+		date = due_review(date);
+		date_format(date, buf);
+		page_attr(n, "review-due", buf);
+		page_attr(n, "review-late", is_late(date, today) ? "1" : "0");
+	}
+	page_placement(n, p, &c->user);
+	return n;
+}
+
+static int
+add_history(struct ctx *c, xmlNodePtr parent, long id)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_EVENTS_OF_DOC);
+	xmlNodePtr	 list = page_elem(parent, "history"), e;
+	const char	*comment;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e = page_elem(list, "event");
+		page_attr_time(e, "at", (const char *)sqlite3_column_text(st, 0));
+		page_attr(e, "actor", (const char *)sqlite3_column_text(st, 1));
+		page_attr(e, "actor-name",
+		    (const char *)sqlite3_column_text(st, 2));
+		page_attr(e, "action", (const char *)sqlite3_column_text(st, 3));
+		page_attr(e, "from", (const char *)sqlite3_column_text(st, 4));
+		page_attr(e, "to", (const char *)sqlite3_column_text(st, 5));
+		if ((comment = (const char *)sqlite3_column_text(st, 6)) != NULL)
+			page_text(e, "comment", comment);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Every revision of the same document (plan revision 1, 2, ...). */
+static int
+add_revisions(struct ctx *c, xmlNodePtr parent, const struct document *d,
+    long *latest)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_REVISIONS);
+	xmlNodePtr	 list = page_elem(parent, "revisions"), r;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->placement_id);
+	sqlite3_bind_text(st, 2, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->period, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r = page_elem(list, "rev");
+		*latest = sqlite3_column_int64(st, 0);
+		page_attr_long(r, "id", *latest);
+		page_attr_long(r, "revision", sqlite3_column_int(st, 1));
+		page_attr(r, "state", (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+add_action(xmlNodePtr actions, const char *name)
+{
+	page_attr(page_elem(actions, "action"), "name", name);
+}
+
+/* The actions the viewer may take now, as the workflow table says. */
+static void
+add_actions(struct ctx *c, xmlNodePtr parent, const struct document *d,
+    const struct placement *p, int is_latest)
+{
+	xmlNodePtr	 a = page_elem(parent, "actions");
+	enum doc_state	 to;
+	int		 owner = access_owner(&c->user, p);
+	int		 reviewer = access_reviewer(&c->user, p);
+	int		 may_act = owner || reviewer;
+
+	if (may_act && workflow_apply(d->state, ACTION_SAVE, c->user.role, 1,
+	    &to) == WF_OK && owner)
+		add_action(a, "edit");
+	if (owner && workflow_apply(d->state, ACTION_SUBMIT, c->user.role, 1,
+	    &to) == WF_OK)
+		add_action(a, "submit");
+	if (reviewer && workflow_apply(d->state, ACTION_RETURN, c->user.role,
+	    1, &to) == WF_OK)
+		add_action(a, "return");
+	if (reviewer && workflow_apply(d->state, ACTION_APPROVE, c->user.role,
+	    1, &to) == WF_OK)
+		add_action(a, "approve");
+	if (owner && is_latest && workflow_apply(d->state, ACTION_REVISE,
+	    c->user.role, 1, &to) == WF_OK)
+		add_action(a, "revise");
+	add_action(a, "history");
+	add_action(a, "xml");
+}
+
+static void
+add_flash(struct ctx *c, struct page *pg)
+{
+	static const char *const known[] = { "saved", "submitted", "returned",
+		"approved", "revised", NULL };
+	const char	*m = form_get(&c->req->params, "m");
+	size_t		 i;
+
+	for (i = 0; m != NULL && known[i] != NULL; i++)
+		if (strcmp(m, known[i]) == 0) {
+			page_attr(page_text(pg->root, "flash", m), "kind", "ok");
+			return;
+		}
+}
+
+/*
+ * The read-only document page, optionally with errors (a refused
+ * comment).  Returns the status sent.
+ */
+static int
+send_view(struct ctx *c, const struct document *d, const struct placement *p,
+    const struct field_errors *errs, int status)
+{
+	struct page	 pg;
+	xmlNodePtr	 n;
+	char		*xml;
+	long		 latest = d->id;
+
+	if (ctx_page(c, &pg, "document") == -1)
+		return send_error(c, 500, NULL);
+	add_flash(c, &pg);
+	n = doc_element(c, &pg, d, p);
+	xml = store_document_xml(c->db, d->id, d->version);
+	if (page_content(page_elem(n, "content"), xml) == -1 ||
+	    add_history(c, n, d->id) == -1 ||
+	    add_revisions(c, n, d, &latest) == -1) {
+		free(xml);
+		page_free(&pg);
+		return send_error(c, 500, NULL);
+	}
+	free(xml);
+	add_actions(c, n, d, p, latest == d->id);
+	if (errs != NULL)
+		page_errors(&pg, errs);
+	return send_page(c, &pg, status);
+}
+
+/* The stored XML itself, for integrations. */
+static int
+send_xml(struct ctx *c, const struct document *d)
+{
+	char	*xml = store_document_xml(c->db, d->id, d->version);
+
+	if (xml == NULL)
+		return send_error(c, 500, NULL);
+	http_send(c->req, 200, "application/xml; charset=utf-8", xml,
+	    strlen(xml));
+	free(xml);
+	return 200;
+}
+
+static int
+wants_xml(const struct ctx *c)
+{
+	const char	*f = form_get(&c->req->params, "format");
+
+	if (f != NULL)
+		return strcmp(f, "xml") == 0;
+	return strstr(c->req->accept, "application/xml") != NULL &&
+	    strstr(c->req->accept, "text/html") == NULL;
+}
+
+int
+h_doc_view(struct ctx *c)
+{
+	struct document	 d;
+	struct placement p;
+	int		 rc;
+
+	if ((rc = load_doc(c, &d, &p)) != 0)
+		return rc;
+	return wants_xml(c) ? send_xml(c, &d) : send_view(c, &d, &p, NULL, 200);
+}
+
+int
+h_doc_history(struct ctx *c)
+{
+	struct document	 d;
+	struct placement p;
+	struct page	 pg;
+	xmlNodePtr	 n;
+	int		 rc;
+
+	if ((rc = load_doc(c, &d, &p)) != 0)
+		return rc;
+	if (ctx_page(c, &pg, "history") == -1)
+		return send_error(c, 500, NULL);
+	n = doc_element(c, &pg, &d, &p);
+	if (add_history(c, n, d.id) == -1) {
+		page_free(&pg);
+		return send_error(c, 500, NULL);
+	}
+	return send_page(c, &pg, 200);
+}
+
+/*
+ * The edit form: for a new document d is NULL.  formdoc holds what the
+ * user typed (or the stored/empty document).  Returns the status sent.
+ */
+static int
+send_form(struct ctx *c, const struct document *d, const struct placement *p,
+    const struct kind *k, xmlDocPtr formdoc, const struct field_errors *errs,
+    int status)
+{
+	struct page	 pg;
+	struct document	 blank;
+	xmlNodePtr	 n;
+
+	if (ctx_page(c, &pg, "edit") == -1)
+		return send_error(c, 500, NULL);
+	if (d == NULL) {
+		memset(&blank, 0, sizeof(blank));
+		snprintf(blank.kind, sizeof(blank.kind), "%s", k->name);
+		snprintf(blank.title, sizeof(blank.title), "%s", k->label);
+		blank.revision = 1;
+		d = &blank;
+	}
+	n = doc_element(c, &pg, d, p);
+	page_attr(n, "new", d == &blank ? "1" : "0");
+	page_attr_long(n, "placement-id", p->id);
+	if (d == &blank)
+		xmlUnsetProp(n, (const xmlChar *)"id");
+	if (page_content_doc(page_elem(n, "content"), formdoc) == -1) {
+		page_free(&pg);
+		return send_error(c, 500, NULL);
+	}
+	if (errs != NULL && errs->n > 0)
+		page_errors(&pg, errs);
+	return send_page(c, &pg, status);
+}
+
+/* Errors of an XML request, as XML. */
+static int
+send_xml_errors(struct ctx *c, int status, const struct field_errors *errs)
+{
+	struct page	 pg;
+	char		*xml;
+	size_t		 len = 0;
+
+	if (page_new(&pg, "errors", c->req->id) == -1)
+		return send_error(c, 500, NULL);
+	page_errors(&pg, errs);
+	xml = xmldoc_serialize(pg.doc, &len);
+	page_free(&pg);
+	if (xml == NULL)
+		return send_error(c, 500, NULL);
+	http_send(c->req, status, "application/xml; charset=utf-8", xml, len);
+	free(xml);
+	return status;
+}
+
+enum built { BUILT_OK, BUILT_ROWS, BUILT_INVALID, BUILT_BAD };
+
+/*
+ * Turns the request body (form or XML) into a document of kind k.
+ * BUILT_OK: *valid holds the document to store.  BUILT_ROWS: a row was
+ * added or removed, show *formdoc again.  BUILT_INVALID: errs says why.
+ * BUILT_BAD: the request itself is malformed (*why).
+ */
+static enum built
+build_document(struct ctx *c, const struct kind *k, const struct placement *p,
+    xmlDocPtr *formdoc, xmlDocPtr *valid, struct field_errors *errs,
+    const char **why)
+{
+	struct rule_input ri;
+	const char	*add = form_get(&c->form, "_add");
+	const char	*rm = form_get(&c->form, "_remove");
+	xmlNodePtr	 root;
+
+	*formdoc = *valid = NULL;
+	*why = "Formuläret innehåller ett okänt fält.";
+	if (is_xml_request(c)) {
+		if ((*valid = xmldoc_parse_untrusted(c->req->body,
+		    c->req->body_len, why)) == NULL)
+			return BUILT_BAD;
+		root = xmlDocGetRootElement(*valid);
+		if (!xmlStrEqual(root->name, xmlDocGetRootElement(k->tmpl)->name)) {
+			*why = "Dokumentets rotelement passar inte dokumenttypen.";
+			return BUILT_BAD;
+		}
+	} else {
+		if ((*formdoc = form_to_xml(&c->form, k->tmpl,
+		    control_fields)) == NULL)
+			return BUILT_BAD;
+		if (add != NULL || rm != NULL) {
+			if ((add && form_add_row(*formdoc, add, ROWS_MAX) == -1) ||
+			    (rm && form_remove_row(*formdoc, rm) == -1))
+				return BUILT_BAD;
+			return BUILT_ROWS;
+		}
+		if ((*valid = xmlCopyDoc(*formdoc, 1)) == NULL)
+			return BUILT_BAD;
+		form_prune(*valid);
+	}
+	if (xmldoc_validate(k->schema, *valid, k->repeatable, errs) == -1)
+		return BUILT_BAD;
+	if (errs->n == 0 && k->rules != NULL) {
+		rule_input(p, &ri);
+		k->rules(*valid, &ri, errs);
+	}
+	return errs->n > 0 ? BUILT_INVALID : BUILT_OK;
+}
+
+/*
+ * Answers a build that did not end in BUILT_OK.  Returns the status sent.
+ */
+static int
+send_build_failure(struct ctx *c, enum built b, const struct document *d,
+    const struct placement *p, const struct kind *k, xmlDocPtr formdoc,
+    const struct field_errors *errs, const char *why)
+{
+	struct field_errors	 one;
+
+	if (b == BUILT_BAD) {
+		if (!is_xml_request(c))
+			return send_error(c, 400, why);
+		memset(&one, 0, sizeof(one));
+		field_errors_add(&one, "", why);
+		return send_xml_errors(c, 400, &one);
+	}
+	if (is_xml_request(c))
+		return send_xml_errors(c, 422, errs);
+	return send_form(c, d, p, k, formdoc, errs,
+	    b == BUILT_ROWS ? 200 : 422);
+}
+
+/* The plan is one per placement; its revisions follow it. */
+static int
+existing_document(struct ctx *c, const struct placement *p, const char *kind,
+    long *id)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_LATEST_OF_KIND);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+redirect_doc(struct ctx *c, long id, const char *suffix, const char *flash)
+{
+	char	 loc[128];
+
+	snprintf(loc, sizeof(loc), "/documents/%ld%s%s%s", id, suffix,
+	    flash ? "?m=" : "", flash ? flash : "");
+	http_redirect(c->req, loc);
+}
+
+/*
+ * Common checks of GET /documents/new and POST /documents: the kind, the
+ * placement, the owner.  Returns 0, or the status already sent.
+ */
+static int
+new_document_checks(struct ctx *c, const struct form *f, struct kind **k,
+    struct placement *p)
+{
+	long	 existing;
+	int	 rc;
+
+	if ((rc = load_placement(c, form_get(f, "placement"), p)) != 0)
+		return rc;
+	if ((*k = kind_find(form_get(f, "kind"))) == NULL)
+		return send_error(c, 404, NULL);
+	if (!access_owner(&c->user, p))
+		return send_error(c, 403, "Bara anordnaren kan skriva dokument "
+		    "för placeringen.");
+	if (existing_document(c, p, (*k)->name, &existing) == -1)
+		return send_error(c, 500, NULL);
+	if (existing != 0) {
+		redirect_doc(c, existing, "", NULL);
+		return 303;
+	}
+	return 0;
+}
+
+int
+h_doc_new(struct ctx *c)
+{
+	struct placement p;
+	struct kind	*k;
+	xmlDocPtr	 doc;
+	int		 rc;
+
+	if ((rc = new_document_checks(c, &c->req->params, &k, &p)) != 0)
+		return rc;
+	if ((doc = xmlCopyDoc(k->tmpl, 1)) == NULL)
+		return send_error(c, 500, NULL);
+	rc = send_form(c, NULL, &p, k, doc, NULL, 200);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+h_doc_create(struct ctx *c)
+{
+	struct field_errors errs;
+	struct placement p;
+	struct kind	*k;
+	xmlDocPtr	 formdoc, valid;
+	const char	*why;
+	char		*xml = NULL;
+	enum built	 b;
+	long		 id;
+	int		 rc;
+
+	memset(&errs, 0, sizeof(errs));
+	if ((rc = new_document_checks(c, is_xml_request(c) ? &c->req->params :
+	    &c->form, &k, &p)) != 0)
+		return rc;
+	b = build_document(c, k, &p, &formdoc, &valid, &errs, &why);
+	if (b != BUILT_OK) {
+		rc = send_build_failure(c, b, NULL, &p, k, formdoc, &errs, why);
+		goto out;
+	}
+	if ((xml = xmldoc_serialize(valid, NULL)) == NULL) {
+		rc = send_error(c, 500, NULL);
+		goto out;
+	}
+	switch (store_document_create(c->db, &c->user, &p, k->name, "", 1,
+	    k->label, xml, &id)) {
+	case 0:
+		redirect_doc(c, id, "", "saved");
+		rc = 303;
+		break;
+	case 1:
+		rc = send_error(c, 409, "Dokumentet finns redan.");
+		break;
+	default:
+		rc = send_error(c, 500, NULL);
+		break;
+	}
+out:
+	free(xml);
+	xmlFreeDoc(formdoc);
+	xmlFreeDoc(valid);
+	return rc;
+}
+
+/*
+ * The workflow and ownership checks of an action on d.  Returns 0 with
+ * *to set, or the status already sent.
+ */
+static int
+check_action(struct ctx *c, const struct document *d,
+    const struct placement *p, enum wf_action a, int has_comment,
+    enum doc_state *to)
+{
+	char	 msg[200];
+
+	switch (workflow_apply(d->state, a, c->user.role, has_comment, to)) {
+	case WF_OK:
+		break;
+	case WF_WRONG_ROLE:
+		return send_error(c, 403, "Din roll får inte utföra den här "
+		    "åtgärden.");
+	case WF_COMMENT_REQUIRED:
+		return 422;
+	case WF_WRONG_STATE:
+		snprintf(msg, sizeof(msg), "Åtgärden går inte att utföra när "
+		    "dokumentet har status %s.", state_sv[d->state]);
+		return send_error(c, 409, msg);
+	}
+	if (c->user.role == ROLE_PROVIDER ? !access_owner(&c->user, p) :
+	    !access_reviewer(&c->user, p))
+		return send_error(c, 403, NULL);
+	return 0;
+}
+
+int
+h_doc_edit(struct ctx *c)
+{
+	struct document	 d;
+	struct placement p;
+	struct kind	*k;
+	enum doc_state	 to;
+	xmlDocPtr	 doc;
+	char		*xml;
+	int		 rc;
+
+	if ((rc = load_doc(c, &d, &p)) != 0)
+		return rc;
+	if ((rc = check_action(c, &d, &p, ACTION_SAVE, 1, &to)) != 0)
+		return rc;
+	if ((k = kind_find(d.kind)) == NULL ||
+	    (xml = store_document_xml(c->db, d.id, d.version)) == NULL)
+		return send_error(c, 500, NULL);
+	doc = xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	free(xml);
+	if (doc == NULL)
+		return send_error(c, 500, NULL);
+	rc = send_form(c, &d, &p, k, doc, NULL, 200);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+h_doc_save(struct ctx *c)
+{
+	struct field_errors errs;
+	struct document	 d;
+	struct placement p;
+	struct kind	*k;
+	enum doc_state	 to;
+	xmlDocPtr	 formdoc = NULL, valid = NULL;
+	const char	*why, *v;
+	char		*xml = NULL;
+	enum built	 b;
+	long		 version;
+	int		 rc;
+
+	memset(&errs, 0, sizeof(errs));
+	if ((rc = load_doc(c, &d, &p)) != 0)
+		return rc;
+	if ((rc = check_action(c, &d, &p, ACTION_SAVE, 1, &to)) != 0)
+		return rc;
+	v = form_get(is_xml_request(c) ? &c->req->params : &c->form, "version");
+	version = v == NULL && is_xml_request(c) ? d.version : parse_id(v);
+	if (version == 0)
+		return send_error(c, 400, "Versionsnumret saknas.");
+	if ((k = kind_find(d.kind)) == NULL)
+		return send_error(c, 500, NULL);
+	b = build_document(c, k, &p, &formdoc, &valid, &errs, &why);
+	if (b != BUILT_OK) {
+		rc = send_build_failure(c, b, &d, &p, k, formdoc, &errs, why);
+		goto out;
+	}
+	if ((xml = xmldoc_serialize(valid, NULL)) == NULL) {
+		rc = send_error(c, 500, NULL);
+		goto out;
+	}
+	switch (store_document_save(c->db, &c->user, &d, &p, (int)version,
+	    xml)) {
+	case 0:
+		redirect_doc(c, d.id, "", "saved");
+		rc = 303;
+		break;
+	case 1:
+		rc = send_error(c, 409, "Dokumentet har ändrats av någon annan "
+		    "sedan du öppnade det. Öppna dokumentet igen för att se den "
+		    "senaste versionen; dina ändringar är inte sparade.");
+		break;
+	default:
+		rc = send_error(c, 500, NULL);
+		break;
+	}
+out:
+	free(xml);
+	xmlFreeDoc(formdoc);
+	xmlFreeDoc(valid);
+	return rc;
+}
+
+/* A comment with at least one visible character, or NULL. */
+static const char *
+comment_of(struct ctx *c)
+{
+	const char	*s = form_get(&c->form, "comment");
+	const char	*p;
+
+	for (p = s; p != NULL && *p; p++)
+		if (*p != ' ' && *p != '\n' && *p != '\t')
+			return s;
+	return NULL;
+}
+
+static int
+do_transition(struct ctx *c, enum wf_action a, const char *flash)
+{
+	struct field_errors errs;
+	struct document	 d;
+	struct placement p;
+	enum doc_state	 to;
+	const char	*comment = comment_of(c);
+	int		 rc;
+
+	if ((rc = load_doc(c, &d, &p)) != 0)
+		return rc;
+	if (comment != NULL && strlen(comment) > COMMENT_MAX)
+		return send_error(c, 413, "Kommentaren är för lång.");
+	rc = check_action(c, &d, &p, a, comment != NULL, &to);
+	if (rc == 422) {
+		memset(&errs, 0, sizeof(errs));
+		field_errors_add(&errs, "comment", "Skriv en kommentar om vad "
+		    "som ska kompletteras.");
+		return send_view(c, &d, &p, &errs, 422);
+	}
+	if (rc != 0)
+		return rc;
+	switch (store_document_transition(c->db, &c->user, &d, &p, a, to,
+	    comment, NULL)) {
+	case 0:
+		redirect_doc(c, d.id, "", flash);
+		return 303;
+	case 1:
+		return send_error(c, 409, "Dokumentet ändrades samtidigt av "
+		    "någon annan. Öppna det igen.");
+	default:
+		return send_error(c, 500, NULL);
+	}
+}
+
+int
+h_doc_submit(struct ctx *c)
+{
+	return do_transition(c, ACTION_SUBMIT, "submitted");
+}
+
+int
+h_doc_return(struct ctx *c)
+{
+	return do_transition(c, ACTION_RETURN, "returned");
+}
+
+int
+h_doc_approve(struct ctx *c)
+{
+	return do_transition(c, ACTION_APPROVE, "approved");
+}
+
+/*
+ * An approved document never changes: a new revision starts as a draft
+ * copy of it.
+ */
+int
+h_doc_revise(struct ctx *c)
+{
+	struct document	 d;
+	struct placement p;
+	enum doc_state	 to;
+	long		 latest, id;
+	char		*xml;
+	int		 rc;
+
+	if ((rc = load_doc(c, &d, &p)) != 0)
+		return rc;
+	if ((rc = check_action(c, &d, &p, ACTION_REVISE, 1, &to)) != 0)
+		return rc;
+	if (existing_document(c, &p, d.kind, &latest) == -1)
+		return send_error(c, 500, NULL);
+	if (latest != d.id)
+		return send_error(c, 409, "Det finns redan en nyare revision.");
+	if ((xml = store_document_xml(c->db, d.id, d.version)) == NULL)
+		return send_error(c, 500, NULL);
+	rc = store_document_create(c->db, &c->user, &p, d.kind, d.period,
+	    d.revision + 1, d.title, xml, &id);
+	free(xml);
+	if (rc == 1)
+		return send_error(c, 409, "Det finns redan en nyare revision.");
+	if (rc != 0)
+		return send_error(c, 500, NULL);
+	redirect_doc(c, id, "/edit", NULL);
+	return 303;
+}

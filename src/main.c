@@ -1,0 +1,47 @@
+/*
+ * insats: one binary, one subcommand per operation.  See README.md.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static const struct command {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*usage;
+} commands[] = {
+	{ "serve", cmd_serve, "serve [--config PATH] [--db PATH]" },
+	{ "init", cmd_init, "init [--demo] [--config PATH] [--db PATH]" },
+	{ "user", cmd_user, "user add LOGIN --name NAME --role ROLE [--org ORG] | user list" },
+	{ "customer", cmd_customer, "customer add --pnr PNR --name NAME --counsellor LOGIN [--protected] | customer show PNR" },
+	{ "placement", cmd_placement, "placement add --customer PNR --code CODE --provider ORG --start DATE [--end DATE]" },
+	{ "catalogue", cmd_catalogue, "catalogue load FILE | catalogue list" },
+	{ "calendar", cmd_calendar, "calendar YEAR" },
+};
+
+static void
+usage(void)
+{
+	size_t	 i;
+
+	fprintf(stderr, "usage:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(stderr, "  insats %s\n", commands[i].usage);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	 i;
+
+	if (argc < 2) {
+		usage();
+		return 2;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	usage();
+	return 2;
+}

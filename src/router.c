@@ -1,0 +1,244 @@
+/*
+ * router: maps a request to its handler after establishing who asks.
+ * Identity is nginx's REMOTE_USER, never a client header; every POST
+ * passes the same-origin and CSRF checks before a handler runs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "router.h"
+
+static const struct route routes[] = {
+	{ "GET",  "/healthz", h_health, 0 },
+	{ "GET",  "/", h_start, 1 },
+	{ "GET",  "/placements/{id}", h_placement, 1 },
+	{ "GET",  "/documents/new", h_doc_new, 1 },
+	{ "POST", "/documents", h_doc_create, 1 },
+	{ "GET",  "/documents/{id}", h_doc_view, 1 },
+	{ "POST", "/documents/{id}", h_doc_save, 1 },
+	{ "GET",  "/documents/{id}/edit", h_doc_edit, 1 },
+	{ "GET",  "/documents/{id}/history", h_doc_history, 1 },
+	{ "POST", "/documents/{id}/submit", h_doc_submit, 1 },
+	{ "POST", "/documents/{id}/return", h_doc_return, 1 },
+	{ "POST", "/documents/{id}/approve", h_doc_approve, 1 },
+	{ "POST", "/documents/{id}/revise", h_doc_revise, 1 },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+struct date
+today_local(void)
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+	struct date	 d;
+
+	localtime_r(&t, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
+}
+
+const struct route *
+router_routes(size_t *n)
+{
+	*n = NROUTES;
+	return routes;
+}
+
+/*
+ * Matches path against pattern; "{id}" takes 1..12 digits.  Returns 1 with
+ * *id set (0 when the pattern has none), else 0.
+ */
+static int
+match(const char *pattern, const char *path, long *id)
+{
+	const char	*p = pattern, *s = path;
+	int		 digits;
+
+	*id = 0;
+	while (*p != '\0') {
+		if (strncmp(p, "{id}", 4) == 0) {
+			for (digits = 0; s[digits] >= '0' && s[digits] <= '9';
+			    digits++)
+				;
+			if (digits == 0 || digits > 12 || s[0] == '0')
+				return 0;
+			*id = strtol(s, NULL, 10);
+			s += digits;
+			p += 4;
+			continue;
+		}
+		if (*p++ != *s++)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+int
+ctx_page(struct ctx *c, struct page *pg, const char *view)
+{
+	if (page_new(pg, view, c->req->id) == -1)
+		return -1;
+	if (c->user.id != 0)
+		page_user(pg, &c->user, c->csrf);
+	return 0;
+}
+
+int
+send_page(struct ctx *c, struct page *pg, int status)
+{
+	char	*html;
+	size_t	 len = 0;
+
+	page_attr_long(pg->root, "status", status);
+	html = render_page(pg, &len);
+	page_free(pg);
+	if (html == NULL) {
+		fprintf(stderr, "level=error id=%s msg=\"render failed\"\n",
+		    c->req->id);
+		http_send(c->req, 500, "text/plain; charset=utf-8",
+		    "Ett fel uppstod.\n", 17);
+		return 500;
+	}
+	http_send(c->req, status, "text/html; charset=utf-8", html, len);
+	xmlFree(html);
+	return status;
+}
+
+int
+send_error(struct ctx *c, int status, const char *message)
+{
+	struct page	 pg;
+	xmlNodePtr	 e;
+
+	if (ctx_page(c, &pg, "error") == -1) {
+		http_send(c->req, status, "text/plain; charset=utf-8", "", 0);
+		return status;
+	}
+	e = page_elem(pg.root, "error");
+	page_attr_long(e, "code", status);
+	page_attr(e, "request-id", c->req->id);
+	if (message != NULL)
+		page_text(e, "message", message);
+	return send_page(c, &pg, status);
+}
+
+/*
+ * Checks a POST before its handler: same origin, and for form bodies a
+ * CSRF token bound to the user.  XML bodies need their content type, which
+ * a browser cannot send cross-site without a preflight.  Returns 0 or the
+ * status to answer.
+ */
+static int
+check_post(struct ctx *c)
+{
+	struct request	*req = c->req;
+	int		 rc;
+
+	if (!auth_same_origin(req->origin, req->sec_fetch_site, req->host))
+		return 403;
+	if ((rc = http_read_body(req, c->cfg->body_limit)) != 0)
+		return rc;
+	if (http_content_type_is(req, "application/xml"))
+		return 0;
+	if (!http_content_type_is(req, "application/x-www-form-urlencoded"))
+		return 415;
+	if (form_parse(&c->form, req->body, req->body_len) == -1)
+		return 400;
+	if (!auth_csrf_ok(c->secret, c->user.login, form_get(&c->form, "csrf")))
+		return 403;
+	return 0;
+}
+
+static void
+log_request(const struct request *req, const struct ctx *c)
+{
+	char		 when[32];
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "time=%s id=%s user=%s role=%s method=%s route=%s "
+	    "status=%d us=%lld\n", when, req->id,
+	    c->user.id ? c->user.login : "-",
+	    c->user.id ? role_name(c->user.role) : "-", req->method,
+	    req->route, req->status, http_now_us() - req->started_us);
+}
+
+/* Finds the route; sets *status 404 or 405 when none fits. */
+static const struct route *
+find_route(struct request *req, long *id, int *status)
+{
+	size_t	 i;
+
+	*status = 404;
+	for (i = 0; i < NROUTES; i++) {
+		if (!match(routes[i].pattern, req->path, id))
+			continue;
+		if (strcmp(routes[i].method, req->method) == 0 ||
+		    (strcmp(req->method, "HEAD") == 0 &&
+		    strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
+		*status = 405;
+	}
+	return NULL;
+}
+
+static int
+identify(struct ctx *c)
+{
+	if (c->req->remote_user[0] == '\0' ||
+	    strlen(c->req->remote_user) > 64)
+		return 403;
+	switch (store_user_by_login(c->db, c->req->remote_user, &c->user)) {
+	case 0:
+		break;
+	case 1:
+		memset(&c->user, 0, sizeof(c->user));
+		return 403;
+	default:
+		memset(&c->user, 0, sizeof(c->user));
+		return 500;
+	}
+	if (auth_csrf_token(c->secret, c->user.login, c->csrf) == -1)
+		return 500;
+	return 0;
+}
+
+void
+router_dispatch(struct request *req, struct db *db, const struct config *cfg,
+    const char *secret)
+{
+	struct ctx		 c;
+	const struct route	*r;
+	int			 status;
+
+	memset(&c, 0, sizeof(c));
+	c.req = req;
+	c.db = db;
+	c.cfg = cfg;
+	c.secret = secret;
+	if ((r = find_route(req, &c.id, &status)) != NULL) {
+		req->route = r->pattern;
+		if (r->authenticated && (status = identify(&c)) != 0)
+			goto error;
+		if (strcmp(r->method, "POST") == 0 &&
+		    (status = check_post(&c)) != 0)
+			goto error;
+		r->handler(&c);
+		goto out;
+	}
+	/* Unknown path: still say who asks, so the error page has a header. */
+	if (identify(&c) != 0)
+		status = 403;
+error:
+	send_error(&c, status, NULL);
+out:
+	log_request(req, &c);
+	form_free(&c.form);
+}

@@ -1,0 +1,298 @@
+/*
+ * store: reading and changing documents.  Writes run in BEGIN IMMEDIATE
+ * and commit the change together with its audit event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+static void
+copy_col(sqlite3_stmt *st, int col, char *buf, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	snprintf(buf, size, "%s", s ? (const char *)s : "");
+}
+
+int
+store_user_by_login(struct db *db, const char *login, struct user *u)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_USER_BY_LOGIN);
+	char		 role[32];
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(st, 0);
+	copy_col(st, 1, u->login, sizeof(u->login));
+	copy_col(st, 2, u->name, sizeof(u->name));
+	copy_col(st, 3, role, sizeof(role));
+	u->org_id = sqlite3_column_int64(st, 4);
+	copy_col(st, 5, u->org, sizeof(u->org));
+	sqlite3_reset(st);
+	return role_parse(role, &u->role) == 0 ? 0 : -1;
+}
+
+void
+store_placement_row(sqlite3_stmt *st, int c, struct placement *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = sqlite3_column_int64(st, c);
+	copy_col(st, c + 1, p->code, sizeof(p->code));
+	copy_col(st, c + 2, p->code_name, sizeof(p->code_name));
+	copy_col(st, c + 3, p->start, sizeof(p->start));
+	copy_col(st, c + 4, p->end, sizeof(p->end));
+	p->provider_id = sqlite3_column_int64(st, c + 5);
+	copy_col(st, c + 6, p->provider, sizeof(p->provider));
+	p->customer_id = sqlite3_column_int64(st, c + 7);
+	copy_col(st, c + 8, p->customer_name, sizeof(p->customer_name));
+	copy_col(st, c + 9, p->pnr, sizeof(p->pnr));
+	p->protected = sqlite3_column_int(st, c + 10);
+	p->counsellor_id = sqlite3_column_int64(st, c + 11);
+	copy_col(st, c + 12, p->counsellor_login, sizeof(p->counsellor_login));
+	copy_col(st, c + 13, p->counsellor_name, sizeof(p->counsellor_name));
+	p->monthly_amount_ore = sqlite3_column_int64(st, c + 14);
+}
+
+int
+store_placement_get(struct db *db, long id, struct placement *p)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_PLACEMENT_GET);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	store_placement_row(st, 0, p);
+	sqlite3_reset(st);
+	return 0;
+}
+
+void
+store_document_row(sqlite3_stmt *st, int c, struct document *d)
+{
+	char	 state[16];
+
+	memset(d, 0, sizeof(*d));
+	d->id = sqlite3_column_int64(st, c);
+	d->placement_id = sqlite3_column_int64(st, c + 1);
+	copy_col(st, c + 2, d->kind, sizeof(d->kind));
+	copy_col(st, c + 3, d->period, sizeof(d->period));
+	d->revision = sqlite3_column_int(st, c + 4);
+	copy_col(st, c + 5, state, sizeof(state));
+	if (state_parse(state, &d->state) == -1)
+		d->state = STATE_DRAFT;
+	d->version = sqlite3_column_int(st, c + 6);
+	copy_col(st, c + 7, d->title, sizeof(d->title));
+	copy_col(st, c + 8, d->created_at, sizeof(d->created_at));
+	copy_col(st, c + 9, d->updated_at, sizeof(d->updated_at));
+	copy_col(st, c + 10, d->submitted_at, sizeof(d->submitted_at));
+}
+
+int
+store_document_get(struct db *db, long id, struct document *d)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_DOC_GET);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	store_document_row(st, 0, d);
+	sqlite3_reset(st);
+	return 0;
+}
+
+char *
+store_document_xml(struct db *db, long id, int version)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_DOC_XML);
+	char		*xml = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		xml = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return xml;
+}
+
+static int
+insert_version(struct db *db, long doc, int version, const char *xml,
+    long user, const char *now)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_VERSION_INSERT);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int(st, 2, version);
+	sqlite3_bind_text(st, 3, xml, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, user);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	return db_step_done(st);
+}
+
+static int
+insert_event(struct db *db, long doc, const struct placement *p, long user,
+    const char *now, const char *action, const char *from, const char *to,
+    const char *comment)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_EVENT_INSERT);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, p->id);
+	sqlite3_bind_int64(st, 3, p->customer_id);
+	sqlite3_bind_int64(st, 4, user);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, to, -1, SQLITE_STATIC);
+	if (comment != NULL && *comment != '\0')
+		sqlite3_bind_text(st, 9, comment, -1, SQLITE_STATIC);
+	return db_step_done(st);
+}
+
+int
+store_document_create(struct db *db, const struct user *u,
+    const struct placement *p, const char *kind, const char *period, int rev,
+    const char *title, const char *xml, long *id)
+{
+	sqlite3_stmt	*st;
+	char		 now[21];
+	int		 rc;
+
+	db_now(now);
+	if (db_begin(db) == -1)
+		return -1;
+	if ((st = db_stmt(db, STMT_DOC_INSERT)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, rev);
+	sqlite3_bind_text(st, 5, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		db_rollback(db);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	*id = sqlite3_last_insert_rowid(db->conn);
+	if (insert_version(db, *id, 1, xml, u->id, now) == -1 ||
+	    insert_event(db, *id, p, u->id, now, rev > 1 ? "revise" : "create",
+	    NULL, "draft", NULL) == -1)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int
+store_document_save(struct db *db, const struct user *u,
+    const struct document *d, const struct placement *p,
+    int expected_version, const char *xml)
+{
+	sqlite3_stmt	*st;
+	char		 now[21];
+
+	db_now(now);
+	if (db_begin(db) == -1)
+		return -1;
+	if ((st = db_stmt(db, STMT_DOC_UPDATE_CONTENT)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, d->id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, expected_version);
+	if (db_step_done(st) == -1)
+		goto fail;
+	if (sqlite3_changes(db->conn) == 0) {
+		db_rollback(db);
+		return 1;
+	}
+	if (insert_version(db, d->id, expected_version + 1, xml, u->id,
+	    now) == -1 || insert_event(db, d->id, p, u->id, now, "save",
+	    state_name(d->state), state_name(d->state), NULL) == -1)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int
+store_document_transition(struct db *db, const struct user *u,
+    const struct document *d, const struct placement *p,
+    enum wf_action action, enum doc_state to, const char *comment,
+    const char *title)
+{
+	sqlite3_stmt	*st;
+	char		 now[21];
+
+	db_now(now);
+	if (db_begin(db) == -1)
+		return -1;
+	if ((st = db_stmt(db, STMT_DOC_SET_STATE)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, d->id);
+	sqlite3_bind_text(st, 2, state_name(to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, state_name(d->state), -1, SQLITE_STATIC);
+	if (title != NULL)
+		sqlite3_bind_text(st, 5, title, -1, SQLITE_STATIC);
+	if (db_step_done(st) == -1)
+		goto fail;
+	if (sqlite3_changes(db->conn) == 0) {
+		db_rollback(db);
+		return 1;
+	}
+	if (insert_event(db, d->id, p, u->id, now, action_name(action),
+	    state_name(d->state), state_name(to), comment) == -1)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int
+store_setting(struct db *db, const char *key, char *buf, size_t size)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_SETTING_GET);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	copy_col(st, 0, buf, size);
+	sqlite3_reset(st);
+	return 0;
+}

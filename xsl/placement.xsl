@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- placement.xsl: view="placement", one insats with its customer,
+     counsellor, documents and the action to start a plan. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@view = 'placement']" mode="title">
+    <xsl:text>Insats </xsl:text>
+    <xsl:value-of select="placement/@code"/>
+  </xsl:template>
+
+  <xsl:template match="page[@view = 'placement']" mode="main">
+    <xsl:for-each select="placement">
+      <h1>
+        <xsl:text>Insats: </xsl:text>
+        <xsl:call-template name="placement-name"/>
+      </h1>
+
+      <section class="placement-box" aria-labelledby="h-placement">
+        <h2 id="h-placement">Kund och insats</h2>
+        <xsl:call-template name="placement-facts"/>
+      </section>
+
+      <xsl:if test="actions/action[@name = 'new-plan']">
+        <p class="action-row">
+          <a class="btn btn-primary" href="/documents/new?placement={@id}&amp;kind=plan">Påbörja genomförandeplan</a>
+        </p>
+      </xsl:if>
+
+      <section aria-labelledby="h-documents">
+        <h2 id="h-documents">Dokument</h2>
+        <xsl:choose>
+          <xsl:when test="documents/doc">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-documents">
+              <table class="list">
+                <caption class="visually-hidden">Insatsens dokument</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Dokument</th>
+                    <th scope="col">Revision</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Senast ändrad</th>
+                    <th scope="col">Klarmarkeras senast</th>
+                    <th scope="col">Granskas senast</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <xsl:for-each select="documents/doc">
+                    <tr>
+                      <th scope="row">
+                        <a href="/documents/{@id}"><xsl:call-template name="doc-name"/></a>
+                      </th>
+                      <td><xsl:value-of select="@revision"/></td>
+                      <td>
+                        <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                      </td>
+                      <td class="nowrap">
+                        <xsl:call-template name="timestamp">
+                          <xsl:with-param name="at" select="@updated"/>
+                          <xsl:with-param name="local" select="@updated-local"/>
+                        </xsl:call-template>
+                      </td>
+                      <td class="nowrap">
+                        <xsl:if test="@state = 'draft' or @state = 'returned'">
+                          <xsl:call-template name="due">
+                            <xsl:with-param name="d" select="@due"/>
+                            <xsl:with-param name="late" select="@late"/>
+                          </xsl:call-template>
+                        </xsl:if>
+                      </td>
+                      <td class="nowrap">
+                        <xsl:if test="@state = 'submitted'">
+                          <xsl:call-template name="due">
+                            <xsl:with-param name="d" select="@review-due"/>
+                            <xsl:with-param name="late" select="@review-late"/>
+                          </xsl:call-template>
+                        </xsl:if>
+                      </td>
+                    </tr>
+                  </xsl:for-each>
+                </tbody>
+              </table>
+            </div>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="empty-list">Insatsen har inga dokument ännu.</p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>

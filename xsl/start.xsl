@@ -1,0 +1,260 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- start.xsl: view="start", one start page per role (xsl/PAGES.md).
+     provider:   <placements>
+     counsellor: <queue> (documents to review, oldest first), <placements>
+     archivist:  <handover>
+     admin:      <summary> -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@view = 'start']" mode="title">Startsida</xsl:template>
+
+  <xsl:template match="page[@view = 'start']" mode="main">
+    <h1>Startsida</h1>
+    <xsl:choose>
+      <xsl:when test="user/@role = 'provider'">
+        <xsl:call-template name="start-placements">
+          <xsl:with-param name="title" select="'Mina kunder och insatser'"/>
+          <xsl:with-param name="show-provider" select="false()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="user/@role = 'counsellor'">
+        <xsl:call-template name="start-queue"/>
+        <xsl:call-template name="start-placements">
+          <xsl:with-param name="title" select="'Mina kunder'"/>
+          <xsl:with-param name="show-provider" select="true()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="user/@role = 'archivist'">
+        <xsl:call-template name="start-handover"/>
+      </xsl:when>
+      <xsl:when test="user/@role = 'admin'">
+        <xsl:call-template name="start-summary"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- unknown role: show whatever lists the worker sent -->
+        <xsl:if test="queue"><xsl:call-template name="start-queue"/></xsl:if>
+        <xsl:if test="placements">
+          <xsl:call-template name="start-placements">
+            <xsl:with-param name="title" select="'Kunder och insatser'"/>
+            <xsl:with-param name="show-provider" select="true()"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="handover"><xsl:call-template name="start-handover"/></xsl:if>
+        <xsl:if test="summary"><xsl:call-template name="start-summary"/></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ======================================== placements (provider, counsellor) -->
+  <xsl:template name="start-placements">
+    <xsl:param name="title"/>
+    <xsl:param name="show-provider" select="false()"/>
+    <section aria-labelledby="h-placements">
+      <h2 id="h-placements"><xsl:value-of select="$title"/></h2>
+      <xsl:choose>
+        <xsl:when test="placements/placement">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-placements">
+            <table class="list">
+              <caption class="visually-hidden"><xsl:value-of select="$title"/></caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kund</th>
+                  <th scope="col">Insats</th>
+                  <xsl:if test="$show-provider"><th scope="col">Anordnare</th></xsl:if>
+                  <th scope="col">Period</th>
+                  <th scope="col">Genomförandeplan</th>
+                  <th scope="col">Klarmarkeras senast</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="placements/placement">
+                  <xsl:variable name="who">
+                    <xsl:choose>
+                      <xsl:when test="string(customer/@name) != ''"><xsl:value-of select="customer/@name"/></xsl:when>
+                      <xsl:otherwise>Skyddad identitet</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:text> (</xsl:text><xsl:value-of select="customer/@ref"/><xsl:text>)</xsl:text>
+                  </xsl:variable>
+                  <tr>
+                    <th scope="row">
+                      <a href="/placements/{@id}">
+                        <xsl:choose>
+                          <xsl:when test="string(customer/@name) != ''"><xsl:value-of select="customer/@name"/></xsl:when>
+                          <xsl:otherwise><span class="protected">Skyddad identitet</span></xsl:otherwise>
+                        </xsl:choose>
+                      </a>
+                      <xsl:if test="string(customer/@ref) != ''">
+                        <xsl:text> </xsl:text><span class="ref">(<xsl:value-of select="customer/@ref"/>)</span>
+                      </xsl:if>
+                    </th>
+                    <td>
+                      <span class="code"><xsl:value-of select="@code"/></span>
+                      <xsl:if test="string(@code-name) != ''">
+                        <span class="code-name"><xsl:value-of select="@code-name"/></span>
+                      </xsl:if>
+                    </td>
+                    <xsl:if test="$show-provider"><td><xsl:value-of select="@provider"/></td></xsl:if>
+                    <td>
+                      <span class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="@start"/></xsl:call-template> –</span>
+                      <xsl:text> </xsl:text>
+                      <span class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="@end"/></xsl:call-template></span>
+                    </td>
+                    <td>
+                      <xsl:call-template name="state-badge">
+                        <xsl:with-param name="state">
+                          <xsl:choose>
+                            <xsl:when test="plan/@state"><xsl:value-of select="plan/@state"/></xsl:when>
+                            <xsl:otherwise>none</xsl:otherwise>
+                          </xsl:choose>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                      <xsl:if test="string(plan/@revision) != '' and string(plan/@document) != ''">
+                        <span class="muted"> rev. <xsl:value-of select="plan/@revision"/></span>
+                      </xsl:if>
+                      <br/>
+                      <xsl:choose>
+                        <xsl:when test="string(plan/@document) != ''">
+                          <a href="/documents/{plan/@document}">Visa planen<span class="visually-hidden">
+                            <xsl:text> för </xsl:text><xsl:value-of select="$who"/></span></a>
+                        </xsl:when>
+                        <xsl:when test="/page/user/@role = 'provider'">
+                          <a href="/documents/new?placement={@id}&amp;kind=plan">Påbörja planen<span class="visually-hidden">
+                            <xsl:text> för </xsl:text><xsl:value-of select="$who"/></span></a>
+                        </xsl:when>
+                      </xsl:choose>
+                    </td>
+                    <td class="nowrap">
+                      <xsl:if test="plan/@state != 'approved'">
+                        <xsl:call-template name="due">
+                          <xsl:with-param name="d" select="plan/@due"/>
+                          <xsl:with-param name="late" select="plan/@late"/>
+                        </xsl:call-template>
+                      </xsl:if>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty-list">Du har inga kunder med pågående insatser.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================== queue (counsellor) -->
+  <xsl:template name="start-queue">
+    <section aria-labelledby="h-queue">
+      <h2 id="h-queue">Att granska</h2>
+      <xsl:choose>
+        <xsl:when test="queue/doc">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-queue">
+            <table class="list">
+              <caption class="visually-hidden">Dokument som väntar på granskning, äldst först</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Dokument</th>
+                  <th scope="col">Kund</th>
+                  <th scope="col">Insats</th>
+                  <th scope="col">Anordnare</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Granskas senast</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="queue/doc">
+                  <tr>
+                    <th scope="row">
+                      <a href="/documents/{@id}">
+                        <xsl:call-template name="doc-name"/>
+                        <xsl:if test="string(@revision) != ''">, revision <xsl:value-of select="@revision"/></xsl:if>
+                      </a>
+                    </th>
+                    <td>
+                      <xsl:call-template name="customer-name"><xsl:with-param name="c" select="placement/customer"/></xsl:call-template>
+                    </td>
+                    <td>
+                      <span class="code"><xsl:value-of select="placement/@code"/></span>
+                      <xsl:if test="string(placement/@code-name) != ''">
+                        <span class="code-name"><xsl:value-of select="placement/@code-name"/></span>
+                      </xsl:if>
+                    </td>
+                    <td><xsl:value-of select="placement/@provider"/></td>
+                    <td>
+                      <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                    </td>
+                    <td class="nowrap">
+                      <xsl:call-template name="due">
+                        <xsl:with-param name="d" select="@review-due"/>
+                        <xsl:with-param name="late" select="@review-late"/>
+                      </xsl:call-template>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty-list">Inga dokument väntar på granskning.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================== hand-over (archivist) -->
+  <xsl:template name="start-handover">
+    <section aria-labelledby="h-handover">
+      <h2 id="h-handover">Att överlämna till arkivet</h2>
+      <xsl:choose>
+        <xsl:when test="handover/customer">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-handover">
+            <table class="list">
+              <caption class="visually-hidden">Kunder vars handlingar ska överlämnas till kommunarkivet</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kund</th>
+                  <th scope="col">Personnummer</th>
+                  <th scope="col">Referens</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="handover/customer">
+                  <tr>
+                    <th scope="row">
+                      <xsl:choose>
+                        <xsl:when test="string(@name) != ''"><xsl:value-of select="@name"/></xsl:when>
+                        <xsl:otherwise><span class="protected">Skyddad identitet</span></xsl:otherwise>
+                      </xsl:choose>
+                    </th>
+                    <td class="nowrap"><xsl:value-of select="@pnr"/></td>
+                    <td><xsl:value-of select="@ref"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty-list">Inga kunder att överlämna.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================== summary (admin) -->
+  <xsl:template name="start-summary">
+    <section aria-labelledby="h-summary">
+      <h2 id="h-summary">Översikt</h2>
+      <dl class="summary">
+        <div><dt>Användare</dt><dd><xsl:value-of select="summary/@users"/></dd></div>
+        <div><dt>Kunder</dt><dd><xsl:value-of select="summary/@customers"/></dd></div>
+        <div><dt>Insatser</dt><dd><xsl:value-of select="summary/@placements"/></dd></div>
+        <div><dt>Dokument</dt><dd><xsl:value-of select="summary/@documents"/></dd></div>
+      </dl>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>
