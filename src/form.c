@@ -58,17 +58,46 @@ decode(const char *s, size_t len)
 
 /*
  * 1 if s is valid UTF-8 with no control characters except tab and newline.
+ * Strict (no overlong forms, surrogates, U+FFFE/U+FFFF or beyond U+10FFFF):
+ * libxml2 keeps such bytes in a tree but refuses them when the stored
+ * document is parsed again, which would make the document unreadable.
  */
 int
 form_text_ok(const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long	 c;
+	int		 more, i;
 
-	if (!xmlCheckUTF8((const xmlChar *)s))
-		return 0;
-	for (p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n') ||
+			    *p == 0x7f)
+				return 0;
+			p++;
+			continue;
+		}
+		/* Lead byte: 0xc0, 0xc1 and 0xf5.. only start invalid forms. */
+		if (*p >= 0xc2 && *p <= 0xdf)
+			more = 1;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			more = 2;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			more = 3;
+		else
 			return 0;
+		c = *p & (0x3f >> more);
+		for (i = 1; i <= more; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (p[i] & 0x3f);
+		}
+		if ((more == 2 && c < 0x800) || (more == 3 && c < 0x10000) ||
+		    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
+		    c == 0xfffe || c == 0xffff)
+			return 0;
+		p += more + 1;
+	}
 	return 1;
 }
 
@@ -242,6 +271,8 @@ walk(xmlDocPtr doc, const char *path, int create)
 
 	while (cur != NULL && *p != '\0') {
 		slash = strchr(p, '/');
+		if (slash != NULL && slash[1] == '\0')	/* "goal/" */
+			return NULL;
 		if (parse_step(p, slash ? (size_t)(slash - p) : strlen(p), name,
 		    sizeof(name), &idx) == -1)
 			return NULL;

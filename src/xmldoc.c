@@ -126,7 +126,7 @@ xmldoc_parse_untrusted(const char *buf, size_t len, const char **why)
 	ctxt->validate = 0;
 	xmlParseDocument(ctxt);
 	refused = ctxt->_private != NULL;
-	wellformed = ctxt->wellFormed;
+	wellformed = ctxt->wellFormed && ctxt->nsWellFormed;
 	doc = ctxt->myDoc;
 	ctxt->myDoc = NULL;
 	xmlFreeParserCtxt(ctxt);
@@ -264,6 +264,17 @@ value_message(const char *msg)
 	return "Ogiltigt värde.";
 }
 
+/* 1 if an element called name follows node among its siblings. */
+static int
+later_sibling(xmlNodePtr node, const char *name)
+{
+	for (node = node->next; node != NULL; node = node->next)
+		if (node->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(node->name, (const xmlChar *)name))
+			return 1;
+	return 0;
+}
+
 static void
 validation_error(void *vctx, xmlErrorPtr err)
 {
@@ -277,7 +288,12 @@ validation_error(void *vctx, xmlErrorPtr err)
 		field_errors_add(v->errs, "", "Dokumentet följer inte schemat.");
 		return;
 	}
-	if (expected_name(msg, name, sizeof(name))) {
+	/*
+	 * "Expected is ( x )" with x further on: node is an extra element,
+	 * not a sign that x is missing.
+	 */
+	if (expected_name(msg, name, sizeof(name)) &&
+	    (strstr(msg, "Missing child") || !later_sibling(node, name))) {
 		/* "Missing child": node is the parent; "not expected": a sibling. */
 		xmlNodePtr base = strstr(msg, "Missing child") ? node :
 		    node->parent;

@@ -12,7 +12,9 @@
 set -u
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-INSATS=$REPO/build/insats
+# INSATS_BIN: another build of the worker (e.g. build/asan/insats for the
+# sanitizer run of the integration suite).
+INSATS=${INSATS_BIN:-$REPO/build/insats}
 
 die() {
 	echo "stack: $*" >&2

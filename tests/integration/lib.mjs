@@ -37,6 +37,8 @@ export function freePort() {
  * to build/test-logs/<name>-*.log before removing the directory.
  */
 export async function startStack(name = 'integration') {
+	// INSATS_LOG_PREFIX keeps the logs of a second run (the ASan worker) apart.
+	name = (process.env.INSATS_LOG_PREFIX ?? '') + name;
 	const dir = await mkdtemp(join(tmpdir(), 'insats-it-'));
 	const stack = {
 		dir, port: 0, base: '', responses: [], stopped: false,

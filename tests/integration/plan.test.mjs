@@ -90,6 +90,17 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		status(wrong, 401, 'wrong password');
 		const g = await ghost.get('/');
 		status(g, 403, 'ghost: in htpasswd, not in the database');
+		// Identity comes from nginx's REMOTE_USER, never from a client header.
+		const spoof = await anna.get('/', { headers: { 'Remote-User': 'karin', 'X-Remote-User': 'karin' } });
+		status(spoof, 200, 'anna with a Remote-User header');
+		has(spoof.text, 'Anna Andersson', 'still anna');
+		lacks(spoof.text, 'Karin Karlsson', 'not karin');
+		status(await nobody.get('/', { headers: { 'Remote-User': 'admin' } }), 401, 'a header is no login');
+	});
+
+	it('refuses a body over 1 MiB in nginx (413)', async () => {
+		const res = await anna.postForm('/documents', { csrf: 'x', goal: 'a'.repeat(1100000) });
+		status(res, 413, 'large body');
 	});
 
 	it('answers /healthz without a login', async () => {
@@ -228,6 +239,10 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		const forged = await anna.postForm(`/documents/${docId}/submit`, { csrf: '0'.repeat(64) });
 		status(forged, 403, 'submit with a wrong csrf');
 		let view = await anna.get(`/documents/${docId}`);
+		const cross = await anna.postForm(`/documents/${docId}/submit`, { csrf: csrfOf(view.text) },
+			{ headers: { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+		status(cross, 403, 'a cross-site submit with a valid token');
+		view = await anna.get(`/documents/${docId}`);
 		has(view.text, 'Utkast', 'still a draft');
 		lacks(view.text, 'Klarmarkerad', 'not submitted');
 		assert.ok(parseForm(view.text, `/documents/${docId}/submit`), 'the page offers submit');
@@ -395,7 +410,7 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 			assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${what}`);
 			assert.equal(r.headers.get('x-frame-options'), 'DENY', `X-Frame-Options on ${what}`);
 			assert.equal(r.headers.get('referrer-policy'), 'no-referrer', `Referrer-Policy on ${what}`);
-			if (r.status === 401) continue;		// nginx's own page
+			if (r.status === 401 || r.status === 413) continue;	// nginx's own pages
 			assert.equal(r.headers.get('cache-control'), 'no-store', `Cache-Control on ${what}`);
 			if (r.type.startsWith('text/html'))
 				assert.match(r.text, /<html\b[^>]*\blang="sv"/, `lang="sv" on ${what}`);
