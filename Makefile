@@ -70,3 +70,113 @@ test: deps build/insats $(UNIT_BINS) $(ASAN_BINS)
 
 clean:
 	rm -rf build tests/e2e/out
+
+# --- Security (issue 5): fuzzers, ASan worker, crash test ---------------------
+# `make fuzz` runs each libFuzzer harness for FUZZ_SECONDS (default 60);
+# `make fuzz-short` (10 s each) is what `make test` runs.  The harnesses link
+# a libinsats.a built by clang with coverage and ASan/UBSan.
+FUZZ_SECONDS	?= 60
+FUZZ_CC		?= clang
+FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+		   -fno-omit-frame-pointer
+FUZZ_CFLAGS	 = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Iinclude $(PKG_CFLAGS) $(FUZZ_SAN)
+FUZZ_NAMES	 = form_parse form_to_xml xml_validate pnr_parse http_input
+FUZZ_OBJS	 = $(LIB_SRCS:src/%.c=build/fuzz/obj/%.o)
+FUZZ_BINS	 = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+
+.PHONY: fuzz fuzz-short fuzz-build test-asan-worker crash
+
+build/fuzz/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libinsats.a: $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libinsats.a $(HEADERS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libinsats.a $(LDLIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-short: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh 10
+
+# The worker built with ASan/UBSan (gcc, as the unit-asan tests).
+build/asan/insats: build/asan/obj/main.o build/asan/libinsats.a
+	$(CC) -O1 $(SAN) -o $@ $^ $(LDLIBS)
+
+# The plan integration suite against the ASan worker; fails on any
+# sanitizer report in the worker's log.
+test-asan-worker: build/asan/insats
+	@sh tests/integration/asan-worker.sh
+
+# Workers SIGKILLed at random moments while a client saves and submits:
+# CRASH_KILLS (200 here, 20 in `make test`).
+crash: build/insats
+	CRASH_KILLS=$${CRASH_KILLS:-200} node --test tests/integration/crash.test.mjs
+
+# --- Install (issue 8) --------------------------------------------------------
+# `make install [DESTDIR=/tmp/stage] [PREFIX=/usr/local]`: the binary, xsl/,
+# schemas/ and the catalogue under PREFIX; the configuration, the nginx files
+# and the systemd units under DESTDIR/etc and DESTDIR/lib with their paths set
+# to PREFIX.  An existing insats.conf or nginx site file is kept: the new one
+# is installed beside it as *.dist.  README "Deployment" walks through it.
+SHAREDIR	 = $(PREFIX)/share/insats
+SYSTEMDDIR	?= /lib/systemd/system
+TMPFILESDIR	?= /usr/lib/tmpfiles.d
+INSTALL_SED	 = -e 's|/usr/local/share/insats|$(SHAREDIR)|g' -e 's|@PREFIX@|$(PREFIX)|g'
+SITE_SED	 = -e '/^\#   @[A-Z]*@/d' -e 's|@LISTEN@|127.0.0.1:8080|g' \
+		   -e 's|@SOCKET@|/run/insats/insats.sock|g' \
+		   -e 's|@STATIC@|$(SHAREDIR)/xsl/static|g' \
+		   -e 's|@HTPASSWD@|/etc/insats/htpasswd|g'
+
+# Installs $(1) rendered with sed $(2) as $(3), mode $(4); keeps an existing one.
+define install_kept
+	@mkdir -p $(dir $(3))
+	@if [ -e $(3) ]; then sed $(2) $(1) >$(3).dist && chmod $(4) $(3).dist && \
+		echo "install: kept $(3); the new one is $(3).dist"; \
+	else sed $(2) $(1) >$(3) && chmod $(4) $(3); fi
+endef
+
+install: build/insats
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHAREDIR) \
+		$(DESTDIR)/etc/insats $(DESTDIR)/etc/nginx/sites-available \
+		$(DESTDIR)/etc/nginx/conf.d $(DESTDIR)/etc/nginx/snippets \
+		$(DESTDIR)$(SYSTEMDDIR) $(DESTDIR)$(TMPFILESDIR)
+	install -m 0755 build/insats $(DESTDIR)$(PREFIX)/bin/insats
+	rm -rf $(DESTDIR)$(SHAREDIR)/xsl $(DESTDIR)$(SHAREDIR)/schemas
+	cp -R xsl schemas $(DESTDIR)$(SHAREDIR)/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(SHAREDIR)/xsl $(DESTDIR)$(SHAREDIR)/schemas
+	install -m 0644 conf/catalogue.tsv $(DESTDIR)$(SHAREDIR)/catalogue.tsv
+	$(call install_kept,conf/insats.conf,$(INSTALL_SED),$(DESTDIR)/etc/insats/insats.conf,0644)
+	$(call install_kept,conf/nginx/insats-site.conf.in,$(SITE_SED),$(DESTDIR)/etc/nginx/sites-available/insats,0644)
+	install -m 0644 conf/nginx/insats-http.conf $(DESTDIR)/etc/nginx/conf.d/insats-http.conf
+	install -m 0644 conf/nginx/security-headers.conf \
+		$(DESTDIR)/etc/nginx/snippets/insats-security-headers.conf
+	for u in insats.service insats-backup.service insats-backup.timer; do \
+		sed $(INSTALL_SED) conf/systemd/$$u >$(DESTDIR)$(SYSTEMDDIR)/$$u && \
+		chmod 0644 $(DESTDIR)$(SYSTEMDDIR)/$$u || exit 1; done
+	install -m 0644 conf/systemd/insats.tmpfiles $(DESTDIR)$(TMPFILESDIR)/insats.conf
+
+# --- Benchmark (issue 7) ------------------------------------------------------
+# `make bench` (not part of `make test`): seeds 100 000 documents, runs nginx,
+# insats and the two limits (static file, fixed-body libfcgi responder) on
+# 127.0.0.1 under wrk, counts instructions per request with callgrind, and
+# writes build/bench/results.md.  Under 5 minutes.  Installs wrk, valgrind and
+# cgi-fcgi (libfcgi-bin) when missing: they are needed by the bench only.
+BENCH_CFLAGS	 = $(BASE_CFLAGS) -O2
+
+build/bench/seed: tests/bench/seed.c build/libinsats.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< build/libinsats.a $(LDLIBS)
+
+build/bench/fixed-fcgi: tests/bench/fixed-fcgi.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lfcgi
+
+bench: build/insats build/bench/seed build/bench/fixed-fcgi
+	@INSATS_DEPS_EXTRA="$$INSATS_DEPS_EXTRA wrk valgrind libfcgi-bin curl" sh conf/dev/deps.sh
+	@sh tests/bench/run.sh

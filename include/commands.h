@@ -28,5 +28,13 @@ int	 cmd_customer(int argc, char **argv);
 int	 cmd_placement(int argc, char **argv);
 int	 cmd_catalogue(int argc, char **argv);
 int	 cmd_calendar(int argc, char **argv);
+int	 cmd_export(int argc, char **argv);	/* cmd_export.c */
+int	 cmd_routes(int argc, char **argv);	/* cmd_routes.c */
+int	 cmd_backup(int argc, char **argv);	/* cmd_backup.c */
+int	 cmd_restore(int argc, char **argv);
+int	 cmd_purge(int argc, char **argv);	/* cmd_retention.c */
+int	 cmd_archive(int argc, char **argv);
+/* `export archive`, a row of cmd_export.c's table (c: options parsed). */
+int	 export_archive(int argc, char **argv, struct cmd_common *c);
 
 #endif

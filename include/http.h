@@ -40,6 +40,20 @@ int		 http_request_init(struct request *req, FCGX_Request *fcgi);
  */
 int		 http_read_body(struct request *req, size_t limit);
 void		 http_request_free(struct request *req);
+/*
+ * Splits a REQUEST_URI into its path (up to '?') and raw query string.
+ * Pure, for the fuzzer.  Returns 0, 400 (not an absolute path) or 414
+ * (path or query longer than its buffer).
+ */
+int		 http_split_uri(const char *uri, char *path, size_t psize,
+		    char *query, size_t qsize);
+/*
+ * Parses a CONTENT_LENGTH value (may be NULL) into *n: decimal digits only,
+ * at most limit.  Pure, for the fuzzer.  Returns 0, 411 (absent), 400
+ * (malformed or overflowing) or 413 (over limit).
+ */
+int		 http_parse_content_length(const char *cl, size_t limit,
+		    size_t *n);
 /* 1 if the content type (ignoring parameters) is type. */
 int		 http_content_type_is(const struct request *req,
 		    const char *type);

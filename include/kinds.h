@@ -6,6 +6,7 @@
 #ifndef INSATS_KINDS_H
 #define INSATS_KINDS_H
 
+#include <stddef.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
@@ -17,6 +18,8 @@ struct rule_input {
 	struct date	 placement_start;
 	struct date	 placement_end;		/* year 0: open-ended */
 	struct date	 today;
+	int		 period_year;		/* per-month kinds: the month */
+	int		 period_month;		/* 0 otherwise */
 };
 
 struct kind {
@@ -28,9 +31,19 @@ struct kind {
 	/* Rules an XSD cannot say, checked after validation; may be NULL. */
 	void			(*rules)(xmlDocPtr, const struct rule_input *,
 				    struct field_errors *);
+	int			 per_month;	/* one per placement and month */
+	int			 revisable;	/* approved -> new revision */
 	/* Compiled once per process by kinds_load(). */
 	xmlSchemaPtr		 schema;
 	xmlDocPtr		 tmpl;
+};
+
+/* The final report's dates (002 §12). */
+struct final_dates {
+	enum ending	 ending;
+	struct date	 end;		/* the end date the report states */
+	struct date	 due;		/* due_final() */
+	struct date	 paid_until;	/* final_paid_until() */
 };
 
 /*
@@ -41,5 +54,44 @@ int			 kinds_load(const char *schema_dir);
 void			 kinds_free(void);
 /* The kind called name, or NULL. */
 struct kind		*kind_find(const char *name);
+/*
+ * Fills ri from the placement's dates ("YYYY-MM-DD", end "" when open),
+ * today and the period ("YYYY-MM", or "" / NULL).  Returns 0, or -1 if a
+ * date or the period is malformed.
+ */
+int			 kind_rule_input(struct rule_input *ri, const char *start,
+			    const char *end, struct date today,
+			    const char *period);
+/* Parses exactly "YYYY-MM" (month 01-12).  Returns 0 or -1. */
+int			 kind_period_parse(const char *s, int *year, int *month);
+/*
+ * Whether a document of kind k may exist for the period of ri: a per-month
+ * kind needs a month that has at least one day inside the placement and
+ * has begun by today; other kinds no period.  Returns NULL when it may,
+ * else the Swedish reason.
+ */
+const char		*kind_period_refusal(const struct kind *k,
+			    const struct rule_input *ri);
+/*
+ * The title of a document: the label, and for a per-month kind the month
+ * ("Månadsrapport, mars 2024") and, once submitted (ready), ", KLAR"
+ * (002 §8.1).  Writes into buf (truncated to size).
+ */
+void			 kind_title(const struct kind *k, const char *period,
+			    int ready, char *buf, size_t size);
+/*
+ * The date by which the provider must submit: plan 14 days after the
+ * start; monthly the 7th of the next month; final by the kind of ending
+ * in content (may be NULL), else the planned end date.  Returns 0 with
+ * *due, or -1 if there is none (a final report of an open-ended placement
+ * that states no ending yet).
+ */
+int			 kind_due(const struct kind *k, const struct rule_input *ri,
+			    xmlDocPtr content, struct date *due);
+/*
+ * The dates of a final report whose content states its ending and end
+ * date.  Returns 0 with *out, or -1 if content does not state them.
+ */
+int			 kind_final_dates(xmlDocPtr content, struct final_dates *out);
 
 #endif

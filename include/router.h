@@ -42,6 +42,9 @@ void		 router_dispatch(struct request *req, struct db *db,
 		    const struct config *cfg, const char *secret);
 /* Renders the error page (view "error") with an optional message. */
 int		 send_error(struct ctx *c, int status, const char *message);
+/* send_error with a link (a local path, "/…") to where the user goes on. */
+int		 send_error_link(struct ctx *c, int status, const char *message,
+		    const char *href, const char *label);
 /* Renders pg and sends it with status; frees pg.  Returns status. */
 int		 send_page(struct ctx *c, struct page *pg, int status);
 /* Starts a page with the viewer filled in.  0 or -1. */
@@ -62,5 +65,7 @@ int		 h_doc_submit(struct ctx *);
 int		 h_doc_return(struct ctx *);
 int		 h_doc_approve(struct ctx *);
 int		 h_doc_revise(struct ctx *);
+/* handlers_payments.c */
+int		 h_payments(struct ctx *);
 
 #endif

@@ -13,6 +13,7 @@
 #define FIELD_NAME_MAX	 256
 #define FIELD_MSG_MAX	 256
 #define FIELD_ERRORS_MAX 64
+#define XMLDOC_ATTRS_MAX 64	/* attributes of one element in untrusted XML */
 
 struct field_error {
 	char	 field[FIELD_NAME_MAX];		/* "activities/activity[2]/how" */

@@ -30,6 +30,28 @@
 	"u.id, u.login, u.name, u.role, u.organisation_id, o.name" \
 	" FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
 
+/* The ids of customer ?1's documents (retention, purge, archive). */
+#define RET_DOCS_OF \
+	"(SELECT d.id FROM documents d JOIN placements p" \
+	" ON p.id = d.placement_id WHERE p.customer_id = ?1)"
+/* The last entry about customer c (see STMT_RET_CUSTOMERS). */
+#define RET_DOCS_OF_C \
+	" FROM documents d JOIN placements p ON p.id = d.placement_id" \
+	" WHERE p.customer_id = c.id"
+#define RET_LAST_ENTRY \
+	"max(c.created_at," \
+	" coalesce((SELECT max(created_at) FROM placements" \
+	" WHERE customer_id = c.id), '')," \
+	" coalesce((SELECT max(max(d.created_at, d.updated_at))" \
+	RET_DOCS_OF_C "), '')," \
+	" coalesce((SELECT max(v.saved_at) FROM document_versions v" \
+	" WHERE v.document_id IN (SELECT d.id" RET_DOCS_OF_C ")), '')," \
+	" coalesce((SELECT max(at) FROM events WHERE customer_id = c.id), '')," \
+	" coalesce((SELECT max(e.at) FROM events e WHERE e.placement_id IN" \
+	" (SELECT id FROM placements WHERE customer_id = c.id)), '')," \
+	" coalesce((SELECT max(e.at) FROM events e WHERE e.document_id IN" \
+	" (SELECT d.id" RET_DOCS_OF_C ")), ''))"
+
 static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
 	[STMT_SETTING_PUT] = "INSERT INTO settings(key, value) VALUES (?1, ?2)"
@@ -111,6 +133,136 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " (SELECT count(*) FROM documents)",
 	[STMT_CATALOGUE_LIST] = "SELECT code, kundval, name, max_months,"
 	    " monthly_amount_ore FROM catalogue ORDER BY code",
+	/*
+	 * The counsellor's documents waiting for review, oldest first.  CROSS
+	 * JOIN fixes the loop order: the counsellor's customers, their
+	 * placements, their submitted documents (partial index), so the cost
+	 * follows the caseload, not the size of the database.
+	 */
+	[STMT_REVIEW_QUEUE] = "SELECT " DOC_COLS ", " PLACEMENT_COLS
+	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
+	    " JOIN catalogue k ON k.code = p.code"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN users cu ON cu.id = c.counsellor_id"
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " AND d.placement_id = p.id AND d.state = 'submitted'"
+	    " ORDER BY d.submitted_at, d.id LIMIT ?2 OFFSET ?3",
+	/* What the work queues need of each document: first submission
+	 * (events) and the number of returns. */
+	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT d.id, d.kind, d.period,"
+	    " d.revision, d.state, (SELECT min(e.at) FROM events e"
+	    " WHERE e.document_id = d.id AND e.action = 'submit'),"
+	    " (SELECT count(*) FROM events e WHERE e.document_id = d.id"
+	    " AND e.action = 'return') FROM documents d"
+	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
+	/* Every placement of the counsellor's customers with its provider,
+	 * at most ?2, most recent first (the deficiencies per provider). */
+	[STMT_DUTY_ROWS_OF_COUNSELLOR] = "SELECT p.id, p.start_date,"
+	    " p.end_date, p.provider_id, o.name"
+	    " FROM customers c CROSS JOIN placements p"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " ORDER BY p.start_date DESC, p.id LIMIT ?2",
+	/* Approved monthly reports of month ?1; ?2 a counsellor, 0 all. */
+	[STMT_PAYMENTS_OF_MONTH] = "SELECT o.name, p.id, c.id, p.start_date,"
+	    " p.end_date, k.monthly_amount_ore, d.submitted_at"
+	    " FROM documents d JOIN placements p ON p.id = d.placement_id"
+	    " JOIN catalogue k ON k.code = p.code"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN customers c ON c.id = p.customer_id"
+	    " WHERE d.kind = 'monthly' AND d.period = ?1"
+	    " AND d.state = 'approved' AND (?2 = 0 OR c.counsellor_id = ?2)"
+	    " ORDER BY o.name, p.id, d.revision",
+	/*
+	 * Retention (retention.c, purge.c, archive.c): the customer's last
+	 * entry is the latest of its creation and every placement, document,
+	 * saved version and event (transitions, comments) about it.  Every
+	 * timestamp is "YYYY-MM-DDTHH:MM:SSZ", so the text maximum is the
+	 * latest; '' stands for "none".
+	 */
+	[STMT_RET_CUSTOMERS] = "SELECT c.id, c.pnr, c.protected, c.name, "
+	    RET_LAST_ENTRY " FROM customers c ORDER BY c.id",
+	[STMT_RET_CUSTOMER] = "SELECT c.id, c.pnr, c.protected, c.name, "
+	    RET_LAST_ENTRY " FROM customers c WHERE c.id = ?1",
+	/* A confirmed package that holds everything up to the last entry. */
+	[STMT_RET_COVERED] = "SELECT p.objid FROM archive_package_customers l"
+	    " JOIN archive_packages p ON p.id = l.package_id"
+	    " WHERE l.customer_id = ?1 AND p.confirmed_at IS NOT NULL"
+	    " AND l.last_entry >= ?2 ORDER BY p.confirmed_at, p.id LIMIT 1",
+	[STMT_RET_PENDING] = "SELECT p.objid FROM archive_package_customers l"
+	    " JOIN archive_packages p ON p.id = l.package_id"
+	    " WHERE l.customer_id = ?1 AND p.confirmed_at IS NULL"
+	    " AND l.last_entry >= ?2 ORDER BY p.id DESC LIMIT 1",
+	/* The purge of one customer, children first (foreign keys). */
+	[STMT_PURGE_EVENTS] = "DELETE FROM events WHERE customer_id = ?1"
+	    " OR placement_id IN (SELECT id FROM placements"
+	    " WHERE customer_id = ?1) OR document_id IN " RET_DOCS_OF,
+	[STMT_PURGE_VERSIONS] = "DELETE FROM document_versions"
+	    " WHERE document_id IN " RET_DOCS_OF,
+	[STMT_PURGE_DOCUMENTS] = "DELETE FROM documents WHERE id IN "
+	    RET_DOCS_OF,
+	[STMT_PURGE_PLACEMENTS] = "DELETE FROM placements"
+	    " WHERE customer_id = ?1",
+	[STMT_PURGE_PACKAGE_LINKS] = "DELETE FROM archive_package_customers"
+	    " WHERE customer_id = ?1",
+	[STMT_PURGE_CUSTOMER] = "DELETE FROM customers WHERE id = ?1",
+	/* The destruction record (gallringsprotokoll): no personal data. */
+	[STMT_DESTRUCTION_FIND] = "SELECT id FROM destruction_records"
+	    " WHERE run = ?1 AND rule = ?2"
+	    " AND coalesce(package_objid, '') = coalesce(?3, '')",
+	[STMT_DESTRUCTION_INSERT] = "INSERT INTO destruction_records(run,"
+	    " started_at, today, actor_id, operator, rule, package_objid)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_DESTRUCTION_ADD] = "UPDATE destruction_records"
+	    " SET customers = customers + 1, placements = placements + ?2,"
+	    " documents = documents + ?3, versions = versions + ?4,"
+	    " events = events + ?5 WHERE id = ?1",
+	[STMT_DESTRUCTION_UNFINISHED] = "SELECT count(*)"
+	    " FROM destruction_records WHERE finished_at IS NULL",
+	/* Finishes this run's records and those of a run that was killed. */
+	[STMT_DESTRUCTION_FINISH] = "UPDATE destruction_records"
+	    " SET finished_at = ?1 WHERE finished_at IS NULL",
+	[STMT_DESTRUCTION_LIST] = "SELECT d.id, d.run, d.started_at,"
+	    " d.finished_at, d.today, u.login, d.operator, d.rule,"
+	    " d.package_objid, d.customers, d.placements, d.documents,"
+	    " d.versions, d.events FROM destruction_records d"
+	    " JOIN users u ON u.id = d.actor_id ORDER BY d.id",
+	/* Hand-over packages. */
+	[STMT_PACKAGE_INSERT] = "INSERT INTO archive_packages(objid,"
+	    " created_at, created_by, today, customers, documents, files)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_PACKAGE_LINK] = "INSERT INTO archive_package_customers("
+	    "package_id, customer_id, last_entry) VALUES (?1, ?2, ?3)",
+	[STMT_PACKAGE_BY_OBJID] = "SELECT id, objid, confirmed_at"
+	    " FROM archive_packages WHERE objid = ?1",
+	[STMT_PACKAGE_BY_ID] = "SELECT id, objid, confirmed_at"
+	    " FROM archive_packages WHERE id = ?1",
+	[STMT_PACKAGE_CONFIRM] = "UPDATE archive_packages SET confirmed_at = ?2,"
+	    " confirmed_by = ?3 WHERE id = ?1 AND confirmed_at IS NULL",
+	[STMT_PACKAGE_LIST] = "SELECT p.id, p.objid, p.created_at, cu.login,"
+	    " p.today, p.customers, p.documents, p.files, p.confirmed_at,"
+	    " fu.login FROM archive_packages p"
+	    " JOIN users cu ON cu.id = p.created_by"
+	    " LEFT JOIN users fu ON fu.id = p.confirmed_by"
+	    " ORDER BY p.id DESC LIMIT ?1",
+	/* What a package holds of one customer. */
+	[STMT_ARCHIVE_CUSTOMER] = "SELECT c.id, c.pnr, c.name, c.protected,"
+	    " c.created_at, u.login, u.name FROM customers c"
+	    " JOIN users u ON u.id = c.counsellor_id WHERE c.id = ?1",
+	[STMT_ARCHIVE_PLACEMENTS] = "SELECT p.id, p.code, k.name, o.name,"
+	    " p.start_date, p.end_date, p.created_at FROM placements p"
+	    " JOIN catalogue k ON k.code = p.code"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " WHERE p.customer_id = ?1 ORDER BY p.id",
+	[STMT_ARCHIVE_VERSIONS] = "SELECT v.version, v.xml, v.saved_at,"
+	    " u.login FROM document_versions v JOIN users u ON u.id = v.saved_by"
+	    " WHERE v.document_id = ?1 ORDER BY v.version",
+	[STMT_ARCHIVE_EVENTS] = "SELECT e.id, e.document_id, e.placement_id,"
+	    " e.at, u.login, u.name, u.role, e.action, e.from_state, e.to_state,"
+	    " e.comment FROM events e JOIN users u ON u.id = e.actor_id"
+	    " WHERE e.customer_id = ?1 OR e.placement_id IN (SELECT id"
+	    " FROM placements WHERE customer_id = ?1) OR e.document_id IN "
+	    RET_DOCS_OF " ORDER BY e.at, e.id",
 };
 
 /* Migration n brings user_version from n - 1 to n. */
@@ -162,6 +314,36 @@ static const char *const migrations[] = {
 	" action TEXT NOT NULL, from_state TEXT, to_state TEXT, comment TEXT);"
 	"CREATE INDEX events_document ON events(document_id, id);"
 	"CREATE INDEX events_customer ON events(customer_id, at);",
+	/* 2: work queues and payments (issue 3). */
+	"CREATE INDEX documents_submitted ON documents(placement_id,"
+	" submitted_at) WHERE state = 'submitted';"
+	"CREATE INDEX documents_period ON documents(kind, period, state);",
+	/* 3: retention, destruction records, hand-over packages (issue 4). */
+	"CREATE INDEX events_placement ON events(placement_id);"
+	"CREATE TABLE archive_packages(id INTEGER PRIMARY KEY,"
+	" objid TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,"
+	" created_by INTEGER NOT NULL REFERENCES users(id),"
+	" today TEXT NOT NULL, customers INTEGER NOT NULL,"
+	" documents INTEGER NOT NULL, files INTEGER NOT NULL,"
+	" confirmed_at TEXT, confirmed_by INTEGER REFERENCES users(id),"
+	" CHECK ((confirmed_at IS NULL) = (confirmed_by IS NULL)));"
+	"CREATE TABLE archive_package_customers("
+	" package_id INTEGER NOT NULL REFERENCES archive_packages(id),"
+	" customer_id INTEGER NOT NULL REFERENCES customers(id),"
+	" last_entry TEXT NOT NULL, PRIMARY KEY (package_id, customer_id));"
+	"CREATE INDEX archive_package_customer ON"
+	" archive_package_customers(customer_id);"
+	"CREATE TABLE destruction_records(id INTEGER PRIMARY KEY,"
+	" run TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,"
+	" today TEXT NOT NULL, actor_id INTEGER NOT NULL REFERENCES users(id),"
+	" operator TEXT NOT NULL, rule TEXT NOT NULL"
+	" CHECK (rule IN ('two-years', 'handed-over')), package_objid TEXT,"
+	" customers INTEGER NOT NULL DEFAULT 0,"
+	" placements INTEGER NOT NULL DEFAULT 0,"
+	" documents INTEGER NOT NULL DEFAULT 0,"
+	" versions INTEGER NOT NULL DEFAULT 0,"
+	" events INTEGER NOT NULL DEFAULT 0,"
+	" CHECK ((rule = 'handed-over') = (package_objid IS NOT NULL)));",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==

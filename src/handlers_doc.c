@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "billing.h"
 #include "calendar.h"
 #include "kinds.h"
 #include "router.h"
@@ -16,7 +17,7 @@
 
 /* Form fields that are not document content. */
 static const char *const control_fields[] = {
-	"csrf", "version", "placement", "kind", "comment", NULL };
+	"csrf", "version", "placement", "kind", "period", "comment", NULL };
 
 static const char *const state_sv[STATE__MAX] = {
 	"Utkast", "Klarmarkerad", "Återremitterad", "Godkänd" };
@@ -75,30 +76,102 @@ load_placement(struct ctx *c, const char *id, struct placement *p)
 	return 0;
 }
 
-static void
-rule_input(const struct placement *p, struct rule_input *ri)
+/*
+ * What the business rules see of placement p and the month period ("" or
+ * NULL for none).  Returns 0, or -1 if period is malformed.
+ */
+static int
+rule_input(const struct placement *p, const char *period,
+    struct rule_input *ri)
 {
-	memset(ri, 0, sizeof(*ri));
-	date_parse(p->start, &ri->placement_start);
-	if (p->end[0])
-		date_parse(p->end, &ri->placement_end);
-	ri->today = today_local();
+	return kind_rule_input(ri, p->start, p->end, today_local(), period);
 }
 
-/* The <document> element with its due dates and placement. */
+/*
+ * The payment basis of a monthly report (002 §14): the placement days of
+ * the month, the amount, and whether it arrived after the cut-off.
+ */
+static void
+add_payment(xmlNodePtr parent, const struct document *d,
+    const struct placement *p)
+{
+	struct payment	 pay;
+	struct date	 start, end, sub, cutoff;
+	xmlNodePtr	 n;
+	char		 buf[40];
+	int		 y, m, has_end;
+
+	if (kind_period_parse(d->period, &y, &m) == -1 ||
+	    date_parse(p->start, &start) == -1)
+		return;
+	has_end = p->end[0] != '\0' && date_parse(p->end, &end) == 0;
+	if (billing_month(start, has_end ? &end : NULL, y, m,
+	    p->monthly_amount_ore, &pay) == -1)
+		return;
+	n = page_elem(parent, "payment");
+	page_attr_long(n, "days", pay.days);
+	page_attr_long(n, "month-days", pay.month_days);
+	page_attr(n, "whole", pay.whole ? "1" : "0");
+	page_attr_long(n, "amount-ore", pay.amount_ore);
+	billing_format_sek(pay.amount_ore, buf, sizeof(buf));
+	page_attr(n, "amount", buf);
+	billing_format_sek(p->monthly_amount_ore, buf, sizeof(buf));
+	page_attr(n, "monthly-amount", buf);
+	cutoff = billing_cutoff(y, m);
+	date_format(cutoff, buf);
+	page_attr(n, "cutoff", buf);
+	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
+	if (date_parse(buf, &sub) == 0)
+		page_attr(n, "late", is_late(cutoff, sub) ? "1" : "0");
+}
+
+/*
+ * A final report's last paid day, and "unpaid" when it was submitted more
+ * than 14 days after the end it states (002 §12.1.3).
+ */
+static void
+add_final_dates(xmlNodePtr n, const struct document *d, xmlDocPtr content)
+{
+	struct final_dates	 fd;
+	struct date		 sub;
+	char			 buf[11];
+
+	if (content == NULL || kind_final_dates(content, &fd) == -1)
+		return;
+	date_format(fd.paid_until, buf);
+	page_attr(n, "paid-until", buf);
+	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
+	if (date_parse(buf, &sub) == 0)
+		page_attr(n, "unpaid", is_late(fd.paid_until, sub) ? "1" : "0");
+}
+
+/*
+ * The <document> element with its due dates, payment basis and placement.
+ * content is the document's XML when known (the final report's due date
+ * follows its kind of ending), else NULL.
+ */
 static xmlNodePtr
 doc_element(struct ctx *c, struct page *pg, const struct document *d,
-    const struct placement *p)
+    const struct placement *p, xmlDocPtr content)
 {
 	xmlNodePtr	 n = page_document(pg->root, "document", d);
 	struct date	 date, today = today_local();
+	struct rule_input ri;
+	struct kind	*k = kind_find(d->kind);
 	char		 buf[11];
 
-	if (strcmp(d->kind, "plan") == 0 && date_parse(p->start, &date) == 0) {
-		date = due_plan(date);
+	if (k != NULL && rule_input(p, d->period, &ri) == 0 &&
+	    kind_due(k, &ri, content, &date) == 0) {
 		date_format(date, buf);
 		page_attr(n, "due", buf);
+		page_attr(n, "late", (d->state == STATE_DRAFT ||
+		    d->state == STATE_RETURNED) && is_late(date, today) ?
+		    "1" : "0");
 	}
+	if (k != NULL && k->per_month)
+		add_payment(n, d, p);
+	if (strcmp(d->kind, "final") == 0)
+		add_final_dates(n, d, content);
 	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
 	if (d->state == STATE_SUBMITTED && date_parse(buf, &date) == 0) {
 		date = due_review(date);
@@ -178,6 +251,7 @@ add_actions(struct ctx *c, xmlNodePtr parent, const struct document *d,
 	int		 owner = access_owner(&c->user, p);
 	int		 reviewer = access_reviewer(&c->user, p);
 	int		 may_act = owner || reviewer;
+	const struct kind *k = kind_find(d->kind);
 
 	if (may_act && workflow_apply(d->state, ACTION_SAVE, c->user.role, 1,
 	    &to) == WF_OK && owner)
@@ -191,7 +265,8 @@ add_actions(struct ctx *c, xmlNodePtr parent, const struct document *d,
 	if (reviewer && workflow_apply(d->state, ACTION_APPROVE, c->user.role,
 	    1, &to) == WF_OK)
 		add_action(a, "approve");
-	if (owner && is_latest && workflow_apply(d->state, ACTION_REVISE,
+	if (owner && is_latest && k != NULL && k->revisable &&
+	    workflow_apply(d->state, ACTION_REVISE,
 	    c->user.role, 1, &to) == WF_OK)
 		add_action(a, "revise");
 	add_action(a, "history");
@@ -223,22 +298,30 @@ send_view(struct ctx *c, const struct document *d, const struct placement *p,
 {
 	struct page	 pg;
 	xmlNodePtr	 n;
+	xmlDocPtr	 content;
 	char		*xml;
 	long		 latest = d->id;
 
-	if (ctx_page(c, &pg, "document") == -1)
-		return send_error(c, 500, NULL);
-	add_flash(c, &pg);
-	n = doc_element(c, &pg, d, p);
 	xml = store_document_xml(c->db, d->id, d->version);
-	if (page_content(page_elem(n, "content"), xml) == -1 ||
+	content = xml == NULL ? NULL : xmlReadMemory(xml, (int)strlen(xml),
+	    NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	free(xml);
+	if (content == NULL)
+		return send_error(c, 500, NULL);
+	if (ctx_page(c, &pg, "document") == -1) {
+		xmlFreeDoc(content);
+		return send_error(c, 500, NULL);
+	}
+	add_flash(c, &pg);
+	n = doc_element(c, &pg, d, p, content);
+	if (page_content_doc(page_elem(n, "content"), content) == -1 ||
 	    add_history(c, n, d->id) == -1 ||
 	    add_revisions(c, n, d, &latest) == -1) {
-		free(xml);
+		xmlFreeDoc(content);
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
-	free(xml);
+	xmlFreeDoc(content);
 	add_actions(c, n, d, p, latest == d->id);
 	if (errs != NULL)
 		page_errors(&pg, errs);
@@ -295,7 +378,7 @@ h_doc_history(struct ctx *c)
 		return rc;
 	if (ctx_page(c, &pg, "history") == -1)
 		return send_error(c, 500, NULL);
-	n = doc_element(c, &pg, &d, &p);
+	n = doc_element(c, &pg, &d, &p, NULL);
 	if (add_history(c, n, d.id) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
@@ -304,13 +387,14 @@ h_doc_history(struct ctx *c)
 }
 
 /*
- * The edit form: for a new document d is NULL.  formdoc holds what the
- * user typed (or the stored/empty document).  Returns the status sent.
+ * The edit form: for a new document d is NULL and period its month ("" if
+ * none).  formdoc holds what the user typed (or the stored/empty
+ * document).  Returns the status sent.
  */
 static int
-send_form(struct ctx *c, const struct document *d, const struct placement *p,
-    const struct kind *k, xmlDocPtr formdoc, const struct field_errors *errs,
-    int status)
+send_form(struct ctx *c, const struct document *d, const char *period,
+    const struct placement *p, const struct kind *k, xmlDocPtr formdoc,
+    const struct field_errors *errs, int status)
 {
 	struct page	 pg;
 	struct document	 blank;
@@ -321,11 +405,12 @@ send_form(struct ctx *c, const struct document *d, const struct placement *p,
 	if (d == NULL) {
 		memset(&blank, 0, sizeof(blank));
 		snprintf(blank.kind, sizeof(blank.kind), "%s", k->name);
-		snprintf(blank.title, sizeof(blank.title), "%s", k->label);
+		snprintf(blank.period, sizeof(blank.period), "%s", period);
+		kind_title(k, period, 0, blank.title, sizeof(blank.title));
 		blank.revision = 1;
 		d = &blank;
 	}
-	n = doc_element(c, &pg, d, p);
+	n = doc_element(c, &pg, d, p, formdoc);
 	page_attr(n, "new", d == &blank ? "1" : "0");
 	page_attr_long(n, "placement-id", p->id);
 	if (d == &blank)
@@ -369,8 +454,8 @@ enum built { BUILT_OK, BUILT_ROWS, BUILT_INVALID, BUILT_BAD };
  */
 static enum built
 build_document(struct ctx *c, const struct kind *k, const struct placement *p,
-    xmlDocPtr *formdoc, xmlDocPtr *valid, struct field_errors *errs,
-    const char **why)
+    const char *period, xmlDocPtr *formdoc, xmlDocPtr *valid,
+    struct field_errors *errs, const char **why)
 {
 	struct rule_input ri;
 	const char	*add = form_get(&c->form, "_add");
@@ -405,7 +490,10 @@ build_document(struct ctx *c, const struct kind *k, const struct placement *p,
 	if (xmldoc_validate(k->schema, *valid, k->repeatable, errs) == -1)
 		return BUILT_BAD;
 	if (errs->n == 0 && k->rules != NULL) {
-		rule_input(p, &ri);
+		if (rule_input(p, period, &ri) == -1) {
+			*why = "Månaden ska anges som ÅÅÅÅ-MM.";
+			return BUILT_BAD;
+		}
 		k->rules(*valid, &ri, errs);
 	}
 	return errs->n > 0 ? BUILT_INVALID : BUILT_OK;
@@ -416,8 +504,8 @@ build_document(struct ctx *c, const struct kind *k, const struct placement *p,
  */
 static int
 send_build_failure(struct ctx *c, enum built b, const struct document *d,
-    const struct placement *p, const struct kind *k, xmlDocPtr formdoc,
-    const struct field_errors *errs, const char *why)
+    const char *period, const struct placement *p, const struct kind *k,
+    xmlDocPtr formdoc, const struct field_errors *errs, const char *why)
 {
 	struct field_errors	 one;
 
@@ -430,14 +518,18 @@ send_build_failure(struct ctx *c, enum built b, const struct document *d,
 	}
 	if (is_xml_request(c))
 		return send_xml_errors(c, 422, errs);
-	return send_form(c, d, p, k, formdoc, errs,
+	return send_form(c, d, period, p, k, formdoc, errs,
 	    b == BUILT_ROWS ? 200 : 422);
 }
 
-/* The plan is one per placement; its revisions follow it. */
+/*
+ * The latest revision of the placement's document of kind and period (""
+ * for none): a plan and a final report are one per placement, a monthly
+ * report one per month.  Returns 0 with *id (0: none) or -1.
+ */
 static int
 existing_document(struct ctx *c, const struct placement *p, const char *kind,
-    long *id)
+    const char *period, long *id)
 {
 	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_LATEST_OF_KIND);
 	int		 rc;
@@ -446,7 +538,7 @@ existing_document(struct ctx *c, const struct placement *p, const char *kind,
 		return -1;
 	sqlite3_bind_int64(st, 1, p->id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -465,15 +557,20 @@ redirect_doc(struct ctx *c, long id, const char *suffix, const char *flash)
 
 /*
  * Common checks of GET /documents/new and POST /documents: the kind, the
- * placement, the owner.  Returns 0, or the status already sent.
+ * placement, the owner, the month (period, "YYYY-MM") of a monthly report,
+ * which must lie in the placement.  period (8 bytes) gets the month or "".
+ * Returns 0, or the status already sent (303 to an existing document).
  */
 static int
 new_document_checks(struct ctx *c, const struct form *f, struct kind **k,
-    struct placement *p)
+    struct placement *p, char period[8])
 {
-	long	 existing;
-	int	 rc;
+	struct rule_input ri;
+	const char	*per = form_get(f, "period"), *why;
+	long		 existing;
+	int		 rc;
 
+	period[0] = '\0';
 	if ((rc = load_placement(c, form_get(f, "placement"), p)) != 0)
 		return rc;
 	if ((*k = kind_find(form_get(f, "kind"))) == NULL)
@@ -481,7 +578,15 @@ new_document_checks(struct ctx *c, const struct form *f, struct kind **k,
 	if (!access_owner(&c->user, p))
 		return send_error(c, 403, "Bara anordnaren kan skriva dokument "
 		    "för placeringen.");
-	if (existing_document(c, p, (*k)->name, &existing) == -1)
+	if (per != NULL && per[0] != '\0' && strlen(per) != 7)
+		return send_error(c, 400, "Månaden ska anges som ÅÅÅÅ-MM.");
+	if (per != NULL)
+		snprintf(period, 8, "%s", per);
+	if (rule_input(p, period, &ri) == -1)
+		return send_error(c, 400, "Månaden ska anges som ÅÅÅÅ-MM.");
+	if ((why = kind_period_refusal(*k, &ri)) != NULL)
+		return send_error(c, 422, why);
+	if (existing_document(c, p, (*k)->name, period, &existing) == -1)
 		return send_error(c, 500, NULL);
 	if (existing != 0) {
 		redirect_doc(c, existing, "", NULL);
@@ -496,13 +601,15 @@ h_doc_new(struct ctx *c)
 	struct placement p;
 	struct kind	*k;
 	xmlDocPtr	 doc;
+	char		 period[8];
 	int		 rc;
 
-	if ((rc = new_document_checks(c, &c->req->params, &k, &p)) != 0)
+	if ((rc = new_document_checks(c, &c->req->params, &k, &p,
+	    period)) != 0)
 		return rc;
 	if ((doc = xmlCopyDoc(k->tmpl, 1)) == NULL)
 		return send_error(c, 500, NULL);
-	rc = send_form(c, NULL, &p, k, doc, NULL, 200);
+	rc = send_form(c, NULL, period, &p, k, doc, NULL, 200);
 	xmlFreeDoc(doc);
 	return rc;
 }
@@ -515,26 +622,28 @@ h_doc_create(struct ctx *c)
 	struct kind	*k;
 	xmlDocPtr	 formdoc, valid;
 	const char	*why;
-	char		*xml = NULL;
+	char		*xml = NULL, period[8], title[200];
 	enum built	 b;
 	long		 id;
 	int		 rc;
 
 	memset(&errs, 0, sizeof(errs));
 	if ((rc = new_document_checks(c, is_xml_request(c) ? &c->req->params :
-	    &c->form, &k, &p)) != 0)
+	    &c->form, &k, &p, period)) != 0)
 		return rc;
-	b = build_document(c, k, &p, &formdoc, &valid, &errs, &why);
+	b = build_document(c, k, &p, period, &formdoc, &valid, &errs, &why);
 	if (b != BUILT_OK) {
-		rc = send_build_failure(c, b, NULL, &p, k, formdoc, &errs, why);
+		rc = send_build_failure(c, b, NULL, period, &p, k, formdoc,
+		    &errs, why);
 		goto out;
 	}
 	if ((xml = xmldoc_serialize(valid, NULL)) == NULL) {
 		rc = send_error(c, 500, NULL);
 		goto out;
 	}
-	switch (store_document_create(c->db, &c->user, &p, k->name, "", 1,
-	    k->label, xml, &id)) {
+	kind_title(k, period, 0, title, sizeof(title));
+	switch (store_document_create(c->db, &c->user, &p, k->name, period, 1,
+	    title, xml, &id)) {
 	case 0:
 		redirect_doc(c, id, "", "saved");
 		rc = 303;
@@ -606,7 +715,7 @@ h_doc_edit(struct ctx *c)
 	free(xml);
 	if (doc == NULL)
 		return send_error(c, 500, NULL);
-	rc = send_form(c, &d, &p, k, doc, NULL, 200);
+	rc = send_form(c, &d, d.period, &p, k, doc, NULL, 200);
 	xmlFreeDoc(doc);
 	return rc;
 }
@@ -637,9 +746,10 @@ h_doc_save(struct ctx *c)
 		return send_error(c, 400, "Versionsnumret saknas.");
 	if ((k = kind_find(d.kind)) == NULL)
 		return send_error(c, 500, NULL);
-	b = build_document(c, k, &p, &formdoc, &valid, &errs, &why);
+	b = build_document(c, k, &p, d.period, &formdoc, &valid, &errs, &why);
 	if (b != BUILT_OK) {
-		rc = send_build_failure(c, b, &d, &p, k, formdoc, &errs, why);
+		rc = send_build_failure(c, b, &d, d.period, &p, k, formdoc,
+		    &errs, why);
 		goto out;
 	}
 	if ((xml = xmldoc_serialize(valid, NULL)) == NULL) {
@@ -652,11 +762,17 @@ h_doc_save(struct ctx *c)
 		redirect_doc(c, d.id, "", "saved");
 		rc = 303;
 		break;
-	case 1:
-		rc = send_error(c, 409, "Dokumentet har ändrats av någon annan "
-		    "sedan du öppnade det. Öppna dokumentet igen för att se den "
-		    "senaste versionen; dina ändringar är inte sparade.");
+	case 1: {
+		/* Lost update refused: link to the newer version. */
+		char	 href[40];
+
+		snprintf(href, sizeof(href), "/documents/%ld", d.id);
+		rc = send_error_link(c, 409, "Dokumentet har ändrats av någon "
+		    "annan sedan du öppnade det. Öppna dokumentet igen för att "
+		    "se den senaste versionen; dina ändringar är inte sparade.",
+		    href, "Öppna dokumentet");
 		break;
+	}
 	default:
 		rc = send_error(c, 500, NULL);
 		break;
@@ -688,7 +804,9 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 	struct document	 d;
 	struct placement p;
 	enum doc_state	 to;
+	struct kind	*k;
 	const char	*comment = comment_of(c);
+	char		 title[200];
 	int		 rc;
 
 	if ((rc = load_doc(c, &d, &p)) != 0)
@@ -704,8 +822,13 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 	}
 	if (rc != 0)
 		return rc;
+	/* A monthly report says in its title that it is ready (002 §8.1). */
+	k = kind_find(d.kind);
+	if (k != NULL && k->per_month)
+		kind_title(k, d.period, to == STATE_SUBMITTED ||
+		    to == STATE_APPROVED, title, sizeof(title));
 	switch (store_document_transition(c->db, &c->user, &d, &p, a, to,
-	    comment, NULL)) {
+	    comment, k != NULL && k->per_month ? title : NULL)) {
 	case 0:
 		redirect_doc(c, d.id, "", flash);
 		return 303;
@@ -745,6 +868,7 @@ h_doc_revise(struct ctx *c)
 	struct document	 d;
 	struct placement p;
 	enum doc_state	 to;
+	struct kind	*k;
 	long		 latest, id;
 	char		*xml;
 	int		 rc;
@@ -753,7 +877,10 @@ h_doc_revise(struct ctx *c)
 		return rc;
 	if ((rc = check_action(c, &d, &p, ACTION_REVISE, 1, &to)) != 0)
 		return rc;
-	if (existing_document(c, &p, d.kind, &latest) == -1)
+	if ((k = kind_find(d.kind)) == NULL || !k->revisable)
+		return send_error(c, 409, "Den här dokumenttypen får inga nya "
+		    "revisioner.");
+	if (existing_document(c, &p, d.kind, d.period, &latest) == -1)
 		return send_error(c, 500, NULL);
 	if (latest != d.id)
 		return send_error(c, 409, "Det finns redan en nyare revision.");

@@ -1,14 +1,168 @@
 /*
- * handlers_pages: the start page of each role, the placement page and the
- * health check.
+ * handlers_pages: the start page of each role (a work queue: what is due
+ * from a provider, what waits for a counsellor's review and the
+ * providers' deficiencies), the placement page and the health check.
+ * Every list is paged (?page=N, PAGE_SIZE rows) and read through indexes
+ * from the viewer's own placements, so its cost follows the viewer's
+ * caseload, not the size of the database.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calendar.h"
+#include "duties.h"
 #include "router.h"
 
-#define LIST_LIMIT 200
+#define PAGE_SIZE	50
+#define PAGE_MAX	10000
+#define FACTS_MAX	128	/* documents of one placement looked at */
+/* Placements of a counsellor looked at for the deficiencies (newest). */
+#define DEFICIENCY_PLACEMENTS	500
+#define PROVIDERS_MAX	64
+
+/* The ?page=N of the request: 1..PAGE_MAX, 1 when absent or malformed. */
+static int
+page_number(struct ctx *c)
+{
+	const char	*s = form_get(&c->req->params, "page");
+	long		 n;
+	char		*end;
+
+	if (s == NULL || *s < '1' || *s > '9')
+		return 1;
+	n = strtol(s, &end, 10);
+	return *end == '\0' && n <= PAGE_MAX ? (int)n : 1;
+}
+
+/* Marks a paged list with its page and, when there is more, the next. */
+static void
+page_marks(xmlNodePtr list, int page, int more)
+{
+	page_attr_long(list, "page", page);
+	if (more)
+		page_attr_long(list, "next", page + 1);
+	if (page > 1)
+		page_attr_long(list, "prev", page - 1);
+}
+
+/*
+ * The facts of the placement's documents into f (at most max).  Returns
+ * the number read, or -1.
+ */
+static int
+load_facts(struct ctx *c, long placement, struct doc_fact *f, size_t max)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_FACTS_OF_PLACEMENT);
+	const char	*s;
+	char		 day[11];
+	size_t		 n = 0;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, placement);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+		memset(&f[n], 0, sizeof(f[n]));
+		f[n].id = sqlite3_column_int64(st, 0);
+		s = (const char *)sqlite3_column_text(st, 1);
+		snprintf(f[n].kind, sizeof(f[n].kind), "%s", s ? s : "");
+		s = (const char *)sqlite3_column_text(st, 2);
+		snprintf(f[n].period, sizeof(f[n].period), "%s", s ? s : "");
+		f[n].revision = sqlite3_column_int(st, 3);
+		s = (const char *)sqlite3_column_text(st, 4);
+		if (s == NULL || state_parse(s, &f[n].state) == -1)
+			continue;
+		s = (const char *)sqlite3_column_text(st, 5);
+		snprintf(day, sizeof(day), "%.10s", s ? s : "");
+		if (date_parse(day, &f[n].submitted) == -1)
+			f[n].submitted.year = 0;
+		f[n].returns = sqlite3_column_int(st, 6);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? (int)n : -1;
+}
+
+/*
+ * The duties of placement p today (into out, at most max).  Returns the
+ * number, or -1.
+ */
+static int
+placement_duties(struct ctx *c, const char *start, const char *end,
+    long id, struct date today, struct duty *out, size_t max)
+{
+	struct doc_fact	 facts[FACTS_MAX];
+	struct date	 s, e;
+	int		 nf, has_end;
+
+	if (date_parse(start, &s) == -1)
+		return 0;
+	has_end = end != NULL && date_parse(end, &e) == 0;
+	if ((nf = load_facts(c, id, facts, FACTS_MAX)) == -1)
+		return -1;
+	return (int)duties_of_placement(s, has_end ? &e : NULL, today, facts,
+	    (size_t)nf, out, max);
+}
+
+/* One entry of the provider's work queue. */
+struct due_item {
+	struct duty	 duty;
+	struct placement p;
+};
+
+static int
+due_cmp(const void *a, const void *b)
+{
+	const struct due_item	*x = a, *y = b;
+	int			 r = date_compare(x->duty.due, y->duty.due);
+
+	if (r != 0)
+		return r;
+	return x->p.id < y->p.id ? -1 : x->p.id > y->p.id;
+}
+
+/* Appends the open duties of p to the queue q (n items, room for max). */
+static void
+queue_open_duties(const struct placement *p, const struct duty *d, int nd,
+    struct due_item *q, size_t *n, size_t max)
+{
+	int	 i;
+
+	for (i = 0; i < nd && *n < max; i++)
+		if (d[i].open) {
+			q[*n].duty = d[i];
+			q[*n].p = *p;
+			(*n)++;
+		}
+}
+
+/* Writes the provider's work queue, in due-date order. */
+static void
+add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
+    int page, int more)
+{
+	xmlNodePtr	 list = page_elem(parent, "due"), it;
+	char		 buf[11];
+	size_t		 i;
+
+	page_marks(list, page, more);
+	qsort(q, n, sizeof(q[0]), due_cmp);
+	for (i = 0; i < n; i++) {
+		it = page_elem(list, "item");
+		page_attr(it, "kind", q[i].duty.kind);
+		if (q[i].duty.period[0])
+			page_attr(it, "period", q[i].duty.period);
+		date_format(q[i].duty.due, buf);
+		page_attr(it, "due", buf);
+		page_attr(it, "late", q[i].duty.late ? "1" : "0");
+		page_attr(it, "state", q[i].duty.started ?
+		    state_name(q[i].duty.state) : "none");
+		if (q[i].duty.doc_id)
+			page_attr_long(it, "document", q[i].duty.doc_id);
+		page_placement(it, &q[i].p, &c->user);
+	}
+}
 
 /* The plan column of a placement row: state, due date, lateness. */
 static void
@@ -35,46 +189,64 @@ add_plan_status(xmlNodePtr pl, sqlite3_stmt *st, int col,
 	}
 }
 
+/*
+ * One page of the viewer's placements with their plan; with_due also
+ * lists what is due from the provider for them (<due>).  Returns 0 or -1.
+ */
 static int
 add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
-    struct date today)
+    struct date today, int page, int with_due)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, which);
-	xmlNodePtr	 list = page_elem(parent, "placements"), pl;
-	struct placement p;
-	int		 rc;
+	static struct due_item	 q[PAGE_SIZE * 16];	/* ~1 MB, once */
+	struct duty		 d[DUTIES_MAX];
+	sqlite3_stmt		*st = db_stmt(c->db, which);
+	xmlNodePtr		 list = page_elem(parent, "placements"), pl;
+	struct placement	 p;
+	size_t			 nq = 0;
+	int			 rc, nd = 0, rows = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, who);
-	sqlite3_bind_int(st, 2, LIST_LIMIT);
-	sqlite3_bind_int(st, 3, 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
+	sqlite3_bind_int(st, 3, (page - 1) * PAGE_SIZE);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		store_placement_row(st, 0, &p);
 		pl = page_placement(list, &p, &c->user);
 		add_plan_status(pl, st, 15, &p, today);
+		if (with_due && (nd = placement_duties(c, p.start, p.end, p.id,
+		    today, d, DUTIES_MAX)) == -1)
+			break;
+		queue_open_duties(&p, d, with_due ? nd : 0, q, &nq,
+		    sizeof(q) / sizeof(q[0]));
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (nd == -1 || (rc != SQLITE_DONE && rc != SQLITE_ROW))
+		return -1;
+	page_marks(list, page, rows > PAGE_SIZE);
+	if (with_due)
+		add_due_list(c, parent, q, nq, page, rows > PAGE_SIZE);
+	return 0;
 }
 
+/* One page of the documents waiting for the counsellor's review. */
 static int
-add_queue(struct ctx *c, xmlNodePtr parent, struct date today)
+add_queue(struct ctx *c, xmlNodePtr parent, struct date today, int page)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_QUEUE_OF_COUNSELLOR);
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_REVIEW_QUEUE);
 	xmlNodePtr	 list = page_elem(parent, "queue"), n;
 	struct document	 d;
 	struct placement p;
 	struct date	 sub, due;
 	char		 buf[11];
-	int		 rc;
+	int		 rc, rows = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, c->user.id);
-	sqlite3_bind_int(st, 2, LIST_LIMIT);
-	sqlite3_bind_int(st, 3, 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
+	sqlite3_bind_int(st, 3, (page - 1) * PAGE_SIZE);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		store_document_row(st, 0, &d);
 		store_placement_row(st, 11, &p);
 		n = page_document(list, "doc", &d);
@@ -89,7 +261,96 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today)
 		page_placement(n, &p, &c->user);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	page_marks(list, page, rows > PAGE_SIZE);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* The deficiencies of one provider among a counsellor's placements. */
+struct deficiency {
+	long	 id;
+	char	 name[201];
+	int	 very_late;	/* reports more than a month late */
+	int	 late;		/* reports late at all */
+	int	 returned;	/* documents returned twice or more */
+};
+
+/* The entry of provider id in d (n used, max room), added if new. */
+static struct deficiency *
+deficiency_of(struct deficiency *d, size_t *n, size_t max, long id,
+    const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (d[i].id == id)
+			return &d[i];
+	if (*n == max)
+		return NULL;
+	memset(&d[*n], 0, sizeof(d[*n]));
+	d[*n].id = id;
+	snprintf(d[*n].name, sizeof(d[*n].name), "%s", name ? name : "");
+	return &d[(*n)++];
+}
+
+/* Counts the late duties and often returned documents of one placement. */
+static int
+count_deficiencies(struct ctx *c, sqlite3_stmt *st, struct date today,
+    struct deficiency *def)
+{
+	struct duty	 d[DUTIES_MAX];
+	int		 i, nd;
+
+	nd = placement_duties(c, (const char *)sqlite3_column_text(st, 1),
+	    (const char *)sqlite3_column_text(st, 2),
+	    sqlite3_column_int64(st, 0), today, d, DUTIES_MAX);
+	for (i = 0; i < nd; i++) {
+		def->very_late += d[i].very_late;
+		def->late += d[i].late;
+		def->returned += d[i].returns >= 2;
+	}
+	return nd == -1 ? -1 : 0;
+}
+
+/*
+ * Per provider, the deficiencies of 002 §13.5 among the counsellor's
+ * placements: a report more than a month late, repeated late reports
+ * (two or more), documents returned again and again (twice or more).
+ */
+static int
+add_deficiencies(struct ctx *c, xmlNodePtr parent, struct date today)
+{
+	struct deficiency	 def[PROVIDERS_MAX], *one;
+	sqlite3_stmt		*st = db_stmt(c->db, STMT_DUTY_ROWS_OF_COUNSELLOR);
+	xmlNodePtr		 list = page_elem(parent, "deficiencies"), n;
+	size_t			 nd = 0, i;
+	int			 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->user.id);
+	sqlite3_bind_int(st, 2, DEFICIENCY_PLACEMENTS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		one = deficiency_of(def, &nd, PROVIDERS_MAX,
+		    sqlite3_column_int64(st, 3),
+		    (const char *)sqlite3_column_text(st, 4));
+		if (one != NULL && count_deficiencies(c, st, today, one) == -1)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	for (i = 0; i < nd; i++) {
+		if (def[i].very_late == 0 && def[i].late < 2 &&
+		    def[i].returned == 0)
+			continue;
+		n = page_elem(list, "provider");
+		page_attr_long(n, "id", def[i].id);
+		page_attr(n, "name", def[i].name);
+		page_attr_long(n, "very-late", def[i].very_late);
+		page_attr_long(n, "late", def[i].late);
+		page_attr_long(n, "returned", def[i].returned);
+	}
+	return 0;
 }
 
 static int
@@ -113,20 +374,23 @@ h_start(struct ctx *c)
 {
 	struct page	 pg;
 	struct date	 today = today_local();
-	int		 rc = 0;
+	int		 rc = 0, page = page_number(c);
 
 	if (ctx_page(c, &pg, "start") == -1)
 		return send_error(c, 500, NULL);
 	switch (c->user.role) {
 	case ROLE_PROVIDER:
 		rc = add_placements(c, pg.root, STMT_PLACEMENTS_OF_PROVIDER,
-		    c->user.org_id, today);
+		    c->user.org_id, today, page, 1);
 		break;
 	case ROLE_COUNSELLOR:
-		rc = add_queue(c, pg.root, today);
+		rc = add_queue(c, pg.root, today, page);
 		if (rc == 0)
 			rc = add_placements(c, pg.root,
-			    STMT_PLACEMENTS_OF_COUNSELLOR, c->user.id, today);
+			    STMT_PLACEMENTS_OF_COUNSELLOR, c->user.id, today,
+			    page, 0);
+		if (rc == 0)
+			rc = add_deficiencies(c, pg.root, today);
 		break;
 	case ROLE_ARCHIVIST:
 		page_elem(pg.root, "handover");
@@ -142,8 +406,17 @@ h_start(struct ctx *c)
 	return send_page(c, &pg, 200);
 }
 
+/* What a placement already has, to offer only the documents still missing. */
+struct existing {
+	int	 plan;
+	int	 final;
+	char	 months[64][8];		/* periods of the monthly reports */
+	size_t	 nmonths;
+};
+
 static int
-add_documents(struct ctx *c, xmlNodePtr parent, long placement)
+add_documents(struct ctx *c, xmlNodePtr parent, long placement,
+    struct existing *have)
 {
 	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOCS_OF_PLACEMENT);
 	xmlNodePtr	 list = page_elem(parent, "documents");
@@ -152,23 +425,77 @@ add_documents(struct ctx *c, xmlNodePtr parent, long placement)
 
 	if (st == NULL)
 		return -1;
+	memset(have, 0, sizeof(*have));
 	sqlite3_bind_int64(st, 1, placement);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_document_row(st, 0, &d);
 		page_document(list, "doc", &d);
+		if (strcmp(d.kind, "plan") == 0)
+			have->plan = 1;
+		else if (strcmp(d.kind, "final") == 0)
+			have->final = 1;
+		else if (strcmp(d.kind, "monthly") == 0 &&
+		    have->nmonths < sizeof(have->months) / sizeof(have->months[0]))
+			memcpy(have->months[have->nmonths++], d.period,
+			    sizeof(d.period));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+has_month(const struct existing *have, const char *period)
+{
+	size_t	 i;
+
+	for (i = 0; i < have->nmonths; i++)
+		if (strcmp(have->months[i], period) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The documents the owning provider may start: the plan, a monthly report
+ * for every month from the start up to this month (and not past the end)
+ * that has none yet, and the final report.
+ */
+static void
+add_new_actions(xmlNodePtr actions, const struct placement *p,
+    const struct existing *have, struct date today)
+{
+	struct date	 start, end, m;
+	char		 period[8];
+	int		 n;
+
+	if (!have->plan)
+		page_attr(page_elem(actions, "action"), "name", "new-plan");
+	if (date_parse(p->start, &start) == -1)
+		return;
+	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1 ||
+	    date_compare(end, today) > 0)
+		end = today;
+	m = start;
+	m.day = 1;
+	for (n = 0; n < 36 && (m.year < end.year || (m.year == end.year &&
+	    m.month <= end.month)); n++, m = date_add_months(m, 1)) {
+		snprintf(period, sizeof(period), "%04d-%02d", m.year, m.month);
+		if (!has_month(have, period)) {
+			xmlNodePtr a = page_elem(actions, "action");
+			page_attr(a, "name", "new-monthly");
+			page_attr(a, "period", period);
+		}
+	}
+	if (!have->final)
+		page_attr(page_elem(actions, "action"), "name", "new-final");
 }
 
 int
 h_placement(struct ctx *c)
 {
 	struct placement p;
+	struct existing	 have;
 	struct page	 pg;
 	xmlNodePtr	 pl, actions;
-	sqlite3_stmt	*st;
-	int		 has_plan;
 
 	switch (store_placement_get(c->db, c->id, &p)) {
 	case 0:
@@ -183,22 +510,13 @@ h_placement(struct ctx *c)
 	if (ctx_page(c, &pg, "placement") == -1)
 		return send_error(c, 500, NULL);
 	pl = page_placement(pg.root, &p, &c->user);
-	if (add_documents(c, pl, p.id) == -1) {
+	if (add_documents(c, pl, p.id, &have) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
 	actions = page_elem(pl, "actions");
-	if ((st = db_stmt(c->db, STMT_DOC_LATEST_OF_KIND)) == NULL) {
-		page_free(&pg);
-		return send_error(c, 500, NULL);
-	}
-	sqlite3_bind_int64(st, 1, p.id);
-	sqlite3_bind_text(st, 2, "plan", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, "", -1, SQLITE_STATIC);
-	has_plan = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (!has_plan && access_owner(&c->user, &p))
-		page_attr(page_elem(actions, "action"), "name", "new-plan");
+	if (access_owner(&c->user, &p))
+		add_new_actions(actions, &p, &have, today_local());
 	return send_page(c, &pg, 200);
 }
 

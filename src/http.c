@@ -2,6 +2,7 @@
  * http: FastCGI parameters in, a response out.  Every input has a bound.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +33,7 @@ int
 http_request_init(struct request *req, FCGX_Request *fcgi)
 {
 	static unsigned long	 counter;
-	const char		*uri, *q;
-	size_t			 plen;
+	int			 status;
 
 	memset(req, 0, sizeof(*req));
 	req->fcgi = fcgi;
@@ -48,43 +48,70 @@ http_request_init(struct request *req, FCGX_Request *fcgi)
 	req->sec_fetch_site = param(fcgi, "HTTP_SEC_FETCH_SITE");
 	req->accept = param(fcgi, "HTTP_ACCEPT");
 	req->host = param(fcgi, "HTTP_HOST");
-	uri = param(fcgi, "REQUEST_URI");
-	q = strchr(uri, '?');
-	plen = q ? (size_t)(q - uri) : strlen(uri);
-	if (plen == 0 || plen >= sizeof(req->path) || uri[0] != '/')
-		return plen >= sizeof(req->path) ? 414 : 400;
-	memcpy(req->path, uri, plen);
-	req->path[plen] = '\0';
-	if (q != NULL) {
-		if (strlen(q + 1) >= sizeof(req->query))
-			return 414;
-		snprintf(req->query, sizeof(req->query), "%s", q + 1);
-	}
+	if ((status = http_split_uri(param(fcgi, "REQUEST_URI"), req->path,
+	    sizeof(req->path), req->query, sizeof(req->query))) != 0)
+		return status;
 	if (form_parse(&req->params, req->query, strlen(req->query)) == -1)
 		return 400;
 	return 0;
 }
 
 int
-http_read_body(struct request *req, size_t limit)
+http_split_uri(const char *uri, char *path, size_t psize, char *query,
+    size_t qsize)
 {
-	const char	*cl = FCGX_GetParam("CONTENT_LENGTH", req->fcgi->envp);
-	char		*end;
-	unsigned long long n;
-	int		 got;
+	const char	*q = strchr(uri, '?');
+	size_t		 plen = q ? (size_t)(q - uri) : strlen(uri);
 
+	path[0] = query[0] = '\0';
+	if (plen >= psize)
+		return 414;
+	if (plen == 0 || uri[0] != '/')
+		return 400;
+	memcpy(path, uri, plen);
+	path[plen] = '\0';
+	if (q != NULL) {
+		if (strlen(q + 1) >= qsize)
+			return 414;
+		memcpy(query, q + 1, strlen(q + 1) + 1);
+	}
+	return 0;
+}
+
+int
+http_parse_content_length(const char *cl, size_t limit, size_t *n)
+{
+	unsigned long long v;
+	char		*end;
+
+	*n = 0;
 	if (cl == NULL || *cl == '\0')
 		return 411;
-	errno = 0;
-	n = strtoull(cl, &end, 10);
-	if (errno || *end != '\0' || cl[0] < '0' || cl[0] > '9')
+	if (cl[0] < '0' || cl[0] > '9')
 		return 400;
-	if (n > limit)
+	errno = 0;
+	v = strtoull(cl, &end, 10);
+	if (errno || *end != '\0')
+		return 400;
+	if (v > limit)
 		return 413;
-	if ((req->body = malloc((size_t)n + 1)) == NULL)
+	*n = (size_t)v;
+	return 0;
+}
+
+int
+http_read_body(struct request *req, size_t limit)
+{
+	size_t		 n;
+	int		 got, status;
+
+	if ((status = http_parse_content_length(FCGX_GetParam("CONTENT_LENGTH",
+	    req->fcgi->envp), limit, &n)) != 0)
+		return status;
+	if (n > INT_MAX || (req->body = malloc(n + 1)) == NULL)
 		return 500;
 	got = n ? FCGX_GetStr(req->body, (int)n, req->fcgi->in) : 0;
-	if (got < 0 || (unsigned long long)got != n)
+	if (got < 0 || (size_t)got != n)
 		return 400;
 	req->body[n] = '\0';
 	req->body_len = (size_t)n;

@@ -1,13 +1,57 @@
 /*
- * kinds: the table of document kinds and their business rules.
+ * kinds: the table of document kinds and their business rules: the rules
+ * an XSD cannot express, checked after schema validation and reported per
+ * field in Swedish (DOMAIN.md, 002 §7-§14).
  */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "billing.h"
 #include "kinds.h"
 
+/* A sick or vab period needs a certificate from this day on (002 §10). */
+#define CERTIFICATE_DAY	8
+
 static const char *const plan_rows[] = { "subgoal", "activity", NULL };
+static const char *const monthly_rows[] = { "absence", NULL };
+
+/* 1 if the element child name of parent has a non-blank text, else 0. */
+static int
+has_text(xmlNodePtr parent, const char *name)
+{
+	xmlChar		*t = xmldoc_child_text(parent, name);
+	const xmlChar	*p;
+	int		 yes = 0;
+
+	for (p = t; p != NULL && *p && !yes; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			yes = 1;
+	xmlFree(t);
+	return yes;
+}
+
+/* 1 if the text of child name of parent is exactly value, else 0. */
+static int
+text_is(xmlNodePtr parent, const char *name, const char *value)
+{
+	xmlChar	*t = xmldoc_child_text(parent, name);
+	int	 yes = t != NULL && xmlStrEqual(t, (const xmlChar *)value);
+
+	xmlFree(t);
+	return yes;
+}
+
+/* Parses the date in child name of parent.  Returns 0, or -1 if absent. */
+static int
+child_date(xmlNodePtr parent, const char *name, struct date *d)
+{
+	xmlChar	*t = xmldoc_child_text(parent, name);
+	int	 rc = t == NULL ? -1 : date_parse((const char *)t, d);
+
+	xmlFree(t);
+	return rc;
+}
 
 /* A part-time plan states the reason the counsellor gave (002 §8.3). */
 static void
@@ -15,19 +59,190 @@ plan_rules(xmlDocPtr doc, const struct rule_input *in,
     struct field_errors *errs)
 {
 	xmlNodePtr	 scope = xmldoc_child(xmlDocGetRootElement(doc), "scope");
-	xmlChar		*extent = xmldoc_child_text(scope, "extent");
 
 	(void)in;
-	if (extent != NULL && xmlStrEqual(extent, (const xmlChar *)"parttime") &&
+	if (text_is(scope, "extent", "parttime") &&
 	    xmldoc_child(scope, "parttimeReason") == NULL)
 		field_errors_add(errs, "scope/parttimeReason",
 		    "Ange skälet till deltid som karriärvägledaren angett.");
-	xmlFree(extent);
+}
+
+/*
+ * A section is answered with text, or "Ej aktuellt" with a short
+ * motivation; never left empty (002 §8.1).  The message is at the section.
+ */
+static void
+section_rule(xmlNodePtr root, const char *name, struct field_errors *errs)
+{
+	xmlNodePtr	 s = xmldoc_child(root, name);
+
+	if (s == NULL || has_text(s, "text"))
+		return;
+	if (text_is(s, "applicable", "no"))
+		field_errors_add(errs, name, "Skriv en kort motivering till "
+		    "varför avsnittet är ”Ej aktuellt”.");
+	else
+		field_errors_add(errs, name, "Fyll i avsnittet, eller markera "
+		    "det ”Ej aktuellt” med en kort motivering.");
+}
+
+/*
+ * One absence row (index i, 1-based): from <= to, the period ends inside
+ * the report's month, and a sick or vab period that reaches its 8th day
+ * without a certificate is flagged: the provider must then say in the
+ * note how the certificate is followed up (002 §10.1, §10.2).
+ */
+static void
+absence_rule(xmlNodePtr a, int i, const struct rule_input *in,
+    struct field_errors *errs)
+{
+	struct date	 from, to;
+	char		 field[FIELD_NAME_MAX];
+	long		 days;
+
+	if (child_date(a, "from", &from) == -1 ||
+	    child_date(a, "to", &to) == -1)
+		return;		/* the schema has said so */
+	snprintf(field, sizeof(field), "absences/absence[%d]/to", i);
+	if (date_compare(from, to) > 0) {
+		field_errors_add(errs, field,
+		    "Slutdatum kan inte vara före startdatum.");
+		return;
+	}
+	if (in->period_month != 0 && (to.year != in->period_year ||
+	    to.month != in->period_month)) {
+		field_errors_add(errs, field, "Frånvaron ska sluta i den "
+		    "månad rapporten gäller.");
+		return;
+	}
+	days = date_to_days(to) - date_to_days(from) + 1;
+	if ((text_is(a, "reason", "sjuk") || text_is(a, "reason", "vab")) &&
+	    days >= CERTIFICATE_DAY && text_is(a, "certificate", "no") &&
+	    !has_text(a, "note")) {
+		snprintf(field, sizeof(field),
+		    "absences/absence[%d]/certificate", i);
+		field_errors_add(errs, field, "Perioden når dag 8 utan intyg: "
+		    "från dag 8 krävs läkarintyg eller vab-intyg. Skriv i "
+		    "kommentaren hur intyget följs upp.");
+	}
+}
+
+/* Absences: rows with dates and reasons, or "Ej aktuellt" (002 §10). */
+static void
+absences_rule(xmlNodePtr root, const struct rule_input *in,
+    struct field_errors *errs)
+{
+	xmlNodePtr	 s = xmldoc_child(root, "absences"), n;
+	int		 i = 0;
+
+	if (s == NULL)
+		return;
+	for (n = s->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, (const xmlChar *)"absence"))
+			absence_rule(n, ++i, in, errs);
+	if (text_is(s, "applicable", "no")) {
+		if (i > 0)
+			field_errors_add(errs, "absences", "Avsnittet är "
+			    "markerat ”Ej aktuellt” men har frånvarorader: ta "
+			    "bort raderna eller välj att avsnittet är aktuellt.");
+		else if (!has_text(s, "text"))
+			field_errors_add(errs, "absences", "Skriv en kort "
+			    "motivering till varför avsnittet är ”Ej aktuellt”.");
+	} else if (i == 0)
+		field_errors_add(errs, "absences", "Ange frånvaron med datum "
+		    "och orsak, eller markera avsnittet ”Ej aktuellt” med en "
+		    "kort motivering.");
+}
+
+/*
+ * Returns NULL if ri's month has a day inside the placement and has begun
+ * by today (one report per month of the placement), else why not.
+ */
+static const char *
+month_refusal(const struct rule_input *ri)
+{
+	const struct date *end = ri->placement_end.year ? &ri->placement_end :
+	    NULL;
+
+	if (ri->period_month == 0)
+		return "Ange månaden (ÅÅÅÅ-MM) som rapporten gäller.";
+	if (billing_month(ri->placement_start, end, ri->period_year,
+	    ri->period_month, 0, NULL) == -1)
+		return "Månaden ligger utanför insatsens period.";
+	if (ri->period_year * 12 + ri->period_month >
+	    ri->today.year * 12 + ri->today.month)
+		return "Månaden har inte börjat ännu.";
+	return NULL;
+}
+
+/* The monthly report's rules (002 §8, §10). */
+static void
+monthly_rules(xmlDocPtr doc, const struct rule_input *in,
+    struct field_errors *errs)
+{
+	static const char *const sections[] = { "progression", "adjustments",
+	    "deviations", "otherPlacement", NULL };
+	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+	const char	*why = month_refusal(in);
+	size_t		 i;
+
+	if (why != NULL)
+		field_errors_add(errs, "", why);
+	for (i = 0; sections[i] != NULL; i++) {
+		section_rule(root, sections[i], errs);
+		if (i == 1)
+			absences_rule(root, in, errs);
+	}
+}
+
+/* The final report's rules (002 §12, §13). */
+static void
+final_rules(xmlDocPtr doc, const struct rule_input *in,
+    struct field_errors *errs)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+	struct date	 end, decision;
+	char		 msg[FIELD_MSG_MAX], buf[11];
+	int		 has_end = child_date(root, "endDate", &end) == 0;
+	int		 has_decision = child_date(root, "decisionDate",
+			    &decision) == 0;
+
+	if (!text_is(root, "ending", "completed") && !has_decision)
+		field_errors_add(errs, "decisionDate", "Ange datum för beslutet "
+		    "om att avsluta insatsen.");
+	if (has_end && date_compare(end, in->placement_start) < 0)
+		field_errors_add(errs, "endDate", "Slutdatum kan inte vara före "
+		    "insatsens start.");
+	else if (has_end && text_is(root, "ending", "completed") &&
+	    in->placement_end.year != 0 &&
+	    date_compare(end, in->placement_end) != 0) {
+		date_format(in->placement_end, buf);
+		snprintf(msg, sizeof(msg), "En fullföljd insats slutar på det "
+		    "beslutade slutdatumet %s. Välj ”Avslutad i förtid” eller "
+		    "”Avbruten” om den slutade tidigare.", buf);
+		field_errors_add(errs, "endDate", msg);
+	}
+	if (has_end && has_decision && date_compare(decision, end) > 0)
+		field_errors_add(errs, "decisionDate", "Beslutet om avslut kan "
+		    "inte vara fattat efter slutdatumet.");
+	if ((text_is(root, "selfSupporting", "no") ||
+	    text_is(root, "goalReached", "no")) && !has_text(root, "nextStep"))
+		field_errors_add(errs, "nextStep", "Beskriv bedömt lämpligt "
+		    "nästa steg: det krävs när kunden inte blivit "
+		    "självförsörjande eller inte nått målet med insatsen.");
 }
 
 static struct kind kinds[] = {
-	{ "plan", "Genomförandeplan", "plan.xsd", "templates/plan.xml",
-	  plan_rows, plan_rules, NULL, NULL },
+	{ .name = "plan", .label = "Genomförandeplan",
+	  .schema_file = "plan.xsd", .template_file = "templates/plan.xml",
+	  .repeatable = plan_rows, .rules = plan_rules, .revisable = 1 },
+	{ .name = "monthly", .label = "Månadsrapport",
+	  .schema_file = "monthly.xsd", .template_file = "templates/monthly.xml",
+	  .repeatable = monthly_rows, .rules = monthly_rules, .per_month = 1 },
+	{ .name = "final", .label = "Slutrapport",
+	  .schema_file = "final.xsd", .template_file = "templates/final.xml",
+	  .repeatable = NULL, .rules = final_rules },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -79,4 +294,132 @@ kind_find(const char *name)
 		if (strcmp(kinds[i].name, name) == 0)
 			return &kinds[i];
 	return NULL;
+}
+
+/* Returns 0 with year and month of "YYYY-MM", or -1. */
+int
+kind_period_parse(const char *s, int *year, int *month)
+{
+	size_t	 i;
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return -1;
+	for (i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	*month = (s[5] - '0') * 10 + (s[6] - '0');
+	return *month >= 1 && *month <= 12 && *year >= 1800 ? 0 : -1;
+}
+
+/* Returns 0 with ri filled, or -1 for a malformed date or period. */
+int
+kind_rule_input(struct rule_input *ri, const char *start, const char *end,
+    struct date today, const char *period)
+{
+	memset(ri, 0, sizeof(*ri));
+	ri->today = today;
+	if (date_parse(start, &ri->placement_start) == -1)
+		return -1;
+	if (end != NULL && end[0] != '\0' &&
+	    date_parse(end, &ri->placement_end) == -1)
+		return -1;
+	if (period != NULL && period[0] != '\0' &&
+	    kind_period_parse(period, &ri->period_year, &ri->period_month) == -1)
+		return -1;
+	return 0;
+}
+
+/* Returns NULL if the period suits the kind and placement, else why not. */
+const char *
+kind_period_refusal(const struct kind *k, const struct rule_input *ri)
+{
+	if (!k->per_month)
+		return ri->period_month == 0 ? NULL :
+		    "Dokumenttypen gäller inte en viss månad.";
+	return month_refusal(ri);
+}
+
+void
+kind_title(const struct kind *k, const char *period, int ready, char *buf,
+    size_t size)
+{
+	int	 y, m;
+
+	if (!k->per_month || kind_period_parse(period, &y, &m) == -1) {
+		snprintf(buf, size, "%s", k->label);
+		return;
+	}
+	snprintf(buf, size, "%s, %s %d%s", k->label, month_name_sv(m), y,
+	    ready ? ", KLAR" : "");
+}
+
+/* Returns the ending named by s, or -1. */
+static int
+ending_parse(const xmlChar *s, enum ending *e)
+{
+	if (s == NULL)
+		return -1;
+	if (xmlStrEqual(s, (const xmlChar *)"completed"))
+		*e = ENDING_COMPLETED;
+	else if (xmlStrEqual(s, (const xmlChar *)"early"))
+		*e = ENDING_EARLY;
+	else if (xmlStrEqual(s, (const xmlChar *)"aborted"))
+		*e = ENDING_ABORTED;
+	else
+		return -1;
+	return 0;
+}
+
+int
+kind_final_dates(xmlDocPtr content, struct final_dates *out)
+{
+	xmlNodePtr	 root = content ? xmlDocGetRootElement(content) : NULL;
+	xmlChar		*ending;
+	struct date	 decision;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (root == NULL || !xmlStrEqual(root->name, (const xmlChar *)"final"))
+		return -1;
+	ending = xmldoc_child_text(root, "ending");
+	rc = ending_parse(ending, &out->ending);
+	xmlFree(ending);
+	if (rc == -1 || child_date(root, "endDate", &out->end) == -1)
+		return -1;
+	/* Without a decision date (not yet filled in) count from the end. */
+	if (child_date(root, "decisionDate", &decision) == -1)
+		decision = out->end;
+	out->due = due_final(out->ending, out->end, decision);
+	out->paid_until = final_paid_until(out->end);
+	return 0;
+}
+
+int
+kind_due(const struct kind *k, const struct rule_input *ri,
+    xmlDocPtr content, struct date *due)
+{
+	struct monthly_dues	 md;
+	struct final_dates	 fd;
+
+	if (strcmp(k->name, "plan") == 0) {
+		*due = due_plan(ri->placement_start);
+		return 0;
+	}
+	if (k->per_month) {
+		if (ri->period_month == 0)
+			return -1;
+		due_monthly(ri->period_year, ri->period_month, &md);
+		*due = md.ready_by;
+		return 0;
+	}
+	if (kind_final_dates(content, &fd) == 0) {
+		*due = fd.due;
+		return 0;
+	}
+	if (ri->placement_end.year == 0)
+		return -1;
+	*due = ri->placement_end;
+	return 0;
 }

@@ -18,6 +18,12 @@ static const struct command {
 	{ "placement", cmd_placement, "placement add --customer PNR --code CODE --provider ORG --start DATE [--end DATE]" },
 	{ "catalogue", cmd_catalogue, "catalogue load FILE | catalogue list" },
 	{ "calendar", cmd_calendar, "calendar YEAR" },
+	{ "export", cmd_export, "export payments --month YYYY-MM | export archive --out DIR [--today YYYY-MM-DD]" },
+	{ "routes", cmd_routes, "routes" },
+	{ "backup", cmd_backup, "backup --out FILE" },
+	{ "restore", cmd_restore, "restore FILE" },
+	{ "purge", cmd_purge, "purge [--today YYYY-MM-DD] [--dry-run] | purge log" },
+	{ "archive", cmd_archive, "archive list | archive confirm OBJID" },
 };
 
 static void

@@ -24,6 +24,7 @@ static const struct route routes[] = {
 	{ "POST", "/documents/{id}/return", h_doc_return, 1 },
 	{ "POST", "/documents/{id}/approve", h_doc_approve, 1 },
 	{ "POST", "/documents/{id}/revise", h_doc_revise, 1 },
+	{ "GET",  "/payments", h_payments, 1 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -112,6 +113,13 @@ send_page(struct ctx *c, struct page *pg, int status)
 int
 send_error(struct ctx *c, int status, const char *message)
 {
+	return send_error_link(c, status, message, NULL, NULL);
+}
+
+int
+send_error_link(struct ctx *c, int status, const char *message,
+    const char *href, const char *label)
+{
 	struct page	 pg;
 	xmlNodePtr	 e;
 
@@ -124,6 +132,9 @@ send_error(struct ctx *c, int status, const char *message)
 	page_attr(e, "request-id", c->req->id);
 	if (message != NULL)
 		page_text(e, "message", message);
+	/* Only a local path: the page never links elsewhere from here. */
+	if (href != NULL && label != NULL && href[0] == '/' && href[1] != '/')
+		page_attr(page_text(e, "link", label), "href", href);
 	return send_page(c, &pg, status);
 }
 

@@ -3,6 +3,13 @@
  * migrates the database, opens the FastCGI unix socket and forks the
  * workers; it restarts a worker that dies and stops them all on SIGTERM.
  * Each worker is single-threaded and opens its own database connection.
+ *
+ * SIGHUP reloads: a throw-away child first checks that the stylesheets and
+ * schemas on disk compile; only then does the master recompile them, fork
+ * a new set of workers and ask the old ones to retire.  A failed check is
+ * logged and changes nothing.  No request is lost: the listening socket
+ * stays open throughout, and a retiring worker finishes its current
+ * request before it exits.
  */
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -10,8 +17,11 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,19 +29,41 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <libxml/parserInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
 #include <libxslt/xslt.h>
+#include <libxslt/xsltutils.h>
 
 #include "commands.h"
 #include "kinds.h"
+#include "log.h"
 #include "render.h"
 #include "router.h"
 #include "store.h"
 #include "xmldoc.h"
 
-#define WORKERS_MAX 64
+#define WORKERS_MAX	64
+/* Retired workers still finishing a request, over successive reloads. */
+#define RETIRING_MAX	(WORKERS_MAX * 4)
 
+/* Master. */
 static volatile sig_atomic_t	 stopping;
 static volatile sig_atomic_t	 child_died;
+static volatile sig_atomic_t	 reload_wanted;
+/* Worker: asked to exit after its current request. */
+static volatile sig_atomic_t	 retiring;
+
+/* libxml2's own loader, put back while the master recompiles. */
+static xmlExternalEntityLoader	 default_loader;
+
+struct workers {
+	pid_t	 cur[WORKERS_MAX];	/* the current generation */
+	int	 n;
+	pid_t	 old[RETIRING_MAX];	/* retired, maybe still finishing */
+	int	 generation;		/* reloads so far */
+	int	 ready;			/* the master's compiled copies are good */
+};
 
 static void
 on_term(int sig)
@@ -47,35 +79,126 @@ on_child(int sig)
 	child_died = 1;
 }
 
+static void
+on_hup(int sig)
+{
+	(void)sig;
+	reload_wanted = 1;
+}
+
+static void
+on_retire(int sig)
+{
+	(void)sig;
+	retiring = 1;
+}
+
 /* Per-process limits, so one runaway request cannot take the machine. */
 static void
 set_limits(const struct config *cfg)
 {
 	struct rlimit	 rl;
 
+#ifdef __SANITIZE_ADDRESS__
+	/* ASan reserves terabytes of shadow address space: no RLIMIT_AS. */
+	fprintf(stderr, "level=warn msg=\"ASan build: no RLIMIT_AS\"\n");
+#else
 	rl.rlim_cur = rl.rlim_max = (rlim_t)cfg->memory_limit_mb * 1024 * 1024;
 	if (setrlimit(RLIMIT_AS, &rl) == -1)
 		fprintf(stderr, "level=warn msg=\"RLIMIT_AS: %s\"\n",
 		    strerror(errno));
+#endif
 	rl.rlim_cur = rl.rlim_max = (rlim_t)cfg->cpu_limit_s;
 	if (setrlimit(RLIMIT_CPU, &rl) == -1)
 		fprintf(stderr, "level=warn msg=\"RLIMIT_CPU: %s\"\n",
 		    strerror(errno));
 }
 
-/* The worker: open the database, then accept requests until killed. */
+/*
+ * The request line of a request refused before routing (the router logs
+ * every other one).  Only fixed or validated values: never the URL.
+ */
+static void
+log_refused(const struct request *req)
+{
+	char		 when[32];
+	const char	*m = req->method != NULL ? req->method : "";
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (m[0] == '\0' || strspn(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
+	    strlen(m) || strlen(m) > 16)
+		m = "-";
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "time=%s id=%s user=- role=- method=%s route=- "
+	    "status=%d us=%lld\n", when, req->id, m, req->status,
+	    http_now_us() - req->started_us);
+}
+
+/*
+ * Signals in a worker: SIGTERM and SIGINT ask it to retire and are blocked
+ * except while it waits for a connection, so they never interrupt a
+ * request (libfcgi would drop a half-read one); SIGHUP is the master's.
+ * Sets *waitmask to the mask to wait with.
+ */
+static void
+worker_signals(sigset_t *waitmask)
+{
+	struct sigaction	 sa;
+	sigset_t		 block;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_retire;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_SETMASK, &block, NULL);
+	sigemptyset(waitmask);
+}
+
+/*
+ * Waits until the listening socket has a connection or a signal came.
+ * Returns 1 (try to accept), 0 (interrupted) or -1 (the socket failed).
+ */
+static int
+wait_connection(int sock, const sigset_t *waitmask)
+{
+	struct pollfd	 pfd;
+
+	pfd.fd = sock;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	if (ppoll(&pfd, 1, NULL, waitmask) == -1)
+		return errno == EINTR ? 0 : -1;
+	if (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))
+		return -1;
+	return 1;
+}
+
+/*
+ * The worker: open the database, then serve one request at a time until
+ * asked to retire.  The listening socket is non-blocking and shared by
+ * every worker: another worker may win the connection (EAGAIN).
+ */
 static void
 worker(int sock, const struct config *cfg)
 {
 	FCGX_Request	 fcgi;
 	struct request	 req;
 	struct db	 db;
+	sigset_t	 waitmask;
 	char		 secret[129];
-	int		 status;
+	int		 rc, status;
 
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGCHLD, SIG_DFL);
+	worker_signals(&waitmask);
 	set_limits(cfg);
 	if (db_open(&db, cfg->database, 0) == -1)
 		_exit(1);
@@ -86,25 +209,44 @@ worker(int sock, const struct config *cfg)
 	}
 	if (FCGX_InitRequest(&fcgi, sock, 0) != 0)
 		_exit(1);
-	while (FCGX_Accept_r(&fcgi) >= 0) {
+	fprintf(stderr, "level=debug msg=\"worker started\" pid=%d\n",
+	    (int)getpid());
+	while (!retiring) {
+		if ((rc = wait_connection(sock, &waitmask)) == -1)
+			break;
+		if (rc == 0 || retiring)
+			continue;
+		if ((rc = FCGX_Accept_r(&fcgi)) < 0) {
+			if (rc == -EAGAIN || rc == -EWOULDBLOCK ||
+			    rc == -EINTR || rc == -ECONNABORTED)
+				continue;
+			fprintf(stderr, "level=error msg=\"accept failed (%d)\"\n",
+			    rc);
+			break;
+		}
 		if ((status = http_request_init(&req, &fcgi)) != 0) {
 			http_send(&req, status, "text/plain; charset=utf-8",
 			    "Felaktig begäran.\n", 19);
+			log_refused(&req);
 		} else
 			router_dispatch(&req, &db, cfg, secret);
 		http_request_free(&req);
 		FCGX_Finish_r(&fcgi);
 	}
+	fprintf(stderr, "level=debug msg=\"worker exits\" pid=%d\n",
+	    (int)getpid());
 	db_close(&db);
+	fflush(stderr);
 	_exit(0);
 }
 
 static pid_t
 spawn(int sock, const struct config *cfg)
 {
-	pid_t	 pid = fork();
+	pid_t	 pid;
 
-	if (pid == 0)
+	fflush(stderr);
+	if ((pid = fork()) == 0)
 		worker(sock, cfg);
 	if (pid == -1)
 		fprintf(stderr, "level=error msg=\"fork: %s\"\n",
@@ -114,14 +256,14 @@ spawn(int sock, const struct config *cfg)
 
 /*
  * Creates the socket with the configured mode and group before anyone can
- * connect.  Returns the descriptor or -1.
+ * connect, non-blocking (see worker()).  Returns the descriptor or -1.
  */
 static int
 open_socket(const struct config *cfg)
 {
 	struct group	*gr;
 	mode_t		 old;
-	int		 sock;
+	int		 sock, fl;
 
 	unlink(cfg->socket);
 	old = umask(0777 & ~cfg->socket_mode);
@@ -142,7 +284,53 @@ open_socket(const struct config *cfg)
 	}
 	if (chmod(cfg->socket, cfg->socket_mode) == -1)
 		return -1;
+	if ((fl = fcntl(sock, F_GETFL)) == -1 ||
+	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1)
+		return -1;
 	return sock;
+}
+
+/* libxslt's compile errors as log lines instead of raw text on stderr. */
+static void
+xslt_error(void *ctx, const char *fmt, ...)
+{
+	char	 msg[512], *p;
+	va_list	 ap;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	for (p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '"' || *p == '\\')
+			*p = ' ';
+	if (strspn(msg, " ") != strlen(msg))
+		fprintf(stderr, "level=error msg=\"xslt: %s\"\n", msg);
+}
+
+/*
+ * Compiles the schemas and the stylesheet with file loading allowed, then
+ * forbids it again (xmldoc_lockdown; render_load installs the refusing
+ * XSLT loader and security preferences on success, and the previous
+ * preferences are freed; on failure they are put back).  Returns 0 or -1.
+ */
+static int
+compile_views(const struct config *cfg)
+{
+	xsltSecurityPrefsPtr	 prev = xsltGetDefaultSecurityPrefs();
+	int			 ok;
+
+	xsltSetGenericErrorFunc(NULL, xslt_error);
+	xmlSetExternalEntityLoader(default_loader);
+	xsltSetLoaderFunc(NULL);
+	xsltSetDefaultSecurityPrefs(NULL);
+	ok = kinds_load(cfg->schema_dir) == 0 && render_load(cfg->xsl_dir) == 0;
+	xmldoc_lockdown();
+	if (!ok)
+		xsltSetDefaultSecurityPrefs(prev);
+	else if (prev != NULL && prev != xsltGetDefaultSecurityPrefs())
+		xsltFreeSecurityPrefs(prev);
+	return ok ? 0 : -1;
 }
 
 /* Compiles and checks everything a worker needs, once.  0 or -1. */
@@ -155,9 +343,9 @@ prepare(const struct config *cfg)
 	setenv("TZ", cfg->timezone, 1);
 	tzset();
 	xmldoc_init();
-	if (kinds_load(cfg->schema_dir) == -1 || render_load(cfg->xsl_dir) == -1)
+	default_loader = xmlGetExternalEntityLoader();
+	if (compile_views(cfg) == -1)
 		return -1;
-	xmldoc_lockdown();
 	if (db_open(&db, cfg->database, 0) == -1)
 		return -1;
 	rc = db_migrate(&db);
@@ -165,62 +353,219 @@ prepare(const struct config *cfg)
 	return rc;
 }
 
+/*
+ * Compiles the files on disk in a throw-away child, so that a broken file
+ * costs the master nothing.  Returns 0 when they compile, else -1.
+ */
+static int
+check_views(const struct config *cfg)
+{
+	pid_t	 pid;
+	int	 status;
+
+	fflush(stderr);
+	if ((pid = fork()) == -1) {
+		fprintf(stderr, "level=error msg=\"fork: %s\"\n",
+		    strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		status = compile_views(cfg) == 0 ? 0 : 1;
+		fflush(stderr);
+		_exit(status);
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* Remembers a retired worker; 0, or -1 when the table is full. */
+static int
+add_retired(struct workers *w, pid_t pid)
+{
+	int	 i;
+
+	for (i = 0; i < RETIRING_MAX; i++)
+		if (w->old[i] <= 0) {
+			w->old[i] = pid;
+			return 0;
+		}
+	return -1;
+}
+
+/*
+ * SIGHUP: check, recompile in the master, start a new generation and
+ * retire the old one.  A worker slot whose new process could not be
+ * forked keeps its old worker.
+ */
 static void
-supervise(int sock, const struct config *cfg, pid_t *pids, int n)
+reload(int sock, const struct config *cfg, struct workers *w)
+{
+	pid_t	 pid;
+	int	 i, retired = 0;
+
+	if (check_views(cfg) == -1) {
+		fprintf(stderr, "level=error msg=\"reload refused: the "
+		    "stylesheets or schemas do not compile; the running "
+		    "workers keep serving\" xsl_dir=%s schema_dir=%s\n",
+		    cfg->xsl_dir, cfg->schema_dir);
+		return;
+	}
+	kinds_free();
+	render_free();
+	if (compile_views(cfg) == -1) {
+		/* Changed on disk between the check and now. */
+		w->ready = 0;
+		fprintf(stderr, "level=error msg=\"reload failed after its "
+		    "check; the running workers keep serving, none is "
+		    "started until a reload succeeds\"\n");
+		return;
+	}
+	w->ready = 1;
+	w->generation++;
+	for (i = 0; i < w->n; i++) {
+		if ((pid = spawn(sock, cfg)) == -1)
+			continue;
+		if (w->cur[i] > 0) {
+			kill(w->cur[i], SIGTERM);
+			if (add_retired(w, w->cur[i]) == -1)
+				fprintf(stderr, "level=warn msg=\"too many "
+				    "retiring workers to track\"\n");
+			retired++;
+		}
+		w->cur[i] = pid;
+	}
+	fprintf(stderr, "level=info msg=\"reloaded stylesheets and schemas\" "
+	    "generation=%d retiring=%d\n", w->generation, retired);
+}
+
+/* Collects ended children; restarts a worker of the current generation. */
+static void
+reap(int sock, const struct config *cfg, struct workers *w)
 {
 	pid_t	 pid;
 	int	 i, status;
 
-	while (!stopping) {
-		pause();
-		if (!child_died)
-			continue;
-		child_died = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			for (i = 0; i < n; i++) {
-				if (pids[i] != pid)
-					continue;
-				fprintf(stderr, "level=warn msg=\"worker %d "
-				    "ended (status %d); restarting\"\n",
-				    (int)pid, status);
-				if (!stopping) {
-					usleep(50000);
-					pids[i] = spawn(sock, cfg);
-				}
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < RETIRING_MAX; i++)
+			if (w->old[i] == pid)
+				w->old[i] = 0;
+		for (i = 0; i < w->n; i++) {
+			if (w->cur[i] != pid)
+				continue;
+			w->cur[i] = -1;
+			fprintf(stderr, "level=warn msg=\"worker %d ended "
+			    "(status %d); restarting\"\n", (int)pid, status);
+			if (stopping)
+				continue;
+			if (!w->ready) {
+				fprintf(stderr, "level=error msg=\"not "
+				    "restarting: no good stylesheets; fix "
+				    "them and reload\"\n");
+				continue;
 			}
+			usleep(50000);
+			w->cur[i] = spawn(sock, cfg);
 		}
 	}
 }
 
+/*
+ * The master's loop.  Its signals are blocked except inside sigsuspend(),
+ * so none is missed between a check and the wait.
+ */
 static void
-stop_workers(pid_t *pids, int n)
+supervise(int sock, const struct config *cfg, struct workers *w,
+    const sigset_t *waitmask)
+{
+	while (!stopping) {
+		if (child_died) {
+			child_died = 0;
+			reap(sock, cfg, w);
+		} else if (reload_wanted) {
+			reload_wanted = 0;
+			reload(sock, cfg, w);
+		} else
+			sigsuspend(waitmask);
+	}
+}
+
+/* 1 while any child is left to collect. */
+static int
+children_left(void)
+{
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	return !(waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD);
+}
+
+static void
+stop_workers(struct workers *w)
 {
 	int	 i, tries;
 
-	for (i = 0; i < n; i++)
-		if (pids[i] > 0)
-			kill(pids[i], SIGTERM);
-	/* Bounded wait (5 s) for them to finish their current request. */
-	for (tries = 0; tries < 100; tries++) {
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		if (waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD)
+	for (i = 0; i < w->n; i++)
+		if (w->cur[i] > 0)
+			kill(w->cur[i], SIGTERM);
+	for (i = 0; i < RETIRING_MAX; i++)
+		if (w->old[i] > 0)
+			kill(w->old[i], SIGTERM);
+	/* Bounded wait (10 s) for them to finish their current request. */
+	for (tries = 0; tries < 200; tries++) {
+		if (!children_left())
 			return;
 		usleep(50000);
 	}
-	for (i = 0; i < n; i++)
-		if (pids[i] > 0)
-			kill(pids[i], SIGKILL);
+	for (i = 0; i < w->n; i++)
+		if (w->cur[i] > 0)
+			kill(w->cur[i], SIGKILL);
+	for (i = 0; i < RETIRING_MAX; i++)
+		if (w->old[i] > 0)
+			kill(w->old[i], SIGKILL);
 	while (waitpid(-1, NULL, 0) > 0)
 		;
+}
+
+/*
+ * Installs the master's handlers with its signals blocked; *waitmask gets
+ * the mask to wait with (the old one).
+ */
+static void
+master_signals(sigset_t *waitmask)
+{
+	struct sigaction	 sa;
+	sigset_t		 block;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, waitmask);
+	sigdelset(waitmask, SIGTERM);
+	sigdelset(waitmask, SIGINT);
+	sigdelset(waitmask, SIGHUP);
+	sigdelset(waitmask, SIGCHLD);
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_child;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
 }
 
 int
 cmd_serve(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct sigaction	 sa;
-	pid_t			 pids[WORKERS_MAX];
+	static struct workers	 w;
+	sigset_t		 waitmask;
 	int			 sock, i;
 
 	if (cmd_common_options(&argc, argv, &c) == -1)
@@ -229,25 +574,23 @@ cmd_serve(int argc, char **argv)
 		fprintf(stderr, "usage: insats serve [--config PATH] [--db PATH]\n");
 		return 2;
 	}
+	if (log_filter_stderr(c.cfg.log_level) == -1)
+		fprintf(stderr, "level=warn msg=\"no log level filter\"\n");
+	master_signals(&waitmask);
 	if (prepare(&c.cfg) == -1)
 		return 1;
 	if (FCGX_Init() != 0 || (sock = open_socket(&c.cfg)) == -1)
 		return 1;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_child;
-	sa.sa_flags = SA_NOCLDSTOP;
-	sigaction(SIGCHLD, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	for (i = 0; i < c.cfg.workers; i++)
-		pids[i] = spawn(sock, &c.cfg);
-	fprintf(stderr, "level=info msg=\"insats serving on %s with %d "
-	    "workers\"\n", c.cfg.socket, c.cfg.workers);
-	supervise(sock, &c.cfg, pids, c.cfg.workers);
-	stop_workers(pids, c.cfg.workers);
+	w.n = c.cfg.workers;
+	w.ready = 1;
+	for (i = 0; i < w.n; i++)
+		w.cur[i] = spawn(sock, &c.cfg);
+	fprintf(stderr, "level=info msg=\"insats serving\" socket=%s "
+	    "workers=%d\n", c.cfg.socket, c.cfg.workers);
+	supervise(sock, &c.cfg, &w, &waitmask);
+	stop_workers(&w);
 	unlink(c.cfg.socket);
 	fprintf(stderr, "level=info msg=\"insats stopped\"\n");
+	fflush(stderr);
 	return 0;
 }

@@ -96,6 +96,11 @@ for b in build/tests/test_* build/asan/tests/test_*; do
 done
 [ "$found" -eq 1 ] || echo "no unit test binaries in build/tests (make unit)"
 
+# Every sample document against its XSD with xmllint --nonet.
+sh tests/schemas/check.sh >"$LOGS/schemas.log" 2>&1
+tally schemas "$(grep -c '^ok ' "$LOGS/schemas.log")" "$(grep -c '^FAIL ' "$LOGS/schemas.log")"
+grep '^FAIL ' "$LOGS/schemas.log" | sed 's/^/  | /'
+
 if command -v node >/dev/null 2>&1; then
 	set -- tests/integration/*.test.mjs
 	if [ -f "$1" ]; then
@@ -109,6 +114,30 @@ else
 	echo "node is missing: integration and e2e suites not run (make deps)"
 	total_fail=$((total_fail + 1))
 fi
+
+# Security (issue 5): each libFuzzer harness for 10 s, and the plan
+# integration suite against the ASan/UBSan worker.  Both print TAP-like
+# "# pass N" / "# fail N" lines last.
+tap_suite() {	# label command...
+	label=$1
+	shift
+	log=$LOGS/$label.log
+	"$@" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$log" | tail -n 1)
+	p=${p:-0}
+	f=${f:-1}
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	tally "$label" "$p" "$f"
+	if [ "$f" -ne 0 ]; then
+		echo "  -- $log (exit $rc):"
+		grep -E '^(FAIL|not ok)|^  \|' "$log" | head -n 30 | sed 's/^/  | /'
+		tail -n 5 "$log" | sed 's/^/  | /'
+	fi
+}
+tap_suite fuzz make -s fuzz-short
+tap_suite asan-worker make -s test-asan-worker
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ] && [ $((total_pass + total_fail)) -gt 0 ]

@@ -124,6 +124,54 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- sjuk / vab / annan / ogiltig (monthly report, 002 §10) -->
+  <xsl:template name="absence-reason-label">
+    <xsl:param name="r"/>
+    <xsl:choose>
+      <xsl:when test="$r = 'sjuk'">Sjuk</xsl:when>
+      <xsl:when test="$r = 'vab'">Vård av barn</xsl:when>
+      <xsl:when test="$r = 'annan'">Annan frånvaro</xsl:when>
+      <xsl:when test="$r = 'ogiltig'">Ogiltig frånvaro</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$r"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Kind of ending of a final report (002 §12.1). -->
+  <xsl:template name="ending-label">
+    <xsl:param name="e"/>
+    <xsl:choose>
+      <xsl:when test="$e = 'completed'">Fullföljd till beslutat slutdatum</xsl:when>
+      <xsl:when test="$e = 'early'">Avslutad i förtid</xsl:when>
+      <xsl:when test="$e = 'aborted'">Avbruten</xsl:when>
+      <xsl:when test="$e = ''"><span class="empty">Ej ifyllt</span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$e"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Outcome of a final report (002 §13). -->
+  <xsl:template name="outcome-label">
+    <xsl:param name="o"/>
+    <xsl:choose>
+      <xsl:when test="$o = 'work'">Arbete</xsl:when>
+      <xsl:when test="$o = 'studies'">Studier</xsl:when>
+      <xsl:when test="$o = 'business'">Eget företag</xsl:when>
+      <xsl:when test="$o = 'placement'">Annan insats</xsl:when>
+      <xsl:when test="$o = 'af-programme'">Program hos Arbetsförmedlingen</xsl:when>
+      <xsl:when test="$o = 'other'">Annat</xsl:when>
+      <xsl:when test="$o = ''"><span class="empty">Ej ifyllt</span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$o"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="yes-no-label">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="$v = 'yes'">Ja</xsl:when>
+      <xsl:when test="$v = 'no'">Nej</xsl:when>
+      <xsl:otherwise><span class="empty">Ej ifyllt</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ============================================================ dates -->
 
   <!-- A date YYYY-MM-DD (shown as is: the Swedish standard form). -->

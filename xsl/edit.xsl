@@ -24,6 +24,10 @@
       <xsl:when test="@new = '1'">
         <xsl:text>Ny </xsl:text>
         <xsl:value-of select="$lc"/>
+        <xsl:if test="string(@period) != ''">
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="month"><xsl:with-param name="ym" select="@period"/></xsl:call-template>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>Redigera </xsl:text>
@@ -80,6 +84,9 @@
         <xsl:when test="$doc/@new = '1'">
           <input type="hidden" name="placement" value="{$doc/@placement-id}"/>
           <input type="hidden" name="kind" value="{$doc/@kind}"/>
+          <xsl:if test="string($doc/@period) != ''">
+            <input type="hidden" name="period" value="{$doc/@period}"/>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <input type="hidden" name="version" value="{$doc/@version}"/>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- error.xsl: view="error".
-     <error code="404" request-id="r-…"><message>optional Swedish detail</message></error> -->
+     <error code="404" request-id="r-…"><message>optional Swedish detail</message>
+       <link href="/documents/12">optional link text</link></error> -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template name="error-title">
@@ -67,6 +68,11 @@
           </xsl:otherwise>
         </xsl:choose>
       </p>
+      <!-- An optional way on (a local path only, e.g. the newer version of a
+           document after a 409). -->
+      <xsl:if test="starts-with(error/link/@href, '/') and not(starts-with(error/link/@href, '//'))">
+        <p class="error-link"><a href="{error/link/@href}"><xsl:value-of select="error/link"/></a></p>
+      </xsl:if>
       <xsl:if test="string($rid) != ''">
         <p class="request-id">Felkod för support: <code><xsl:value-of select="$rid"/></code></p>
       </xsl:if>

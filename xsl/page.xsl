@@ -53,6 +53,10 @@
   <!-- document kinds: one form file and one view file each -->
   <xsl:include href="form-plan.xsl"/>
   <xsl:include href="view-plan.xsl"/>
+  <xsl:include href="form-monthly.xsl"/>
+  <xsl:include href="view-monthly.xsl"/>
+  <xsl:include href="form-final.xsl"/>
+  <xsl:include href="view-final.xsl"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="page"/>

@@ -20,10 +20,27 @@
         <xsl:call-template name="placement-facts"/>
       </section>
 
-      <xsl:if test="actions/action[@name = 'new-plan']">
-        <p class="action-row">
-          <a class="btn btn-primary" href="/documents/new?placement={@id}&amp;kind=plan">Påbörja genomförandeplan</a>
-        </p>
+      <xsl:if test="actions/action">
+        <section class="new-documents" aria-labelledby="h-new">
+          <h2 id="h-new">Nytt dokument</h2>
+          <ul class="action-list">
+            <xsl:variable name="pid" select="@id"/>
+            <xsl:if test="actions/action[@name = 'new-plan']">
+              <li><a class="btn btn-primary" href="/documents/new?placement={$pid}&amp;kind=plan">Påbörja genomförandeplan</a></li>
+            </xsl:if>
+            <xsl:for-each select="actions/action[@name = 'new-monthly']">
+              <li>
+                <a class="btn" href="/documents/new?placement={$pid}&amp;kind=monthly&amp;period={@period}">
+                  <xsl:text>Månadsrapport för </xsl:text>
+                  <xsl:call-template name="month"><xsl:with-param name="ym" select="@period"/></xsl:call-template>
+                </a>
+              </li>
+            </xsl:for-each>
+            <xsl:if test="actions/action[@name = 'new-final']">
+              <li><a class="btn" href="/documents/new?placement={$pid}&amp;kind=final">Skriv slutrapport</a></li>
+            </xsl:if>
+          </ul>
+        </section>
       </xsl:if>
 
       <section aria-labelledby="h-documents">

@@ -1,7 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- start.xsl: view="start", one start page per role (xsl/PAGES.md).
-     provider:   <placements>
-     counsellor: <queue> (documents to review, oldest first), <placements>
+     provider:   <due> (the work queue: what is due, by due date),
+                 <placements>
+     counsellor: <queue> (documents to review, oldest first),
+                 <deficiencies> (per provider), <placements>
+     Every list is paged: @page, @next, @prev give "?page=N" links.
      archivist:  <handover>
      admin:      <summary> -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -12,6 +15,7 @@
     <h1>Startsida</h1>
     <xsl:choose>
       <xsl:when test="user/@role = 'provider'">
+        <xsl:call-template name="start-due"/>
         <xsl:call-template name="start-placements">
           <xsl:with-param name="title" select="'Mina kunder och insatser'"/>
           <xsl:with-param name="show-provider" select="false()"/>
@@ -19,6 +23,7 @@
       </xsl:when>
       <xsl:when test="user/@role = 'counsellor'">
         <xsl:call-template name="start-queue"/>
+        <xsl:call-template name="start-deficiencies"/>
         <xsl:call-template name="start-placements">
           <xsl:with-param name="title" select="'Mina kunder'"/>
           <xsl:with-param name="show-provider" select="true()"/>
@@ -141,6 +146,7 @@
           <p class="empty-list">Du har inga kunder med pågående insatser.</p>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:apply-templates select="placements" mode="pager"/>
     </section>
   </xsl:template>
 
@@ -199,6 +205,147 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="empty-list">Inga dokument väntar på granskning.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:apply-templates select="queue" mode="pager"/>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================== paging of a list -->
+  <xsl:template match="*" mode="pager">
+    <xsl:if test="string(@prev) != '' or string(@next) != ''">
+      <nav class="pager">
+        <xsl:attribute name="aria-label">Sidor</xsl:attribute>
+        <xsl:if test="string(@prev) != ''">
+          <a href="/?page={@prev}" rel="prev">Föregående sida</a>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <span>Sida <xsl:value-of select="@page"/></span>
+        <xsl:if test="string(@next) != ''">
+          <xsl:text> </xsl:text>
+          <a href="/?page={@next}" rel="next">Nästa sida</a>
+        </xsl:if>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ======================================== work queue (provider) -->
+  <xsl:template name="start-due">
+    <section aria-labelledby="h-due">
+      <h2 id="h-due">Att göra</h2>
+      <xsl:choose>
+        <xsl:when test="due/item">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-due">
+            <table class="list">
+              <caption class="visually-hidden">Dokument som ska klarmarkeras, efter sista dag</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Dokument</th>
+                  <th scope="col">Kund</th>
+                  <th scope="col">Insats</th>
+                  <th scope="col">Period</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Klarmarkeras senast</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="due/item">
+                  <xsl:variable name="name"><xsl:call-template name="doc-name"/></xsl:variable>
+                  <tr>
+                    <th scope="row">
+                      <xsl:choose>
+                        <xsl:when test="string(@document) != ''">
+                          <a href="/documents/{@document}"><xsl:value-of select="$name"/></a>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:value-of select="$name"/>
+                          <br/>
+                          <a>
+                            <xsl:attribute name="href">
+                              <xsl:text>/documents/new?placement=</xsl:text><xsl:value-of select="placement/@id"/>
+                              <xsl:text>&amp;kind=</xsl:text><xsl:value-of select="@kind"/>
+                              <xsl:if test="string(@period) != ''">&amp;period=<xsl:value-of select="@period"/></xsl:if>
+                            </xsl:attribute>
+                            <xsl:choose>
+                              <xsl:when test="@kind = 'plan'">Påbörja planen</xsl:when>
+                              <xsl:otherwise>Påbörja rapporten</xsl:otherwise>
+                            </xsl:choose>
+                          </a>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </th>
+                    <td>
+                      <xsl:call-template name="customer-name"><xsl:with-param name="c" select="placement/customer"/></xsl:call-template>
+                    </td>
+                    <td><span class="code"><xsl:value-of select="placement/@code"/></span></td>
+                    <td>
+                      <span class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="placement/@start"/></xsl:call-template> –</span>
+                      <xsl:text> </xsl:text>
+                      <span class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="placement/@end"/></xsl:call-template></span>
+                    </td>
+                    <td>
+                      <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                    </td>
+                    <td class="nowrap">
+                      <xsl:call-template name="due">
+                        <xsl:with-param name="d" select="@due"/>
+                        <xsl:with-param name="late" select="@late"/>
+                      </xsl:call-template>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty-list">Inget att klarmarkera just nu.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================== deficiencies (counsellor) -->
+  <xsl:template name="start-deficiencies">
+    <section aria-labelledby="h-deficiencies">
+      <h2 id="h-deficiencies">Brister hos anordnare</h2>
+      <xsl:choose>
+        <xsl:when test="deficiencies/provider">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-deficiencies">
+            <table class="list">
+              <caption class="visually-hidden">Brister i rapporteringen per anordnare, bland dina kunders insatser</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Anordnare</th>
+                  <th scope="col">Försenade mer än en månad</th>
+                  <th scope="col">Försenade rapporter</th>
+                  <th scope="col">Återremitterade två gånger eller fler</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="deficiencies/provider">
+                  <tr>
+                    <th scope="row"><xsl:value-of select="@name"/></th>
+                    <td>
+                      <xsl:value-of select="@very-late"/>
+                      <xsl:if test="@very-late &gt; 0"> <strong class="late"> Försenad mer än en månad</strong></xsl:if>
+                    </td>
+                    <td>
+                      <xsl:value-of select="@late"/>
+                      <xsl:if test="@late &gt;= 2"> <strong class="late"> Upprepade förseningar</strong></xsl:if>
+                    </td>
+                    <td>
+                      <xsl:value-of select="@returned"/>
+                      <xsl:if test="@returned &gt; 0"> <strong class="late"> Upprepade återremitteringar</strong></xsl:if>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty-list">Inga brister i rapporteringen.</p>
         </xsl:otherwise>
       </xsl:choose>
     </section>

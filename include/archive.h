@@ -1,0 +1,99 @@
+/*
+ * archive: the hand-over package of the research sample to the municipal
+ * archive, an E-ARK SIP 2.1 / CSIP 2.1 package (FGS Paketstruktur 2.0):
+ *
+ *   OBJID/METS.xml
+ *   OBJID/documentation/beskrivning.txt
+ *   OBJID/metadata/descriptive/customers.xml    (who, protected identity)
+ *   OBJID/metadata/preservation/premis.xml      (workflow history)
+ *   OBJID/representations/rep1/METS.xml
+ *   OBJID/representations/rep1/data/K<c>/P<p>/D<d>-<kind>[-<period>]-r<rev>-v<ver>.xml
+ *   OBJID/schemas/NAME.xsd
+ *
+ * The package is built in memory, then written to a directory (the
+ * command line) or as one tar stream (the archivist's download); both
+ * come from the same bytes, so the checksums in METS.xml hold for both.
+ * Recording a package and confirming its receipt are audit events.
+ */
+#ifndef INSATS_ARCHIVE_H
+#define INSATS_ARCHIVE_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "calendar.h"
+#include "config.h"
+#include "db.h"
+
+#define ARCHIVE_OBJID_MAX	64
+#define ARCHIVE_SOFTWARE	"insats"
+#define ARCHIVE_VERSION		"1.0"
+#define ARCHIVE_PROFILE		"https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
+
+struct archive_file {
+	char		*path;		/* relative to the package root */
+	unsigned char	*data;
+	size_t		 len;
+	const char	*mimetype;
+	const char	*group;		/* fileGrp USE, NULL: not in fileSec */
+	char		 created[21];
+	char		 sha256[65];
+	char		 id[48];	/* xml:id in METS */
+};
+
+struct archive_member {
+	sqlite3_int64	 id;			/* customers.id */
+	char		 last_entry[32];	/* as at export */
+};
+
+struct archive_pkg {
+	char			 objid[ARCHIVE_OBJID_MAX];
+	char			 created[21];
+	struct date		 today;
+	struct archive_member	*members;
+	size_t			 nmembers;
+	struct archive_file	*files;
+	size_t			 nfiles, cap;
+	int			 documents;	/* documents (all revisions) */
+	int			 versions;	/* saved versions = data files */
+};
+
+/*
+ * Fills pkg->members with every customer due for hand-over on today that
+ * no confirmed package holds yet.  Returns 0 or -1.
+ */
+int	 archive_select(struct db *db, struct date today,
+	    struct archive_pkg *pkg);
+/*
+ * Builds the package of pkg->members in memory: a new OBJID, every
+ * version of every document, the descriptive and PREMIS metadata, the
+ * schemas of cfg->schema_dir and both METS files.  Returns 0, or -1
+ * (printed).
+ */
+int	 archive_build(struct db *db, const struct config *cfg,
+	    struct archive_pkg *pkg);
+/*
+ * Records the package (archive_packages, its customers with their last
+ * entries) and the "archive-export" event by actor, in the caller's
+ * transaction.  Returns 0 or -1.
+ */
+int	 archive_record(struct db *db, const struct archive_pkg *pkg,
+	    sqlite3_int64 actor);
+/*
+ * Writes the package as outdir/OBJID (first as OBJID.partial, renamed
+ * when complete).  Returns 0, or -1 (printed, the partial tree removed).
+ */
+int	 archive_write_dir(const struct archive_pkg *pkg, const char *outdir);
+/* The package as a ustar archive (malloc'd, *len).  Returns 0 or -1. */
+int	 archive_tar(const struct archive_pkg *pkg, unsigned char **out,
+	    size_t *len);
+/*
+ * Confirms receipt of the package objid by actor, with its audit event,
+ * in the caller's transaction.  Returns 0, 1 if there is no such package,
+ * 2 if it was confirmed before, -1 on error.
+ */
+int	 archive_confirm(struct db *db, const char *objid,
+	    sqlite3_int64 actor);
+void	 archive_free(struct archive_pkg *pkg);
+
+#endif

@@ -1,0 +1,396 @@
+/*
+ * cmd_retention: the retention commands.
+ *
+ *   insats purge [--today YYYY-MM-DD] [--dry-run]   destroy due customers
+ *   insats purge log                                the destruction records
+ *   insats export archive --out DIR [--today ...]   the hand-over package
+ *   insats archive list | archive confirm OBJID     packages and receipts
+ *
+ * Output lines are tab-separated "what<TAB>ref<TAB>..." for scripts; a
+ * destroyed customer is named only by its reference (K-12), which is no
+ * longer anyone's data.  --today may lie in the past (to re-check a
+ * date) but never after the real date: the purge must not run early.
+ * Exit statuses as in commands.h.
+ */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "commands.h"
+#include "demo.h"
+#include "purge.h"
+#include "retention.h"
+
+static const char usage_purge[] =
+    "purge [--today YYYY-MM-DD] [--dry-run] | purge log";
+static const char usage_archive[] = "archive list | archive confirm OBJID";
+static const char usage_export[] =
+    "export archive --out DIR [--today YYYY-MM-DD]";
+
+/* Prints the usage line.  Returns 2. */
+static int
+usage(const char *u)
+{
+	fprintf(stderr, "usage: insats %s\n", u);
+	return 2;
+}
+
+/* Uses the configured time zone for "today" and entry dates. */
+static void
+use_timezone(const struct config *cfg)
+{
+	if (cfg->timezone[0] != '\0') {
+		setenv("TZ", cfg->timezone, 1);
+		tzset();
+	}
+}
+
+/* Options of purge and export archive. */
+struct ropts {
+	const char	*today;
+	const char	*out;
+	int		 dry_run;
+};
+
+/*
+ * Parses argv[from..] into o; allow_out / allow_dry say which options the
+ * command takes.  Returns 0, or 2 with a message.
+ */
+static int
+parse_ropts(int argc, char **argv, int from, int allow_out, int allow_dry,
+    struct ropts *o)
+{
+	int	 i;
+
+	memset(o, 0, sizeof(*o));
+	for (i = from; i < argc; i++) {
+		if (strcmp(argv[i], "--today") == 0 && i + 1 < argc &&
+		    o->today == NULL)
+			o->today = argv[++i];
+		else if (allow_out && strcmp(argv[i], "--out") == 0 &&
+		    i + 1 < argc && o->out == NULL)
+			o->out = argv[++i];
+		else if (allow_dry && strcmp(argv[i], "--dry-run") == 0)
+			o->dry_run = 1;
+		else {
+			fprintf(stderr, "insats: unexpected argument \"%s\"\n",
+			    argv[i]);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The date to run at: --today (not after the real date) or the real
+ * date.  Returns 0, or 2 with a message.
+ */
+static int
+run_date(const char *arg, struct date *today)
+{
+	struct date	 real = cmd_today();
+	char		 buf[11];
+
+	if (arg == NULL) {
+		*today = real;
+		return 0;
+	}
+	if (date_parse(arg, today) == -1) {
+		fprintf(stderr, "insats: --today is YYYY-MM-DD\n");
+		return 2;
+	}
+	if (date_compare(*today, real) > 0) {
+		date_format(real, buf);
+		fprintf(stderr, "insats: --today may not be after today (%s): "
+		    "records must not be destroyed early\n", buf);
+		return 2;
+	}
+	return 0;
+}
+
+/* The operating-system account running the command, for the record. */
+static void
+operator_name(char *buf, size_t size)
+{
+	struct passwd	*pw = getpwuid(geteuid());
+
+	if (pw != NULL && pw->pw_name != NULL)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid %lu", (unsigned long)geteuid());
+}
+
+/* The system user's id in its own transaction.  Returns 0 or 1. */
+static int
+system_actor(struct db *db, sqlite3_int64 *id)
+{
+	if (db_begin(db) == -1)
+		return 1;
+	if (admin_system_user(db, id) != 0 || db_commit(db) == -1) {
+		db_rollback(db);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- purge ------------------------------------------------------------- */
+
+/* Prints one listed or acted-on customer (purge_note). */
+static void
+print_note(void *arg, enum purge_action what, const struct purge_customer *c)
+{
+	static const char *const words[] = {
+		[PURGE_LISTED_HANDOVER] = "handover",
+		[PURGE_LISTED_DECIDE] = "decide",
+		[PURGE_WOULD_DESTROY] = "would-destroy",
+		[PURGE_DESTROYED] = "destroyed",
+		[PURGE_SKIPPED] = "skipped",
+	};
+	char	 last[11] = "?", by[11] = "?";
+
+	(void)arg;
+	if (c->r.clock_ok) {
+		date_format(c->r.last, last);
+		date_format(c->r.destroy_by, by);
+	}
+	printf("%s\tK-%lld", words[what], (long long)c->id);
+	if (what == PURGE_LISTED_HANDOVER || what == PURGE_LISTED_DECIDE) {
+		/* Kept records: the person who acts must find them. */
+		printf("\t%s", c->protected ? "skyddad-identitet" : c->pnr);
+		printf("\tlast-entry=%s\tdestroy-by=%s", last, by);
+		if (what == PURGE_LISTED_DECIDE)
+			printf("\treason=%s", !c->r.clock_ok ? "clock" :
+			    "birth-day");
+		if (c->pending[0] != '\0')
+			printf("\tawaiting-confirmation=%s", c->pending);
+	} else if (what == PURGE_DESTROYED && c->covered[0] != '\0')
+		printf("\tpackage=%s", c->covered);
+	printf("\n");
+}
+
+/* Prints the run's summary line. */
+static void
+print_summary(const struct purge_result *r, int dry_run)
+{
+	if (dry_run)
+		printf("summary\tdry-run\twould-destroy=%d\thandover=%d\t"
+		    "decide=%d\tkept=%d\n", r->would_destroy, r->handover,
+		    r->decide, r->kept);
+	else
+		printf("summary\tdestroyed=%d\tplacements=%d\tdocuments=%d\t"
+		    "versions=%d\tevents=%d\thandover=%d\tdecide=%d\tkept=%d\t"
+		    "skipped=%d\tvacuum=%s\twal=%s\n", r->destroyed,
+		    r->placements, r->documents, r->versions, r->events,
+		    r->handover, r->decide, r->kept, r->skipped,
+		    r->vacuumed ? "yes" : "no",
+		    r->checkpoint_ok ? "truncated" : "NOT-TRUNCATED");
+}
+
+/* purge log: every destruction record.  Returns the exit status. */
+static int
+purge_log(struct db *db)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_DESTRUCTION_LIST);
+	const unsigned char *s;
+	int		 rc, i;
+
+	if (st == NULL)
+		return 1;
+	printf("id\trun\tstarted\tfinished\ttoday\tactor\toperator\trule\t"
+	    "package\tcustomers\tplacements\tdocuments\tversions\tevents\n");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < 14; i++) {
+			s = sqlite3_column_text(st, i);
+			printf("%s%s", i ? "\t" : "", s ? (const char *)s : "-");
+		}
+		printf("\n");
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : 1;
+}
+
+/* insats purge.  Returns the exit status. */
+int
+cmd_purge(int argc, char **argv)
+{
+	struct cmd_common	 c;
+	struct ropts		 o;
+	struct purge_opts	 po;
+	struct purge_result	 res;
+	struct db		 db;
+	char			 op[64];
+	int			 rc;
+
+	if (cmd_common_options(&argc, argv, &c) == -1)
+		return 1;
+	use_timezone(&c.cfg);
+	if (argc == 2 && strcmp(argv[1], "log") == 0) {
+		if (cmd_db_open(&db, &c.cfg, 0) != 0)
+			return 1;
+		rc = purge_log(&db);
+		db_close(&db);
+		return rc;
+	}
+	if (parse_ropts(argc, argv, 1, 0, 1, &o) != 0)
+		return usage(usage_purge);
+	memset(&po, 0, sizeof(po));
+	if ((rc = run_date(o.today, &po.today)) != 0)
+		return rc;
+	if (cmd_db_open(&db, &c.cfg, 0) != 0)
+		return 1;
+	operator_name(op, sizeof(op));
+	po.dry_run = o.dry_run;
+	po.operator = op;
+	po.db_path = c.cfg.database;
+	if (!o.dry_run && system_actor(&db, &po.actor) != 0) {
+		db_close(&db);
+		return 1;
+	}
+	rc = purge_run(&db, &po, print_note, NULL, &res);
+	print_summary(&res, o.dry_run);
+	db_close(&db);
+	return rc == 0 ? 0 : 1;
+}
+
+/* ---- export archive ----------------------------------------------------- */
+
+/*
+ * Builds, records and writes the package in one transaction: the record
+ * is committed only once every file is on disk.  Returns the status.
+ */
+static int
+export_in_tx(struct db *db, const struct config *cfg, const char *out,
+    struct archive_pkg *pkg)
+{
+	sqlite3_int64	 actor;
+
+	if (admin_system_user(db, &actor) != 0)
+		return 1;
+	if (archive_select(db, pkg->today, pkg) == -1)
+		return 1;
+	if (pkg->nmembers == 0) {
+		fprintf(stderr, "insats: no customer is due for hand-over\n");
+		return 1;
+	}
+	if (archive_build(db, cfg, pkg) == -1 ||
+	    archive_record(db, pkg, actor) == -1 ||
+	    archive_write_dir(pkg, out) == -1)
+		return 1;
+	return 0;
+}
+
+/* insats export archive --out DIR [--today D].  Returns the status. */
+int
+export_archive(int argc, char **argv, struct cmd_common *c)
+{
+	struct ropts		 o;
+	struct archive_pkg	 pkg;
+	struct db		 db;
+	int			 rc;
+
+	use_timezone(&c->cfg);
+	if (parse_ropts(argc, argv, 1, 1, 0, &o) != 0 || o.out == NULL)
+		return usage(usage_export);
+	memset(&pkg, 0, sizeof(pkg));
+	if ((rc = run_date(o.today, &pkg.today)) != 0)
+		return rc;
+	if (cmd_db_open(&db, &c->cfg, 0) != 0)
+		return 1;
+	if (db_begin(&db) == -1) {
+		db_close(&db);
+		return 1;
+	}
+	rc = export_in_tx(&db, &c->cfg, o.out, &pkg);
+	if (rc == 0 && db_commit(&db) == -1)
+		rc = 1;
+	if (rc != 0)
+		db_rollback(&db);
+	else
+		printf("package\t%s\t%s/%s\tcustomers=%zu\tdocuments=%d\t"
+		    "versions=%d\tfiles=%zu\n", pkg.objid, o.out, pkg.objid,
+		    pkg.nmembers, pkg.documents, pkg.versions, pkg.nfiles);
+	archive_free(&pkg);
+	db_close(&db);
+	return rc;
+}
+
+/* ---- archive list | confirm --------------------------------------------- */
+
+/* archive list: the packages, newest first.  Returns the exit status. */
+static int
+archive_list(struct db *db)
+{
+	sqlite3_stmt		*st = db_stmt(db, STMT_PACKAGE_LIST);
+	const unsigned char	*s;
+	int			 rc, i;
+
+	if (st == NULL)
+		return 1;
+	sqlite3_bind_int(st, 1, 1000);
+	printf("objid\tcreated\tby\ttoday\tcustomers\tdocuments\tfiles\t"
+	    "confirmed\tconfirmed-by\n");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 1; i < 10; i++) {
+			s = sqlite3_column_text(st, i);
+			printf("%s%s", i > 1 ? "\t" : "",
+			    s ? (const char *)s : "-");
+		}
+		printf("\n");
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : 1;
+}
+
+/* archive confirm OBJID in a transaction.  Returns the exit status. */
+static int
+archive_confirm_cmd(struct db *db, const char *objid)
+{
+	sqlite3_int64	 actor;
+	int		 rc;
+
+	if (db_begin(db) == -1)
+		return 1;
+	if (admin_system_user(db, &actor) != 0) {
+		db_rollback(db);
+		return 1;
+	}
+	rc = archive_confirm(db, objid, actor);
+	if (rc != 0) {
+		db_rollback(db);
+		if (rc == 1)
+			fprintf(stderr, "insats: no package %s\n", objid);
+		else if (rc == 2)
+			fprintf(stderr, "insats: package %s was confirmed "
+			    "before\n", objid);
+		return rc == -1 ? 1 : 2;
+	}
+	if (db_commit(db) == -1)
+		return 1;
+	printf("confirmed\t%s\n", objid);
+	return 0;
+}
+
+/* insats archive list | confirm OBJID.  Returns the exit status. */
+int
+cmd_archive(int argc, char **argv)
+{
+	struct cmd_common	 c;
+	struct db		 db;
+	int			 rc;
+
+	if (cmd_common_options(&argc, argv, &c) == -1)
+		return 1;
+	if (!(argc == 2 && strcmp(argv[1], "list") == 0) &&
+	    !(argc == 3 && strcmp(argv[1], "confirm") == 0 &&
+	    strlen(argv[2]) < ARCHIVE_OBJID_MAX))
+		return usage(usage_archive);
+	if (cmd_db_open(&db, &c.cfg, 0) != 0)
+		return 1;
+	rc = argc == 2 ? archive_list(&db) : archive_confirm_cmd(&db, argv[2]);
+	db_close(&db);
+	return rc;
+}

@@ -1,0 +1,138 @@
+/*
+ * retention: the per-customer clock, its due dates and the research
+ * sample (retention.h).  Pure but for the time zone of the entry date.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "calendar.h"
+#include "pnr.h"
+#include "retention.h"
+
+/* Returns the number of the n digits at s, or -1 if one is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int	 v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * Returns 0 with *out the local date of the UTC timestamp, or -1 when it
+ * is not exactly "YYYY-MM-DDTHH:MM:SSZ" with a real date and time.
+ */
+int
+retention_entry_date(const char *utc, struct date *out)
+{
+	struct tm	 tm, loc;
+	time_t		 t;
+	int		 y, mo, d, h, mi, s;
+
+	if (utc == NULL || strlen(utc) != 20 || utc[4] != '-' ||
+	    utc[7] != '-' || utc[10] != 'T' || utc[13] != ':' ||
+	    utc[16] != ':' || utc[19] != 'Z')
+		return -1;
+	y = digits(utc, 4);
+	mo = digits(utc + 5, 2);
+	d = digits(utc + 8, 2);
+	h = digits(utc + 11, 2);
+	mi = digits(utc + 14, 2);
+	s = digits(utc + 17, 2);
+	if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 ||
+	    !date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	t = timegm(&tm);
+	if (localtime_r(&t, &loc) == NULL)
+		return -1;
+	out->year = loc.tm_year + 1900;
+	out->month = loc.tm_mon + 1;
+	out->day = loc.tm_mday;
+	return 0;
+}
+
+/* Returns last + 2 years; 29 February becomes 28 February. */
+struct date
+retention_line(struct date last)
+{
+	return date_add_months(last, 12 * RETENTION_YEARS);
+}
+
+/* Returns 31 December of the year after the line's year. */
+struct date
+retention_destroy_by(struct date last)
+{
+	struct date	 line = retention_line(last);
+
+	return (struct date){ line.year + 1, 12, 31 };
+}
+
+/* Returns 1 if today is after the line, else 0. */
+int
+retention_is_due(struct date last, struct date today)
+{
+	return date_compare(today, retention_line(last)) > 0;
+}
+
+/*
+ * Fills out for the customer.  A clock that cannot be read is left to a
+ * person; a due customer in the sample is handed over, one whose birth
+ * day cannot be read is left to a person, and only a clean "no" on a
+ * readable clock may be destroyed.
+ */
+void
+retention_classify(const char *pnr, const char *last_entry_utc,
+    struct date today, struct retention *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->sample = pnr_sample(pnr, today);
+	if (retention_entry_date(last_entry_utc, &out->last) == -1) {
+		/* No readable clock: never destroyed, never "kept" silently. */
+		out->clock_ok = 0;
+		out->due = 1;
+		out->cls = RET_DECIDE;
+		return;
+	}
+	out->clock_ok = 1;
+	out->line = retention_line(out->last);
+	out->due_from = date_add_days(out->line, 1);
+	out->destroy_by = retention_destroy_by(out->last);
+	out->due = retention_is_due(out->last, today);
+	if (!out->due)
+		out->cls = RET_KEEP;
+	else if (out->sample == SAMPLE_YES)
+		out->cls = RET_HANDOVER;
+	else if (out->sample == SAMPLE_NO)
+		out->cls = RET_DESTROY;
+	else
+		out->cls = RET_DECIDE;
+}
+
+/* Returns the class's code word, never NULL. */
+const char *
+retention_class_name(enum retention_class c)
+{
+	switch (c) {
+	case RET_KEEP:
+		return "keep";
+	case RET_DESTROY:
+		return "destroy";
+	case RET_HANDOVER:
+		return "handover";
+	case RET_DECIDE:
+		return "decide";
+	}
+	return "decide";
+}

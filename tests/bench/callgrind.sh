@@ -1,0 +1,143 @@
+#!/bin/sh
+# Instructions per request, counted by callgrind in one insats worker: a
+# figure that machine noise does not move, so a regression shows.
+#
+#   callgrind.sh DIR INSATS VIEW_DOC N FORM_BODY
+#
+# Runs `insats serve` (1 worker) under valgrind on DIR/insats.db, sends
+# warm-up requests, then N GET views of VIEW_DOC (as karin) and N form
+# saves of one of anna's drafts (FORM_BODY: csrf and fields, without the
+# version), each through libfcgi's cgi-fcgi.  Callgrind dumps after every
+# FCGX_Finish_r, so a phase's cost is the sum of the dumps it made.
+# Prints "view IR_PER_REQUEST" and "save IR_PER_REQUEST"; writes the
+# inclusive profile of one request of each to DIR/callgrind-profile.txt.
+set -u
+
+DIR=$1 INSATS=$2 VIEW_DOC=$3 N=$4 FORM=$5
+CG=$DIR/cg
+mkdir -p "$CG"
+rm -f "$CG"/cg.*
+
+die() {
+	echo "callgrind: $*" >&2
+	[ -n "${VG:-}" ] && kill -TERM "$VG" 2>/dev/null
+	exit 1
+}
+
+sed -e "s|^socket[[:space:]]*=.*|socket = $DIR/cg.sock|" \
+    -e "s|^workers[[:space:]]*=.*|workers = 1|" "$DIR/insats.conf" >"$DIR/cg.conf"
+SAVE_DOC=$(sed -n '1s/|.*//p' "$DIR/drafts.txt")
+VERSION=$(sqlite3 -batch -noheader "$DIR/insats.db" \
+    "SELECT version FROM documents WHERE id = $SAVE_DOC AND state = 'draft'")
+[ -n "$VERSION" ] || die "draft $SAVE_DOC is gone"
+
+valgrind --tool=callgrind --dump-after=FCGX_Finish_r --dump-line=no \
+    --callgrind-out-file="$CG/cg.%p.out" \
+    "$INSATS" serve --config "$DIR/cg.conf" </dev/null >"$DIR/cg.log" 2>&1 &
+VG=$!
+n=0
+while [ ! -S "$DIR/cg.sock" ]; do
+	kill -0 "$VG" 2>/dev/null || die "insats under valgrind ended: $DIR/cg.log"
+	[ $n -ge 1200 ] && die "no socket after 120 s"
+	sleep 0.1
+	n=$((n + 1))
+done
+
+# One FastCGI request: $1 method, $2 user, $3 path, $4 body (POST).
+fcgi() {
+	if [ "$1" = POST ]; then
+		printf '%s' "$4" | env -i REQUEST_METHOD=POST REQUEST_URI="$3" \
+		    DOCUMENT_URI="$3" SCRIPT_NAME="$3" QUERY_STRING= \
+		    CONTENT_TYPE=application/x-www-form-urlencoded \
+		    CONTENT_LENGTH=${#4} SERVER_PROTOCOL=HTTP/1.1 \
+		    REMOTE_ADDR=127.0.0.1 SERVER_NAME=localhost SERVER_PORT=80 \
+		    HTTP_HOST=localhost REMOTE_USER="$2" \
+		    cgi-fcgi -bind -connect "$DIR/cg.sock"
+	else
+		env -i REQUEST_METHOD=GET REQUEST_URI="$3" DOCUMENT_URI="$3" \
+		    SCRIPT_NAME="$3" QUERY_STRING= SERVER_PROTOCOL=HTTP/1.1 \
+		    REMOTE_ADDR=127.0.0.1 SERVER_NAME=localhost SERVER_PORT=80 \
+		    HTTP_HOST=localhost REMOTE_USER="$2" \
+		    cgi-fcgi -bind -connect "$DIR/cg.sock" </dev/null
+	fi
+}
+
+view() {
+	fcgi GET karin "/documents/$VIEW_DOC" | head -n 1 | grep -q '^Status: 200' ||
+		die "GET /documents/$VIEW_DOC did not answer 200"
+}
+
+save() {
+	fcgi POST anna "/documents/$SAVE_DOC" "$FORM&version=$VERSION" |
+	    head -n 1 | grep -q '^Status: 303' ||
+		die "the save of $SAVE_DOC (version $VERSION) did not answer 303"
+	VERSION=$((VERSION + 1))
+}
+
+# The dump files so far, in order.
+dumps() {
+	ls "$CG" | sed -n 's/^cg\.[0-9]*\.out\.\([0-9]*\)$/\1/p' | sort -n
+}
+
+# Waits until callgrind has written the dumps of the last request.
+settle() {
+	last=-1
+	while :; do
+		sleep 0.3
+		now=$(dumps | wc -l)
+		[ "$now" = "$last" ] && return
+		last=$now
+	done
+}
+
+# The summed Ir of the dumps after number $1 up to $2 (inclusive).
+sum_dumps() {
+	for k in $(dumps); do
+		[ "$k" -gt "$1" ] && [ "$k" -le "$2" ] &&
+			sed -n 's/^summary: //p' "$CG"/cg.*.out."$k"
+	done | awk '{ s += $1 } END { printf "%.0f\n", s }'
+}
+
+# The biggest dump between $1 and $2: one whole request.
+one_request() {
+	for k in $(dumps); do
+		[ "$k" -gt "$1" ] && [ "$k" -le "$2" ] &&
+			echo "$(sed -n 's/^summary: //p' "$CG"/cg.*.out."$k") $k"
+	done | sort -n | tail -n 1 | cut -d' ' -f2
+}
+
+for i in 1 2 3; do
+	view
+	save
+done
+settle
+m0=$(dumps | tail -n 1)
+i=0
+while [ $i -lt "$N" ]; do
+	view
+	i=$((i + 1))
+done
+settle
+m1=$(dumps | tail -n 1)
+i=0
+while [ $i -lt "$N" ]; do
+	save
+	i=$((i + 1))
+done
+settle
+m2=$(dumps | tail -n 1)
+kill -TERM "$VG"
+wait "$VG" 2>/dev/null
+
+echo "view $(( $(sum_dumps "$m0" "$m1") / N ))"
+echo "save $(( $(sum_dumps "$m1" "$m2") / N ))"
+{
+	echo "== GET /documents/$VIEW_DOC (one request, inclusive)"
+	callgrind_annotate --inclusive=yes --threshold=97 \
+	    "$CG"/cg.*.out."$(one_request "$m0" "$m1")" | sed -n '/^Ir/,$p' | head -n 45
+	echo
+	echo "== POST /documents/$SAVE_DOC, form save (one request, inclusive)"
+	callgrind_annotate --inclusive=yes --threshold=97 \
+	    "$CG"/cg.*.out."$(one_request "$m1" "$m2")" | sed -n '/^Ir/,$p' | head -n 45
+} >"$DIR/callgrind-profile.txt" 2>&1
+exit 0

@@ -1,0 +1,401 @@
+/*
+ * Unit tests of kinds: the monthly and final reports' business rules
+ * ("Ej aktuellt" needs a motivation, the certificate from the 8th day of
+ * a sick or vab period, one report per month of the placement, the next
+ * step of a final report), titles and due dates of every kind, and the
+ * duties behind the work queues.  Real schemas from schemas/ and samples
+ * from tests/data/ (run from the repository root, as tests/run.sh does).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "duties.h"
+#include "kinds.h"
+
+static struct date
+ymd(const char *s)
+{
+	struct date	 d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	return d;
+}
+
+static void
+assert_date(struct date d, const char *want)
+{
+	char	 buf[11];
+
+	date_format(d, buf);
+	assert_string_equal(buf, want);
+}
+
+/* The rule input of Eva Ek's demo placement, today 2026-11-22. */
+static struct rule_input
+eva(const char *period)
+{
+	struct rule_input	 ri;
+
+	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "2027-10-04",
+	    ymd("2026-11-22"), period), 0);
+	return ri;
+}
+
+/* The message at field, or NULL. */
+static const char *
+error_at(const struct field_errors *e, const char *field)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->n; i++)
+		if (strcmp(e->e[i].field, field) == 0)
+			return e->e[i].message;
+	return NULL;
+}
+
+/*
+ * Validates the sample file against its kind and runs the rules with ri.
+ * Returns the schema result (0 valid); errs holds every message.
+ */
+static int
+check_file(const char *kind, const char *file, const struct rule_input *ri,
+    struct field_errors *errs)
+{
+	struct kind	*k = kind_find(kind);
+	char		 path[256];
+	xmlDocPtr	 doc;
+	int		 rc;
+
+	assert_non_null(k);
+	snprintf(path, sizeof(path), "tests/data/%s", file);
+	doc = xmldoc_parse_file(path);
+	assert_non_null(doc);
+	memset(errs, 0, sizeof(*errs));
+	rc = xmldoc_validate(k->schema, doc, k->repeatable, errs);
+	if (rc == 0)
+		k->rules(doc, ri, errs);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* Runs the monthly rules on a document built from one absence row. */
+static void
+absence_case(const char *reason, const char *from, const char *to,
+    const char *cert, const char *note, struct field_errors *errs)
+{
+	struct rule_input	 ri = eva("2026-10");
+	char			 xml[2048];
+	xmlDocPtr		 doc;
+
+	snprintf(xml, sizeof(xml), "<monthly>"
+	    "<progression><applicable>yes</applicable><text>Bra.</text></progression>"
+	    "<adjustments><applicable>no</applicable><text>Inga.</text></adjustments>"
+	    "<absences><applicable>yes</applicable><absence><from>%s</from>"
+	    "<to>%s</to><reason>%s</reason><certificate>%s</certificate>%s%s%s"
+	    "</absence></absences>"
+	    "<deviations><applicable>no</applicable><text>Inga.</text></deviations>"
+	    "<otherPlacement><applicable>no</applicable><text>Nej.</text></otherPlacement>"
+	    "</monthly>", from, to, reason, cert, note ? "<note>" : "",
+	    note ? note : "", note ? "</note>" : "");
+	doc = xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8", XML_PARSE_NONET);
+	assert_non_null(doc);
+	memset(errs, 0, sizeof(*errs));
+	assert_int_equal(xmldoc_validate(kind_find("monthly")->schema, doc,
+	    kind_find("monthly")->repeatable, errs), 0);
+	kind_find("monthly")->rules(doc, &ri, errs);
+	xmlFreeDoc(doc);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	xmldoc_init();
+	return kinds_load("schemas");
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	kinds_free();
+	return 0;
+}
+
+static void
+test_kinds_table(void **state)
+{
+	(void)state;
+	assert_non_null(kind_find("plan"));
+	assert_true(kind_find("monthly")->per_month);
+	assert_false(kind_find("final")->per_month);
+	assert_true(kind_find("plan")->revisable);
+	assert_false(kind_find("monthly")->revisable);
+	assert_null(kind_find("weekly"));
+	assert_null(kind_find(NULL));
+}
+
+static void
+test_kinds_monthly_valid(void **state)
+{
+	struct field_errors	 e;
+	struct rule_input	 ri = eva("2026-10");
+
+	(void)state;
+	assert_int_equal(check_file("monthly", "monthly-valid.xml", &ri, &e), 0);
+	assert_int_equal(e.n, 0);
+	assert_int_equal(check_file("monthly", "monthly-valid-ej-aktuellt.xml",
+	    &ri, &e), 0);
+	assert_int_equal(e.n, 0);
+}
+
+/* An empty section, and "Ej aktuellt" without a motivation. */
+static void
+test_kinds_bad_ej_aktuellt(void **state)
+{
+	struct field_errors	 e;
+	struct rule_input	 ri = eva("2026-10");
+	const char		*m;
+
+	(void)state;
+	assert_int_equal(check_file("monthly", "monthly-rule-empty-section.xml",
+	    &ri, &e), 0);
+	assert_non_null(m = error_at(&e, "progression"));
+	assert_non_null(strstr(m, "Ej aktuellt"));
+	assert_non_null(m = error_at(&e, "adjustments"));
+	assert_non_null(strstr(m, "motivering"));
+	assert_null(error_at(&e, "deviations"));
+	assert_null(error_at(&e, "otherPlacement"));
+}
+
+/* A sick or vab period reaching its 8th day needs a certificate or a note. */
+static void
+test_kinds_certificate_flag(void **state)
+{
+	struct field_errors	 e;
+	const char		*f = "absences/absence[1]/certificate";
+
+	(void)state;
+	absence_case("sjuk", "2026-10-12", "2026-10-18", "no", NULL, &e);
+	assert_int_equal(e.n, 0);			/* 7 days */
+	absence_case("sjuk", "2026-10-12", "2026-10-19", "no", NULL, &e);
+	assert_non_null(error_at(&e, f));		/* the 8th day */
+	assert_non_null(strstr(error_at(&e, f), "dag 8"));
+	absence_case("vab", "2026-10-01", "2026-10-20", "no", NULL, &e);
+	assert_non_null(error_at(&e, f));
+	absence_case("vab", "2026-10-01", "2026-10-20", "yes", NULL, &e);
+	assert_int_equal(e.n, 0);
+	absence_case("sjuk", "2026-10-12", "2026-10-19", "no",
+	    "Intyg begärt.", &e);
+	assert_int_equal(e.n, 0);
+	absence_case("annan", "2026-10-01", "2026-10-20", "no", NULL, &e);
+	assert_int_equal(e.n, 0);
+	absence_case("ogiltig", "2026-10-01", "2026-10-20", "no", NULL, &e);
+	assert_int_equal(e.n, 0);
+	/* Dates: reversed, and ending outside the report's month. */
+	absence_case("sjuk", "2026-10-12", "2026-10-10", "yes", NULL, &e);
+	assert_non_null(error_at(&e, "absences/absence[1]/to"));
+	absence_case("sjuk", "2026-10-30", "2026-11-02", "yes", NULL, &e);
+	assert_non_null(error_at(&e, "absences/absence[1]/to"));
+}
+
+/* One report per month of the placement, none outside it. */
+static void
+test_kinds_bad_month_outside_placement(void **state)
+{
+	struct kind		*m = kind_find("monthly"), *p = kind_find("plan");
+	struct rule_input	 ri;
+	struct field_errors	 e;
+
+	(void)state;
+	ri = eva("2026-10");
+	assert_null(kind_period_refusal(m, &ri));
+	ri = eva("2026-11");
+	assert_null(kind_period_refusal(m, &ri));
+	ri = eva("2026-09");
+	assert_non_null(kind_period_refusal(m, &ri));
+	assert_non_null(strstr(kind_period_refusal(m, &ri), "utanför"));
+	ri = eva("2026-12");				/* not begun */
+	assert_non_null(kind_period_refusal(m, &ri));
+	ri = eva("");
+	assert_non_null(kind_period_refusal(m, &ri));
+	assert_null(kind_period_refusal(p, &ri));
+	ri = eva("2026-10");
+	assert_non_null(kind_period_refusal(p, &ri));
+	/* After the end of a closed placement. */
+	assert_int_equal(kind_rule_input(&ri, "2024-01-17", "2024-03-09",
+	    ymd("2024-06-01"), "2024-04"), 0);
+	assert_non_null(kind_period_refusal(m, &ri));
+	assert_int_equal(kind_rule_input(&ri, "2024-01-17", "2024-03-09",
+	    ymd("2024-06-01"), "2024-03"), 0);
+	assert_null(kind_period_refusal(m, &ri));
+	/* The rules say so too, for a report posted as XML. */
+	ri = eva("2026-09");
+	assert_int_equal(check_file("monthly", "monthly-valid.xml", &ri, &e), 0);
+	assert_non_null(error_at(&e, ""));
+	/* Malformed periods. */
+	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "", ymd("2026-11-22"),
+	    "2026-13"), -1);
+	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "", ymd("2026-11-22"),
+	    "2026-1"), -1);
+}
+
+static void
+test_kinds_final_next_step(void **state)
+{
+	struct field_errors	 e;
+	struct rule_input	 ri = eva("");
+
+	(void)state;
+	assert_int_equal(check_file("final", "final-valid-early.xml", &ri, &e), 0);
+	assert_int_equal(e.n, 0);
+	assert_int_equal(check_file("final", "final-rule-no-next-step.xml", &ri,
+	    &e), 0);
+	assert_non_null(error_at(&e, "nextStep"));
+	assert_non_null(strstr(error_at(&e, "nextStep"), "nästa steg"));
+	assert_non_null(error_at(&e, "decisionDate"));	/* early, no decision */
+	/* completed must end on the planned end date (2027-10-04). */
+	assert_int_equal(check_file("final", "final-valid.xml", &ri, &e), 0);
+	assert_int_equal(e.n, 0);
+	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "2027-09-30",
+	    ymd("2026-11-22"), ""), 0);
+	assert_int_equal(check_file("final", "final-valid.xml", &ri, &e), 0);
+	assert_non_null(error_at(&e, "endDate"));
+}
+
+static void
+test_kinds_schema_refusals(void **state)
+{
+	struct field_errors	 e;
+	struct rule_input	 ri = eva("2026-10");
+
+	(void)state;
+	assert_int_equal(check_file("monthly", "monthly-invalid-reason.xml",
+	    &ri, &e), 1);
+	assert_non_null(error_at(&e, "absences/absence[1]/reason"));
+	assert_int_equal(check_file("final", "final-invalid-outcome.xml", &ri,
+	    &e), 1);
+	assert_non_null(error_at(&e, "outcome"));
+}
+
+static void
+test_kinds_title(void **state)
+{
+	char	 buf[200];
+
+	(void)state;
+	kind_title(kind_find("monthly"), "2024-03", 1, buf, sizeof(buf));
+	assert_string_equal(buf, "Månadsrapport, mars 2024, KLAR");
+	kind_title(kind_find("monthly"), "2024-03", 0, buf, sizeof(buf));
+	assert_string_equal(buf, "Månadsrapport, mars 2024");
+	kind_title(kind_find("plan"), "", 1, buf, sizeof(buf));
+	assert_string_equal(buf, "Genomförandeplan");
+	kind_title(kind_find("final"), "", 0, buf, sizeof(buf));
+	assert_string_equal(buf, "Slutrapport");
+}
+
+/* Due dates of every kind (DOMAIN.md). */
+static void
+test_kinds_due(void **state)
+{
+	struct rule_input	 ri;
+	struct final_dates	 fd;
+	struct date		 due;
+	xmlDocPtr		 doc;
+
+	(void)state;
+	ri = eva("2026-10");
+	assert_int_equal(kind_due(kind_find("plan"), &ri, NULL, &due), 0);
+	assert_date(due, "2026-10-19");
+	assert_int_equal(kind_due(kind_find("monthly"), &ri, NULL, &due), 0);
+	assert_date(due, "2026-11-07");
+	ri = eva("2026-12");
+	assert_int_equal(kind_due(kind_find("monthly"), &ri, NULL, &due), 0);
+	assert_date(due, "2027-01-07");
+	/* final: without content the planned end; early 14 days after the decision */
+	assert_int_equal(kind_due(kind_find("final"), &ri, NULL, &due), 0);
+	assert_date(due, "2027-10-04");
+	doc = xmldoc_parse_file("tests/data/final-valid-early.xml");
+	assert_non_null(doc);
+	assert_int_equal(kind_due(kind_find("final"), &ri, doc, &due), 0);
+	assert_date(due, "2026-11-24");
+	assert_int_equal(kind_final_dates(doc, &fd), 0);
+	assert_int_equal(fd.ending, ENDING_EARLY);
+	assert_date(fd.paid_until, "2026-12-04");
+	xmlFreeDoc(doc);
+	doc = xmldoc_parse_file("tests/data/final-valid.xml");
+	assert_int_equal(kind_final_dates(doc, &fd), 0);
+	assert_int_equal(fd.ending, ENDING_COMPLETED);
+	assert_date(fd.due, "2027-10-04");
+	xmlFreeDoc(doc);
+	/* An open-ended placement has no final due date yet. */
+	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "", ymd("2026-11-22"),
+	    ""), 0);
+	assert_int_equal(kind_due(kind_find("final"), &ri, NULL, &due), -1);
+}
+
+/* The duties behind the start pages' work queues. */
+static void
+test_duties(void **state)
+{
+	struct duty	 d[DUTIES_MAX];
+	struct doc_fact	 f[2];
+	struct date	 end = ymd("2026-11-30");
+	size_t		 n;
+
+	(void)state;
+	memset(f, 0, sizeof(f));
+	n = duties_of_placement(ymd("2026-10-05"), NULL, ymd("2026-11-22"),
+	    NULL, 0, d, DUTIES_MAX);
+	assert_int_equal(n, 3);			/* plan, oct, nov */
+	assert_string_equal(d[0].kind, "plan");
+	/* The plan was due 2026-10-19: more than a month ago. */
+	assert_true(d[0].open && d[0].late && d[0].very_late);
+	assert_string_equal(d[1].period, "2026-10");
+	assert_date(d[1].due, "2026-11-07");
+	assert_true(d[1].late && !d[1].very_late);
+	assert_string_equal(d[2].period, "2026-11");
+	assert_false(d[2].late);
+	/* A plan submitted on time and approved; October submitted late. */
+	f[0] = (struct doc_fact){ 1, "plan", "", 1, STATE_APPROVED,
+	    { 2026, 10, 15 }, 2 };
+	f[1] = (struct doc_fact){ 2, "monthly", "2026-10", 1, STATE_SUBMITTED,
+	    { 2026, 11, 10 }, 0 };
+	n = duties_of_placement(ymd("2026-10-05"), &end, ymd("2026-11-22"),
+	    f, 2, d, DUTIES_MAX);
+	assert_int_equal(n, 4);			/* + final: ends within 14 days */
+	assert_false(d[0].open || d[0].late);
+	assert_int_equal(d[0].returns, 2);
+	assert_false(d[1].open);
+	assert_true(d[1].late && !d[1].very_late);
+	assert_string_equal(d[3].kind, "final");
+	assert_date(d[3].due, "2026-11-30");
+	/* More than a month late and still not submitted. */
+	n = duties_of_placement(ymd("2026-10-05"), NULL, ymd("2026-12-08"),
+	    NULL, 0, d, DUTIES_MAX);
+	assert_true(d[1].very_late);
+	assert_int_equal(n, 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds_table),
+		cmocka_unit_test(test_kinds_monthly_valid),
+		cmocka_unit_test(test_kinds_bad_ej_aktuellt),
+		cmocka_unit_test(test_kinds_certificate_flag),
+		cmocka_unit_test(test_kinds_bad_month_outside_placement),
+		cmocka_unit_test(test_kinds_final_next_step),
+		cmocka_unit_test(test_kinds_schema_refusals),
+		cmocka_unit_test(test_kinds_title),
+		cmocka_unit_test(test_kinds_due),
+		cmocka_unit_test(test_duties),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

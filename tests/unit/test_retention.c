@@ -1,0 +1,532 @@
+/*
+ * Unit tests of retention (the clock, the due dates, the research sample
+ * as the purge sees it) and of purge on a real SQLite file: exactly the
+ * due customers outside the sample go, whole, and leave no trace of
+ * their number in the file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "calendar.h"
+#include "db.h"
+#include "pnr.h"
+#include "purge.h"
+#include "retention.h"
+
+static const struct date today = { 2026, 11, 22 };
+
+/* s (all but the check digit) with its Luhn digit, or a wrong one. */
+static const char *
+luhn(const char *s, int flip)
+{
+	static char	 bufs[8][32];
+	static int	 turn;
+	char		*buf = bufs[turn++ % 8];
+	int		 digits[16], n = 0, i, v, sum = 0, check;
+	size_t		 len = strlen(s);
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			digits[n++] = s[i] - '0';
+	assert_true(n >= 9 && len + 2 <= sizeof(bufs[0]));
+	for (i = 0; i < 9; i++) {
+		v = digits[n - 9 + i] * (i % 2 == 0 ? 2 : 1);
+		sum += v > 9 ? v - 9 : v;
+	}
+	check = (10 - sum % 10) % 10;
+	if (flip)
+		check = (check + 1) % 10;
+	memcpy(buf, s, len);
+	buf[len] = (char)('0' + check);
+	buf[len + 1] = '\0';
+	return buf;
+}
+
+static struct date
+D(int y, int m, int d)
+{
+	return (struct date){ y, m, d };
+}
+
+static void
+assert_date(struct date got, int y, int m, int d)
+{
+	assert_int_equal(got.year, y);
+	assert_int_equal(got.month, m);
+	assert_int_equal(got.day, d);
+}
+
+/* The class of a number whose last entry was long ago (due). */
+static enum retention_class
+due_class(const char *pnr)
+{
+	struct retention	 r;
+
+	retention_classify(pnr, "2020-01-01T12:00:00Z", today, &r);
+	assert_int_equal(r.due, 1);
+	return r.cls;
+}
+
+/* ---- the sample as the purge sees it ----------------------------------- */
+
+static void
+test_sample_days(void **state)
+{
+	(void)state;
+	/* 5th, 15th, 25th: handed over, never destroyed. */
+	assert_int_equal(due_class(luhn("19850105-123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("19850315-123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("19851225-123", 0)), RET_HANDOVER);
+	/* Beside them: destroyed. */
+	assert_int_equal(due_class(luhn("19850104-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850106-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850314-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850316-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19851224-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19851226-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850131-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19840229-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850101-123", 0)), RET_DESTROY);
+}
+
+static void
+test_sample_coordination(void **state)
+{
+	(void)state;
+	/* Day + 60: 65, 75, 85 are the 5th, 15th, 25th. */
+	assert_int_equal(due_class(luhn("19850165-123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("19850375-123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("19851285-123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("19850164-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850376-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19851286-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19850191-123", 0)), RET_DESTROY);
+	assert_int_equal(due_class(luhn("19840289-123", 0)), RET_DESTROY);
+	/* The raw days 5/15/25 mean nothing special +60: 25 + 60 = 85. */
+	assert_int_equal(due_class(luhn("19850125-123", 0)), RET_HANDOVER);
+}
+
+static void
+test_sample_forms_and_centuries(void **state)
+{
+	struct pnr	 p;
+
+	(void)state;
+	/* 10- and 12-digit forms, with and without separators. */
+	assert_int_equal(due_class(luhn("850315-123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("850315123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("19850315123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("850316-123", 0)), RET_DESTROY);
+	/* '-' and '+' across the century: same day, 100 years apart. */
+	assert_int_equal(pnr_parse(luhn("050115-123", 0), today, &p), PNR_OK);
+	assert_date(p.birth, 2005, 1, 15);
+	assert_int_equal(due_class(luhn("050115-123", 0)), RET_HANDOVER);
+	assert_int_equal(pnr_parse(luhn("050115+123", 0), today, &p), PNR_OK);
+	assert_date(p.birth, 1905, 1, 15);
+	assert_int_equal(due_class(luhn("050115+123", 0)), RET_HANDOVER);
+	/* Three days after "today" 2026-11-22: '-' means 1926, '+' 1826. */
+	assert_int_equal(pnr_parse(luhn("261125-123", 0), today, &p), PNR_OK);
+	assert_date(p.birth, 1926, 11, 25);
+	assert_int_equal(pnr_parse(luhn("261121-123", 0), today, &p), PNR_OK);
+	assert_date(p.birth, 2026, 11, 21);
+	assert_int_equal(pnr_parse(luhn("261125+123", 0), today, &p), PNR_OK);
+	assert_date(p.birth, 1826, 11, 25);
+	/* The 12-digit form never guesses: 2026-11-25 is after today. */
+	assert_int_equal(due_class(luhn("20261125-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("261125+123", 0)), RET_HANDOVER);
+	assert_int_equal(due_class(luhn("261126+123", 0)), RET_DESTROY);
+	/* '+' is refused in a 12-digit form: a person decides. */
+	assert_int_equal(due_class("19850315+1230"), RET_DECIDE);
+}
+
+static void
+test_sample_unreadable(void **state)
+{
+	(void)state;
+	/* Day 00 / 60: never destroyed automatically. */
+	assert_int_equal(due_class(luhn("19850100-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19850160-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("850100-123", 0)), RET_DECIDE);
+	/* Impossible dates. */
+	assert_int_equal(due_class(luhn("19850230-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19850229-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19850289-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19850132-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19851315-123", 0)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19850192-123", 0)), RET_DECIDE);
+	/* Bad check digits, even on a sample day: a person decides. */
+	assert_int_equal(due_class(luhn("19850315-123", 1)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("19850316-123", 1)), RET_DECIDE);
+	assert_int_equal(due_class(luhn("850316-123", 1)), RET_DECIDE);
+	/* Not a number at all. */
+	assert_int_equal(due_class(""), RET_DECIDE);
+	assert_int_equal(due_class("19850316-12a4"), RET_DECIDE);
+	assert_int_equal(due_class("1985-03-16"), RET_DECIDE);
+}
+
+/* ---- the clock ------------------------------------------------------- */
+
+static void
+test_line_and_due(void **state)
+{
+	(void)state;
+	assert_date(retention_line(D(2024, 3, 14)), 2026, 3, 14);
+	/* 29 February ends on 28 February (lag 1930:173). */
+	assert_date(retention_line(D(2024, 2, 29)), 2026, 2, 28);
+	assert_date(retention_line(D(2023, 12, 31)), 2025, 12, 31);
+	assert_date(retention_line(D(2024, 1, 1)), 2026, 1, 1);
+	/* Due only after the line: before, on, after. */
+	assert_int_equal(retention_is_due(D(2024, 3, 14), D(2026, 3, 13)), 0);
+	assert_int_equal(retention_is_due(D(2024, 3, 14), D(2026, 3, 14)), 0);
+	assert_int_equal(retention_is_due(D(2024, 3, 14), D(2026, 3, 15)), 1);
+	assert_int_equal(retention_is_due(D(2024, 2, 29), D(2026, 2, 28)), 0);
+	assert_int_equal(retention_is_due(D(2024, 2, 29), D(2026, 3, 1)), 1);
+	assert_int_equal(retention_is_due(D(2023, 12, 31), D(2025, 12, 31)), 0);
+	assert_int_equal(retention_is_due(D(2023, 12, 31), D(2026, 1, 1)), 1);
+	/* A last entry in the future (clock skew) is not due. */
+	assert_int_equal(retention_is_due(D(2027, 1, 1), D(2026, 11, 22)), 0);
+	/* Destroy by 31 December of the year after the line's year. */
+	assert_date(retention_destroy_by(D(2024, 3, 14)), 2027, 12, 31);
+	assert_date(retention_destroy_by(D(2023, 12, 31)), 2026, 12, 31);
+	assert_date(retention_destroy_by(D(2024, 1, 1)), 2027, 12, 31);
+	assert_date(retention_destroy_by(D(2024, 2, 29)), 2027, 12, 31);
+}
+
+static void
+test_entry_date(void **state)
+{
+	struct date	 d;
+
+	(void)state;
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	assert_int_equal(retention_entry_date("2024-03-14T10:00:00Z", &d), 0);
+	assert_date(d, 2024, 3, 14);
+	/* Winter, UTC+1: 23:30 UTC is the next day in Stockholm. */
+	assert_int_equal(retention_entry_date("2024-03-14T23:30:00Z", &d), 0);
+	assert_date(d, 2024, 3, 15);
+	assert_int_equal(retention_entry_date("2024-03-14T22:59:59Z", &d), 0);
+	assert_date(d, 2024, 3, 14);
+	/* Summer, UTC+2. */
+	assert_int_equal(retention_entry_date("2024-07-14T21:59:59Z", &d), 0);
+	assert_date(d, 2024, 7, 14);
+	assert_int_equal(retention_entry_date("2024-07-14T22:00:00Z", &d), 0);
+	assert_date(d, 2024, 7, 15);
+	/* New Year's Eve moves the year. */
+	assert_int_equal(retention_entry_date("2023-12-31T23:00:00Z", &d), 0);
+	assert_date(d, 2024, 1, 1);
+	/* Anything else is unreadable. */
+	assert_int_equal(retention_entry_date(NULL, &d), -1);
+	assert_int_equal(retention_entry_date("", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-14", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-14 10:00:00Z", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-14T10:00:00", &d), -1);
+	assert_int_equal(retention_entry_date("2024-02-30T10:00:00Z", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-14T24:00:00Z", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-14T10:60:00Z", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-1xT10:00:00Z", &d), -1);
+	assert_int_equal(retention_entry_date("2024-03-14T10:00:00Z ", &d), -1);
+}
+
+static void
+test_classify(void **state)
+{
+	struct retention	 r;
+	const char		*no = luhn("19850316-123", 0);
+	const char		*yes = luhn("19850315-123", 0);
+	const char		*unk = luhn("19850300-123", 0);
+
+	(void)state;
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	/* Last entry 2024-11-22 local: the line is 2026-11-22 = today. */
+	retention_classify(no, "2024-11-22T12:00:00Z", today, &r);
+	assert_int_equal(r.clock_ok, 1);
+	assert_int_equal(r.due, 0);
+	assert_int_equal(r.cls, RET_KEEP);
+	assert_date(r.line, 2026, 11, 22);
+	assert_date(r.due_from, 2026, 11, 23);
+	assert_date(r.destroy_by, 2027, 12, 31);
+	/* One day earlier: due. */
+	retention_classify(no, "2024-11-21T12:00:00Z", today, &r);
+	assert_int_equal(r.cls, RET_DESTROY);
+	/* 23:30 UTC on the 21st is the 22nd in Stockholm: not due. */
+	retention_classify(no, "2024-11-21T23:30:00Z", today, &r);
+	assert_int_equal(r.cls, RET_KEEP);
+	/* One day later: kept. */
+	retention_classify(no, "2024-11-23T12:00:00Z", today, &r);
+	assert_int_equal(r.cls, RET_KEEP);
+	/* Sample and unreadable: listed when due, kept while not. */
+	retention_classify(yes, "2024-11-21T12:00:00Z", today, &r);
+	assert_int_equal(r.cls, RET_HANDOVER);
+	assert_int_equal(r.sample, SAMPLE_YES);
+	retention_classify(yes, "2024-11-22T12:00:00Z", today, &r);
+	assert_int_equal(r.cls, RET_KEEP);
+	retention_classify(unk, "2024-11-21T12:00:00Z", today, &r);
+	assert_int_equal(r.cls, RET_DECIDE);
+	retention_classify(unk, "2024-11-23T12:00:00Z", today, &r);
+	assert_int_equal(r.cls, RET_KEEP);
+	/* An unreadable clock is never destroyed, sample or not. */
+	retention_classify(no, "", today, &r);
+	assert_int_equal(r.clock_ok, 0);
+	assert_int_equal(r.cls, RET_DECIDE);
+	retention_classify(no, "yesterday", today, &r);
+	assert_int_equal(r.cls, RET_DECIDE);
+	retention_classify(yes, "", today, &r);
+	assert_int_equal(r.cls, RET_DECIDE);
+	assert_string_equal(retention_class_name(RET_KEEP), "keep");
+	assert_string_equal(retention_class_name(RET_DESTROY), "destroy");
+	assert_string_equal(retention_class_name(RET_HANDOVER), "handover");
+	assert_string_equal(retention_class_name(RET_DECIDE), "decide");
+}
+
+/* ---- purge on a real database file --------------------------------------- */
+
+struct fixture {
+	char		 path[64];
+	struct db	 db;
+};
+
+/* Runs SQL on the fixture's connection; fails the test on error. */
+static void
+sql(struct fixture *f, const char *s)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(f->db.conn, s, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", s, err);
+}
+
+/* Returns the integer of a one-row, one-column query. */
+static long long
+one(struct fixture *f, const char *q)
+{
+	sqlite3_stmt	*st;
+	long long	 v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db.conn, q, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Adds customer id with number pnr, a placement, a document with two
+ * versions and three events, all at time at.
+ */
+static void
+add_customer(struct fixture *f, int id, const char *pnr, const char *at)
+{
+	char	 q[2048];
+
+	snprintf(q, sizeof(q),
+	    "INSERT INTO customers VALUES (%d, '%s', 'Namn%d Efternamn', 2, 0,"
+	    " '%s');"
+	    "INSERT INTO placements VALUES (%d, %d, 'AMI1', 1, '2020-01-01',"
+	    " NULL, '%s');"
+	    "INSERT INTO documents VALUES (%d, %d, 'plan', '', 1, 'draft', 2,"
+	    " 'Plan', '%s', '%s', NULL);"
+	    "INSERT INTO document_versions VALUES (%d, 1, '<plan>Text%d-a</plan>',"
+	    " 2, '%s'), (%d, 2, '<plan>Text%d-b</plan>', 2, '%s');"
+	    "INSERT INTO events(document_id, placement_id, customer_id, actor_id,"
+	    " at, action) VALUES (NULL, NULL, %d, 2, '%s', 'customer-create'),"
+	    " (NULL, %d, %d, 2, '%s', 'placement-create'),"
+	    " (%d, %d, %d, 2, '%s', 'create');",
+	    id, pnr, id, at, id, id, at, id, id, at, at, id, id, at, id, id, at,
+	    id, at, id, id, at, id, id, id, at);
+	sql(f, q);
+}
+
+static int
+setup_db(void **state)
+{
+	struct fixture	*f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	snprintf(f->path, sizeof(f->path), "/tmp/insats-ret-%ld.db",
+	    (long)getpid());
+	unlink(f->path);
+	assert_int_equal(db_open(&f->db, f->path, 1), 0);
+	assert_int_equal(db_migrate(&f->db), 0);
+	sql(f, "INSERT INTO organisations VALUES (1, 'Org');"
+	    "INSERT INTO users VALUES (1, 'system', 'Systemet', 'admin', NULL),"
+	    " (2, 'karin', 'Karin', 'counsellor', NULL);"
+	    "INSERT INTO catalogue VALUES ('AMI1', 'k', 'n', 3, 100);");
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	*state = f;
+	return 0;
+}
+
+static int
+teardown_db(void **state)
+{
+	struct fixture	*f = *state;
+	char		 p[80];
+
+	db_close(&f->db);
+	unlink(f->path);
+	snprintf(p, sizeof(p), "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+/* Counts notes per action. */
+static void
+count_note(void *arg, enum purge_action what, const struct purge_customer *c)
+{
+	int	*n = arg;
+
+	(void)c;
+	n[what]++;
+}
+
+static void
+test_purge_exact_set(void **state)
+{
+	struct fixture		*f = *state;
+	struct purge_opts	 o = { .today = { 2026, 6, 15 }, .actor = 1,
+				    .operator = "test", .db_path = NULL };
+	struct purge_result	 r;
+	char			*needles[3];
+	char			 no_before[16], no_on[16], no_after[16];
+	char			 yes_before[16], unk_before[16];
+	int			 notes[5] = { 0 };
+
+	o.db_path = f->path;
+	snprintf(no_before, sizeof(no_before), "%s", luhn("19850316-123", 0));
+	snprintf(no_on, sizeof(no_on), "%s", luhn("19850317-123", 0));
+	snprintf(no_after, sizeof(no_after), "%s", luhn("19850318-123", 0));
+	snprintf(yes_before, sizeof(yes_before), "%s", luhn("19850315-123", 0));
+	snprintf(unk_before, sizeof(unk_before), "%s", luhn("19850300-123", 0));
+	/* The line for today 2026-06-15 is a last entry on 2024-06-15. */
+	add_customer(f, 1, no_before, "2024-06-14T10:00:00Z");
+	add_customer(f, 2, no_on, "2024-06-15T10:00:00Z");
+	add_customer(f, 3, no_after, "2024-06-16T10:00:00Z");
+	add_customer(f, 4, yes_before, "2024-06-14T10:00:00Z");
+	add_customer(f, 5, unk_before, "2024-06-14T10:00:00Z");
+	/* Customer 6: old, but one event is recent: one clock per customer. */
+	add_customer(f, 6, luhn("19850319-123", 0), "2020-01-01T10:00:00Z");
+	sql(f, "UPDATE events SET at = '2024-06-16T10:00:00Z'"
+	    " WHERE document_id = 6");
+
+	/* Dry run: lists, changes nothing. */
+	o.dry_run = 1;
+	assert_int_equal(purge_run(&f->db, &o, count_note, notes, &r), 0);
+	assert_int_equal(r.would_destroy, 1);
+	assert_int_equal(r.handover, 1);
+	assert_int_equal(r.decide, 1);
+	assert_int_equal(r.kept, 3);
+	assert_int_equal(notes[PURGE_WOULD_DESTROY], 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM customers"), 6);
+	assert_int_equal(one(f, "SELECT count(*) FROM destruction_records"), 0);
+
+	o.dry_run = 0;
+	assert_int_equal(purge_run(&f->db, &o, count_note, notes, &r), 0);
+	assert_int_equal(r.destroyed, 1);
+	assert_int_equal(r.placements, 1);
+	assert_int_equal(r.documents, 1);
+	assert_int_equal(r.versions, 2);
+	assert_int_equal(r.events, 3);
+	assert_int_equal(r.checkpoint_ok, 1);
+	assert_int_equal(r.traces, 0);
+	assert_int_equal(one(f, "SELECT count(*) FROM customers WHERE id = 1"),
+	    0);
+	assert_int_equal(one(f, "SELECT count(*) FROM customers"), 5);
+	assert_int_equal(one(f, "SELECT count(*) FROM placements"), 5);
+	assert_int_equal(one(f, "SELECT count(*) FROM document_versions"), 10);
+	assert_int_equal(one(f, "SELECT count(*) FROM events"), 15);
+	assert_int_equal(one(f, "SELECT customers + documents * 10 +"
+	    " versions * 100 + events * 1000 FROM destruction_records"
+	    " WHERE rule = 'two-years' AND package_objid IS NULL"
+	    " AND finished_at IS NOT NULL"), 3211);
+	/* No trace of the number or the text in the file. */
+	needles[0] = no_before;
+	needles[1] = "Text1-a";
+	needles[2] = "Namn1 Efternamn";
+	assert_int_equal(purge_file_traces(f->path, needles, 3), 0);
+	needles[0] = no_on;
+	needles[1] = "Text2-b";
+	assert_int_equal(purge_file_traces(f->path, needles, 2), 2);
+
+	/* Second run: nothing more. */
+	assert_int_equal(purge_run(&f->db, &o, NULL, NULL, &r), 0);
+	assert_int_equal(r.destroyed, 0);
+	assert_int_equal(one(f, "SELECT count(*) FROM customers"), 5);
+	assert_int_equal(one(f, "SELECT count(*) FROM destruction_records"), 1);
+}
+
+static void
+test_purge_unfinished_vacuums(void **state)
+{
+	struct fixture		*f = *state;
+	struct purge_opts	 o = { .today = { 2026, 6, 15 }, .actor = 1,
+				    .operator = "test" };
+	struct purge_result	 r;
+
+	o.db_path = f->path;
+	/* A record left open by a killed run makes the next run VACUUM. */
+	sql(f, "INSERT INTO destruction_records(run, started_at, today,"
+	    " actor_id, operator, rule, customers) VALUES ('x',"
+	    " '2026-06-15T00:00:00Z', '2026-06-15', 1, 'test', 'two-years', 1)");
+	assert_int_equal(purge_run(&f->db, &o, NULL, NULL, &r), 0);
+	assert_int_equal(r.earlier_unfinished, 1);
+	assert_int_equal(r.vacuumed, 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM destruction_records"
+	    " WHERE finished_at IS NULL"), 0);
+	assert_int_equal(purge_run(&f->db, &o, NULL, NULL, &r), 0);
+	assert_int_equal(r.vacuumed, 0);
+}
+
+static void
+test_file_traces(void **state)
+{
+	char	 path[] = "/tmp/insats-traces-XXXXXX";
+	char	*needles[] = { "19850315-1234", "absent", "" };
+	FILE	*fp;
+	int	 fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd != -1);
+	fp = fdopen(fd, "w");
+	fputs("xx\001" "19850315-1234yy", fp);
+	fclose(fp);
+	assert_int_equal(purge_file_traces(path, needles, 3), 1);
+	assert_int_equal(purge_file_traces(path, needles + 1, 2), 0);
+	unlink(path);
+	assert_int_equal(purge_file_traces(path, needles, 3), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sample_days),
+		cmocka_unit_test(test_sample_coordination),
+		cmocka_unit_test(test_sample_forms_and_centuries),
+		cmocka_unit_test(test_sample_unreadable),
+		cmocka_unit_test(test_line_and_due),
+		cmocka_unit_test(test_entry_date),
+		cmocka_unit_test(test_classify),
+		cmocka_unit_test_setup_teardown(test_purge_exact_set,
+		    setup_db, teardown_db),
+		cmocka_unit_test_setup_teardown(test_purge_unfinished_vacuums,
+		    setup_db, teardown_db),
+		cmocka_unit_test(test_file_traces),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
