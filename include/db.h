@@ -77,6 +77,10 @@ enum stmt {
 	STMT_ARCHIVE_PLACEMENTS,
 	STMT_ARCHIVE_VERSIONS,
 	STMT_ARCHIVE_EVENTS,
+	/* sorted work queues, customer search (issue 6) */
+	STMT_REVIEW_QUEUE_DESC,
+	STMT_SEARCH_OF_PROVIDER,
+	STMT_SEARCH_OF_COUNSELLOR,
 	STMT__MAX
 };
 
@@ -86,7 +90,7 @@ struct db {
 };
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

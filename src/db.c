@@ -263,6 +263,40 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE e.customer_id = ?1 OR e.placement_id IN (SELECT id"
 	    " FROM placements WHERE customer_id = ?1) OR e.document_id IN "
 	    RET_DOCS_OF " ORDER BY e.at, e.id",
+	/* STMT_REVIEW_QUEUE newest first: the start page's ?sort=-due. */
+	[STMT_REVIEW_QUEUE_DESC] = "SELECT " DOC_COLS ", " PLACEMENT_COLS
+	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
+	    " JOIN catalogue k ON k.code = p.code"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN users cu ON cu.id = c.counsellor_id"
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " AND d.placement_id = p.id AND d.state = 'submitted'"
+	    " ORDER BY d.submitted_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
+	/*
+	 * The customer search (handlers_search.c, search.h): ?2 a folded name,
+	 * found in name_fold (migration 4), or ?3 the digits of a personal
+	 * number, a prefix of its 12 digits or of the 10-digit form; the other
+	 * is NULL.  Read from the viewer's own placements (a provider: never a
+	 * protected identity) or customers (a counsellor) through their
+	 * indexes, so the cost follows the caseload; at most ?4 rows.
+	 */
+#define SEARCH_MATCH \
+	" AND (instr(c.name_fold, ?2) > 0" \
+	" OR substr(replace(c.pnr, '-', ''), 1, length(?3)) = ?3" \
+	" OR substr(replace(c.pnr, '-', ''), 3, length(?3)) = ?3)"
+#define SEARCH_JOINS \
+	" JOIN catalogue k ON k.code = p.code" \
+	" JOIN organisations o ON o.id = p.provider_id" \
+	" JOIN users cu ON cu.id = c.counsellor_id"
+	[STMT_SEARCH_OF_PROVIDER] = "SELECT " PLACEMENT_COLS
+	    " FROM placements p CROSS JOIN customers c" SEARCH_JOINS
+	    " WHERE p.provider_id = ?1 AND c.id = p.customer_id"
+	    " AND c.protected = 0" SEARCH_MATCH
+	    " ORDER BY c.name_fold, c.id, p.start_date DESC, p.id LIMIT ?4",
+	[STMT_SEARCH_OF_COUNSELLOR] = "SELECT " PLACEMENT_COLS
+	    " FROM customers c CROSS JOIN placements p" SEARCH_JOINS
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id" SEARCH_MATCH
+	    " ORDER BY c.name_fold, c.id, p.start_date DESC, p.id LIMIT ?4",
 };
 
 /* Migration n brings user_version from n - 1 to n. */
@@ -344,6 +378,25 @@ static const char *const migrations[] = {
 	" versions INTEGER NOT NULL DEFAULT 0,"
 	" events INTEGER NOT NULL DEFAULT 0,"
 	" CHECK ((rule = 'handed-over') = (package_objid IS NOT NULL)));",
+	/*
+	 * 4: the customer search (issue 6).  name_fold is the name with A-Z
+	 * and the Latin-1 capitals made small, exactly as search_fold() does
+	 * (SQLite's lower() knows ASCII only); generated, so every way a
+	 * customer is written keeps it right.
+	 */
+	"ALTER TABLE customers ADD COLUMN name_fold TEXT GENERATED ALWAYS AS"
+	" (lower(replace(replace(replace(replace(replace(replace("
+	" replace(replace(replace(replace(replace(replace("
+	" replace(replace(replace(replace(replace(replace("
+	" replace(replace(replace(replace(replace(replace("
+	" replace(replace(replace(replace(replace(replace(name,"
+	" 'À', 'à'), 'Á', 'á'), 'Â', 'â'), 'Ã', 'ã'), 'Ä', 'ä'),"
+	" 'Å', 'å'), 'Æ', 'æ'), 'Ç', 'ç'), 'È', 'è'), 'É', 'é'),"
+	" 'Ê', 'ê'), 'Ë', 'ë'), 'Ì', 'ì'), 'Í', 'í'), 'Î', 'î'),"
+	" 'Ï', 'ï'), 'Ð', 'ð'), 'Ñ', 'ñ'), 'Ò', 'ò'), 'Ó', 'ó'),"
+	" 'Ô', 'ô'), 'Õ', 'õ'), 'Ö', 'ö'), 'Ø', 'ø'), 'Ù', 'ù'),"
+	" 'Ú', 'ú'), 'Û', 'û'), 'Ü', 'ü'), 'Ý', 'ý'), 'Þ', 'þ')"
+	" )) VIRTUAL;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
