@@ -180,3 +180,10 @@ build/bench/fixed-fcgi: tests/bench/fixed-fcgi.c
 bench: build/insats build/bench/seed build/bench/fixed-fcgi
 	@INSATS_DEPS_EXTRA="$$INSATS_DEPS_EXTRA wrk valgrind libfcgi-bin curl" sh conf/dev/deps.sh
 	@sh tests/bench/run.sh
+
+# The retention suite alone: the clock and purge unit tests (plain and
+# ASan) and the integration tests (purge, E-ARK package, kill -9 loop).
+test-retention: build/insats build/tests/test_retention build/asan/tests/test_retention
+	CMOCKA_MESSAGE_OUTPUT=STDOUT build/tests/test_retention
+	CMOCKA_MESSAGE_OUTPUT=STDOUT build/asan/tests/test_retention
+	node --test tests/integration/retention.test.mjs

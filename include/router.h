@@ -67,5 +67,13 @@ int		 h_doc_approve(struct ctx *);
 int		 h_doc_revise(struct ctx *);
 /* handlers_payments.c */
 int		 h_payments(struct ctx *);
+/* handlers_search.c */
+int		 h_search(struct ctx *);
+/* handlers_archive.c */
+/* The archivist's start page: <handover> and <packages>.  0 or -1. */
+int		 archive_start_page(struct ctx *c, xmlNodePtr root,
+		    struct date today);
+int		 h_archive_export(struct ctx *);
+int		 h_archive_confirm(struct ctx *);
 
 #endif

@@ -42,7 +42,7 @@ enum search_status search_parse(const char *raw, struct search_query *q);
 const char	*search_status_code(enum search_status st);
 /*
  * Folds UTF-8 s into out (size bytes, at least strlen(s) + 1): A–Z and
- * the Latin-1 capitals À–Þ (not ×) to their small letters; every other
+ * À Á Ä Å Æ Ç È É Ë Í Ñ Ó Ö Ø Ú Ü to their small letters; every other
  * byte is copied.  The length in bytes does not change.  Returns 0, or -1
  * if out is too small (out then holds "").
  */

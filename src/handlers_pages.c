@@ -4,7 +4,10 @@
  * providers' deficiencies), the placement page and the health check.
  * Every list is paged (?page=N, PAGE_SIZE rows) and read through indexes
  * from the viewer's own placements, so its cost follows the viewer's
- * caseload, not the size of the database.
+ * caseload, not the size of the database.  The lists with due dates (the
+ * provider's work queue, the counsellor's review queue) are sorted by due
+ * date, ?sort=due (oldest first, the default) or ?sort=-due.  A malformed
+ * page or sort answers 400; a page past the end is an empty list.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,29 +24,61 @@
 #define DEFICIENCY_PLACEMENTS	500
 #define PROVIDERS_MAX	64
 
-/* The ?page=N of the request: 1..PAGE_MAX, 1 when absent or malformed. */
+/* How the start page's lists are shown: ?page=N and ?sort=. */
+struct view {
+	int	 page;		/* 1..PAGE_MAX */
+	int	 desc;		/* due dates newest first */
+};
+
+/*
+ * The ?page=N of the request: 1 when absent, else 1..PAGE_MAX written
+ * with digits only and no leading zero.  Returns the page or -1.
+ */
 static int
 page_number(struct ctx *c)
 {
 	const char	*s = form_get(&c->req->params, "page");
 	long		 n;
-	char		*end;
+	size_t		 i;
 
-	if (s == NULL || *s < '1' || *s > '9')
+	if (s == NULL)
 		return 1;
-	n = strtol(s, &end, 10);
-	return *end == '\0' && n <= PAGE_MAX ? (int)n : 1;
+	if (*s < '1' || *s > '9' || strlen(s) > 5)
+		return -1;
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+	n = strtol(s, NULL, 10);
+	return n <= PAGE_MAX ? (int)n : -1;
 }
 
-/* Marks a paged list with its page and, when there is more, the next. */
-static void
-page_marks(xmlNodePtr list, int page, int more)
+/*
+ * The ?sort= of the request, a whitelisted key: absent or "due" is 0
+ * (oldest due date first), "-due" 1.  Returns 0, 1 or -1.
+ */
+static int
+sort_desc(struct ctx *c)
 {
-	page_attr_long(list, "page", page);
+	const char	*s = form_get(&c->req->params, "sort");
+
+	if (s == NULL || strcmp(s, "due") == 0)
+		return 0;
+	return strcmp(s, "-due") == 0 ? 1 : -1;
+}
+
+/*
+ * Marks a paged list with its page, sort and, when there is more, the
+ * next page; the previous one only while it is not past the end.
+ */
+static void
+page_marks(xmlNodePtr list, const struct view *v, int rows, int more)
+{
+	page_attr_long(list, "page", v->page);
+	page_attr(list, "sort", v->desc ? "-due" : "due");
 	if (more)
-		page_attr_long(list, "next", page + 1);
-	if (page > 1)
-		page_attr_long(list, "prev", page - 1);
+		page_attr_long(list, "next", v->page + 1);
+	if (v->page > 1 && rows > 0)
+		page_attr_long(list, "prev", v->page - 1);
 }
 
 /*
@@ -137,17 +172,27 @@ queue_open_duties(const struct placement *p, const struct duty *d, int nd,
 		}
 }
 
-/* Writes the provider's work queue, in due-date order. */
+/* due_cmp the other way round: the latest due date first. */
+static int
+due_cmp_desc(const void *a, const void *b)
+{
+	return due_cmp(b, a);
+}
+
+/*
+ * Writes the provider's work queue of this page's placements, in due-date
+ * order (v->desc: latest first).
+ */
 static void
 add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
-    int page, int more)
+    const struct view *v, int rows, int more)
 {
 	xmlNodePtr	 list = page_elem(parent, "due"), it;
 	char		 buf[11];
 	size_t		 i;
 
-	page_marks(list, page, more);
-	qsort(q, n, sizeof(q[0]), due_cmp);
+	page_marks(list, v, rows, more);
+	qsort(q, n, sizeof(q[0]), v->desc ? due_cmp_desc : due_cmp);
 	for (i = 0; i < n; i++) {
 		it = page_elem(list, "item");
 		page_attr(it, "kind", q[i].duty.kind);
@@ -195,7 +240,7 @@ add_plan_status(xmlNodePtr pl, sqlite3_stmt *st, int col,
  */
 static int
 add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
-    struct date today, int page, int with_due)
+    struct date today, const struct view *v, int with_due)
 {
 	static struct due_item	 q[PAGE_SIZE * 16];	/* ~1 MB, once */
 	struct duty		 d[DUTIES_MAX];
@@ -209,7 +254,7 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 		return -1;
 	sqlite3_bind_int64(st, 1, who);
 	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
-	sqlite3_bind_int(st, 3, (page - 1) * PAGE_SIZE);
+	sqlite3_bind_int(st, 3, (v->page - 1) * PAGE_SIZE);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		store_placement_row(st, 0, &p);
 		pl = page_placement(list, &p, &c->user);
@@ -223,17 +268,22 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 	sqlite3_reset(st);
 	if (nd == -1 || (rc != SQLITE_DONE && rc != SQLITE_ROW))
 		return -1;
-	page_marks(list, page, rows > PAGE_SIZE);
+	page_marks(list, v, rows, rows > PAGE_SIZE);
 	if (with_due)
-		add_due_list(c, parent, q, nq, page, rows > PAGE_SIZE);
+		add_due_list(c, parent, q, nq, v, rows, rows > PAGE_SIZE);
 	return 0;
 }
 
-/* One page of the documents waiting for the counsellor's review. */
+/*
+ * One page of the documents waiting for the counsellor's review, by review
+ * due date: it follows the submission, so the statements sort by that.
+ */
 static int
-add_queue(struct ctx *c, xmlNodePtr parent, struct date today, int page)
+add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
+    const struct view *v)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_REVIEW_QUEUE);
+	sqlite3_stmt	*st = db_stmt(c->db, v->desc ? STMT_REVIEW_QUEUE_DESC :
+			    STMT_REVIEW_QUEUE);
 	xmlNodePtr	 list = page_elem(parent, "queue"), n;
 	struct document	 d;
 	struct placement p;
@@ -245,7 +295,7 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today, int page)
 		return -1;
 	sqlite3_bind_int64(st, 1, c->user.id);
 	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
-	sqlite3_bind_int(st, 3, (page - 1) * PAGE_SIZE);
+	sqlite3_bind_int(st, 3, (v->page - 1) * PAGE_SIZE);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		store_document_row(st, 0, &d);
 		store_placement_row(st, 11, &p);
@@ -261,7 +311,7 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today, int page)
 		page_placement(n, &p, &c->user);
 	}
 	sqlite3_reset(st);
-	page_marks(list, page, rows > PAGE_SIZE);
+	page_marks(list, v, rows, rows > PAGE_SIZE);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -374,26 +424,33 @@ h_start(struct ctx *c)
 {
 	struct page	 pg;
 	struct date	 today = today_local();
-	int		 rc = 0, page = page_number(c);
+	struct view	 v;
+	int		 rc = 0;
 
+	if ((v.page = page_number(c)) == -1)
+		return send_error(c, 400, "Sidnumret ska vara ett heltal "
+		    "från 1 till 10000.");
+	if ((v.desc = sort_desc(c)) == -1)
+		return send_error(c, 400, "Listan kan bara sorteras efter "
+		    "sista dag (sort=due eller sort=-due).");
 	if (ctx_page(c, &pg, "start") == -1)
 		return send_error(c, 500, NULL);
 	switch (c->user.role) {
 	case ROLE_PROVIDER:
 		rc = add_placements(c, pg.root, STMT_PLACEMENTS_OF_PROVIDER,
-		    c->user.org_id, today, page, 1);
+		    c->user.org_id, today, &v, 1);
 		break;
 	case ROLE_COUNSELLOR:
-		rc = add_queue(c, pg.root, today, page);
+		rc = add_queue(c, pg.root, today, &v);
 		if (rc == 0)
 			rc = add_placements(c, pg.root,
 			    STMT_PLACEMENTS_OF_COUNSELLOR, c->user.id, today,
-			    page, 0);
+			    &v, 0);
 		if (rc == 0)
 			rc = add_deficiencies(c, pg.root, today);
 		break;
 	case ROLE_ARCHIVIST:
-		page_elem(pg.root, "handover");
+		rc = archive_start_page(c, pg.root, today);
 		break;
 	default:
 		rc = add_summary(c, pg.root);

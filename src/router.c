@@ -25,6 +25,9 @@ static const struct route routes[] = {
 	{ "POST", "/documents/{id}/approve", h_doc_approve, 1 },
 	{ "POST", "/documents/{id}/revise", h_doc_revise, 1 },
 	{ "GET",  "/payments", h_payments, 1 },
+	{ "GET",  "/search", h_search, 1 },
+	{ "POST", "/archive/packages", h_archive_export, 1 },
+	{ "POST", "/archive/packages/{id}/confirm", h_archive_confirm, 1 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

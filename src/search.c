@@ -6,6 +6,14 @@
 #include "form.h"
 #include "search.h"
 
+/*
+ * The second bytes (after 0xc3) of the capitals folded, the same as the
+ * name_fold column of db.c: À Á Ä Å Æ Ç È É Ë Í Ñ Ó Ö Ø Ú Ü.  Their small
+ * letter is 0x20 higher.
+ */
+static const char capitals[] =
+    "\x80\x81\x84\x85\x86\x87\x88\x89\x8b\x8d\x91\x93\x96\x98\x9a\x9c";
+
 int
 search_fold(const char *s, char *out, size_t size)
 {
@@ -22,9 +30,8 @@ search_fold(const char *s, char *out, size_t size)
 		out[i] = (char)p[i];
 		if (p[i] >= 'A' && p[i] <= 'Z')
 			out[i] = (char)(p[i] + ('a' - 'A'));
-		/* U+00C0..U+00DE is 0xc3 0x80..0x9e; U+00D7 × is no letter. */
-		else if (p[i] == 0xc3 && i + 1 < len && p[i + 1] >= 0x80 &&
-		    p[i + 1] <= 0x9e && p[i + 1] != 0x97) {
+		else if (p[i] == 0xc3 && i + 1 < len && p[i + 1] != '\0' &&
+		    strchr(capitals, p[i + 1]) != NULL) {
 			out[i + 1] = (char)(p[i + 1] + 0x20);
 			i++;
 		}

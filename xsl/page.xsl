@@ -50,6 +50,7 @@
   <xsl:include href="document.xsl"/>
   <xsl:include href="edit.xsl"/>
   <xsl:include href="error.xsl"/>
+  <xsl:include href="search.xsl"/>
   <!-- document kinds: one form file and one view file each -->
   <xsl:include href="form-plan.xsl"/>
   <xsl:include href="view-plan.xsl"/>

@@ -4,7 +4,10 @@
                  <placements>
      counsellor: <queue> (documents to review, oldest first),
                  <deficiencies> (per provider), <placements>
-     Every list is paged: @page, @next, @prev give "?page=N" links.
+     Every list is paged: @page, @next, @prev give "?page=N&sort=S" links;
+     @sort ("due" or "-due") orders the lists with due dates, switched by
+     the link in their due-date column header (aria-sort on the th).
+     provider, counsellor: the search form of search.xsl on top.
      archivist:  <handover>
      admin:      <summary> -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -15,6 +18,7 @@
     <h1>Startsida</h1>
     <xsl:choose>
       <xsl:when test="user/@role = 'provider'">
+        <xsl:call-template name="search-form"/>
         <xsl:call-template name="start-due"/>
         <xsl:call-template name="start-placements">
           <xsl:with-param name="title" select="'Mina kunder och insatser'"/>
@@ -22,6 +26,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="user/@role = 'counsellor'">
+        <xsl:call-template name="search-form"/>
         <xsl:call-template name="start-queue"/>
         <xsl:call-template name="start-deficiencies"/>
         <xsl:call-template name="start-placements">
@@ -142,11 +147,16 @@
             </table>
           </div>
         </xsl:when>
+        <xsl:when test="placements/@page &gt; 1">
+          <xsl:apply-templates select="placements" mode="past-end"/>
+        </xsl:when>
         <xsl:otherwise>
           <p class="empty-list">Du har inga kunder med pågående insatser.</p>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="placements" mode="pager"/>
+      <xsl:apply-templates select="placements" mode="pager">
+        <xsl:with-param name="label" select="$title"/>
+      </xsl:apply-templates>
     </section>
   </xsl:template>
 
@@ -158,7 +168,13 @@
         <xsl:when test="queue/doc">
           <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-queue">
             <table class="list">
-              <caption class="visually-hidden">Dokument som väntar på granskning, äldst först</caption>
+              <caption class="visually-hidden">
+                <xsl:text>Dokument som väntar på granskning, </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="queue/@sort = '-due'">senaste granskningsdag först</xsl:when>
+                  <xsl:otherwise>äldst först</xsl:otherwise>
+                </xsl:choose>
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Dokument</th>
@@ -166,7 +182,9 @@
                   <th scope="col">Insats</th>
                   <th scope="col">Anordnare</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Granskas senast</th>
+                  <xsl:apply-templates select="queue" mode="sort-header">
+                    <xsl:with-param name="label" select="'Granskas senast'"/>
+                  </xsl:apply-templates>
                 </tr>
               </thead>
               <tbody>
@@ -203,30 +221,121 @@
             </table>
           </div>
         </xsl:when>
+        <xsl:when test="queue/@page &gt; 1">
+          <xsl:apply-templates select="queue" mode="past-end"/>
+        </xsl:when>
         <xsl:otherwise>
           <p class="empty-list">Inga dokument väntar på granskning.</p>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="queue" mode="pager"/>
+      <xsl:apply-templates select="queue" mode="pager">
+        <xsl:with-param name="label" select="'Att granska'"/>
+      </xsl:apply-templates>
     </section>
   </xsl:template>
 
-  <!-- ======================================== paging of a list -->
+  <!-- ======================================== paging and sorting of a list -->
+  <!-- "?page=N&sort=S": both carried by every link, so paging keeps the
+       order and sorting keeps the page. -->
+  <xsl:template name="list-href">
+    <xsl:param name="page"/>
+    <xsl:param name="sort"/>
+    <xsl:text>/?page=</xsl:text><xsl:value-of select="$page"/>
+    <xsl:text>&amp;sort=</xsl:text>
+    <xsl:choose>
+      <xsl:when test="string($sort) != ''"><xsl:value-of select="$sort"/></xsl:when>
+      <xsl:otherwise>due</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="*" mode="pager">
+    <xsl:param name="label"/>
     <xsl:if test="string(@prev) != '' or string(@next) != ''">
       <nav class="pager">
-        <xsl:attribute name="aria-label">Sidor</xsl:attribute>
+        <xsl:attribute name="aria-label">Sidor: <xsl:value-of select="$label"/></xsl:attribute>
         <xsl:if test="string(@prev) != ''">
-          <a href="/?page={@prev}" rel="prev">Föregående sida</a>
+          <a rel="prev" aria-label="Föregående sida: {$label}">
+            <xsl:attribute name="href">
+              <xsl:call-template name="list-href">
+                <xsl:with-param name="page" select="@prev"/>
+                <xsl:with-param name="sort" select="@sort"/>
+              </xsl:call-template>
+            </xsl:attribute>
+            <xsl:text>Föregående sida</xsl:text>
+          </a>
           <xsl:text> </xsl:text>
         </xsl:if>
         <span>Sida <xsl:value-of select="@page"/></span>
         <xsl:if test="string(@next) != ''">
           <xsl:text> </xsl:text>
-          <a href="/?page={@next}" rel="next">Nästa sida</a>
+          <a rel="next" aria-label="Nästa sida: {$label}">
+            <xsl:attribute name="href">
+              <xsl:call-template name="list-href">
+                <xsl:with-param name="page" select="@next"/>
+                <xsl:with-param name="sort" select="@sort"/>
+              </xsl:call-template>
+            </xsl:attribute>
+            <xsl:text>Nästa sida</xsl:text>
+          </a>
         </xsl:if>
       </nav>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A page past the end of a list: empty, with the way back. -->
+  <xsl:template match="*" mode="past-end">
+    <p class="empty-list">
+      <xsl:text>Sidan </xsl:text><xsl:value-of select="@page"/>
+      <xsl:text> är tom: listan har inte så många sidor. </xsl:text>
+      <a>
+        <xsl:attribute name="href">
+          <xsl:call-template name="list-href">
+            <xsl:with-param name="page" select="1"/>
+            <xsl:with-param name="sort" select="@sort"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <xsl:text>Gå till första sidan</xsl:text>
+      </a>
+    </p>
+  </xsl:template>
+
+  <!-- The due-date column header of a sorted list: aria-sort tells the
+       order, the link switches it (on the same page). -->
+  <xsl:template match="*" mode="sort-header">
+    <xsl:param name="label"/>
+    <xsl:variable name="desc" select="@sort = '-due'"/>
+    <th scope="col">
+      <xsl:attribute name="aria-sort">
+        <xsl:choose>
+          <xsl:when test="$desc">descending</xsl:when>
+          <xsl:otherwise>ascending</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <a class="sort-link">
+        <xsl:attribute name="href">
+          <xsl:call-template name="list-href">
+            <xsl:with-param name="page" select="@page"/>
+            <xsl:with-param name="sort">
+              <xsl:choose>
+                <xsl:when test="$desc">due</xsl:when>
+                <xsl:otherwise>-due</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:attribute>
+        <xsl:value-of select="$label"/>
+        <xsl:choose>
+          <xsl:when test="$desc">
+            <span aria-hidden="true"> ▼</span>
+            <span class="visually-hidden"> (senaste först; sortera med tidigaste först)</span>
+          </xsl:when>
+          <xsl:otherwise>
+            <span aria-hidden="true"> ▲</span>
+            <span class="visually-hidden"> (tidigaste först; sortera med senaste först)</span>
+          </xsl:otherwise>
+        </xsl:choose>
+      </a>
+    </th>
   </xsl:template>
 
   <!-- ======================================== work queue (provider) -->
@@ -237,7 +346,13 @@
         <xsl:when test="due/item">
           <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-due">
             <table class="list">
-              <caption class="visually-hidden">Dokument som ska klarmarkeras, efter sista dag</caption>
+              <caption class="visually-hidden">
+                <xsl:text>Dokument som ska klarmarkeras, efter sista dag, </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="due/@sort = '-due'">senaste först</xsl:when>
+                  <xsl:otherwise>tidigaste först</xsl:otherwise>
+                </xsl:choose>
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Dokument</th>
@@ -245,7 +360,9 @@
                   <th scope="col">Insats</th>
                   <th scope="col">Period</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Klarmarkeras senast</th>
+                  <xsl:apply-templates select="due" mode="sort-header">
+                    <xsl:with-param name="label" select="'Klarmarkeras senast'"/>
+                  </xsl:apply-templates>
                 </tr>
               </thead>
               <tbody>
@@ -297,6 +414,9 @@
               </tbody>
             </table>
           </div>
+        </xsl:when>
+        <xsl:when test="due/@page &gt; 1 and not(placements/placement)">
+          <xsl:apply-templates select="due" mode="past-end"/>
         </xsl:when>
         <xsl:otherwise>
           <p class="empty-list">Inget att klarmarkera just nu.</p>
@@ -352,9 +472,23 @@
   </xsl:template>
 
   <!-- ======================================== hand-over (archivist) -->
+  <!-- <handover notice="archive-confirmed|archive-none"> of <customer id ref
+       protected name pnr last-entry destroy-by pending/> (name and pnr absent
+       for a protected identity), then <packages> of <package id objid created
+       created-local created-by customers documents files confirmed
+       confirmed-local confirmed-by/> (src/handlers_archive.c). -->
   <xsl:template name="start-handover">
+    <xsl:if test="handover/@notice">
+      <p class="flash flash-ok" role="status">
+        <xsl:choose>
+          <xsl:when test="handover/@notice = 'archive-confirmed'">Mottagandet är kvitterat. Kundernas handlingar gallras ur verksamhetssystemet vid nästa gallring.</xsl:when>
+          <xsl:otherwise>Det finns inga kunder att överlämna.</xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
     <section aria-labelledby="h-handover">
       <h2 id="h-handover">Att överlämna till arkivet</h2>
+      <p>Kunder i forskningsurvalet (födda den 5:e, 15:e eller 25:e) vars två år efter sista anteckningen har gått. Deras handlingar gallras inte utan lämnas över till kommunarkivet.</p>
       <xsl:choose>
         <xsl:when test="handover/customer">
           <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-handover">
@@ -365,6 +499,9 @@
                   <th scope="col">Kund</th>
                   <th scope="col">Personnummer</th>
                   <th scope="col">Referens</th>
+                  <th scope="col">Sista anteckning</th>
+                  <th scope="col">Överlämnas senast</th>
+                  <th scope="col">Paket</th>
                 </tr>
               </thead>
               <tbody>
@@ -378,6 +515,75 @@
                     </th>
                     <td class="nowrap"><xsl:value-of select="@pnr"/></td>
                     <td><xsl:value-of select="@ref"/></td>
+                    <td class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="@last-entry"/></xsl:call-template></td>
+                    <td class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="@destroy-by"/></xsl:call-template></td>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="string(@pending) != ''">Exporterad i <span class="code"><xsl:value-of select="@pending"/></span>, väntar på kvittens</xsl:when>
+                        <xsl:otherwise>Ej exporterad</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+          <form method="post" action="/archive/packages">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <p>Exporten skapar ett leveranspaket enligt E-ARK SIP 2.1 (FGS Paketstruktur 2.0) med alla kunder ovan och laddas ned som en tar-fil.</p>
+            <button type="submit">Exportera leveranspaket</button>
+          </form>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty-list">Inga kunder att överlämna.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+    <section aria-labelledby="h-packages">
+      <h2 id="h-packages">Leveranspaket</h2>
+      <xsl:choose>
+        <xsl:when test="packages/package">
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="h-packages">
+            <table class="list">
+              <caption class="visually-hidden">Exporterade leveranspaket, senaste först</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Paket</th>
+                  <th scope="col">Skapat</th>
+                  <th scope="col">Kunder</th>
+                  <th scope="col">Dokument</th>
+                  <th scope="col">Mottagande</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="packages/package">
+                  <tr>
+                    <th scope="row"><span class="code"><xsl:value-of select="@objid"/></span></th>
+                    <td class="nowrap">
+                      <xsl:call-template name="timestamp">
+                        <xsl:with-param name="at" select="@created"/>
+                        <xsl:with-param name="local" select="@created-local"/>
+                      </xsl:call-template>
+                    </td>
+                    <td><xsl:value-of select="@customers"/></td>
+                    <td><xsl:value-of select="@documents"/></td>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="string(@confirmed) != ''">
+                          <xsl:text>Kvitterat </xsl:text>
+                          <xsl:call-template name="timestamp">
+                            <xsl:with-param name="at" select="@confirmed"/>
+                            <xsl:with-param name="local" select="@confirmed-local"/>
+                          </xsl:call-template>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <form method="post" action="/archive/packages/{@id}/confirm">
+                            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                            <button type="submit">Kvittera mottagandet<span class="visually-hidden"> av <xsl:value-of select="@objid"/></span></button>
+                          </form>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </td>
                   </tr>
                 </xsl:for-each>
               </tbody>
@@ -385,7 +591,7 @@
           </div>
         </xsl:when>
         <xsl:otherwise>
-          <p class="empty-list">Inga kunder att överlämna.</p>
+          <p class="empty-list">Inga paket har exporterats.</p>
         </xsl:otherwise>
       </xsl:choose>
     </section>

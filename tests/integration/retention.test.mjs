@@ -131,7 +131,7 @@ function traces(needles) {
 	}
 	return found;
 }
-const needlesOf = (p) => [p.pnr, nameOf(p), textOf(p), `Komplettera ${p.key}${p.key}-kommentaren`];
+const needlesOf = (p) => [p.pnr, nameOf(p), nameOf(p).toLowerCase(), textOf(p), `Komplettera ${p.key}${p.key}-kommentaren`];
 
 function dump() {
 	return ok(run('sqlite3', [db, '.dump']));
@@ -513,4 +513,87 @@ test('a purge killed with SIGKILL at random points never leaves a half-destroyed
 	// The loop must really have cut runs in the middle.
 	assert.ok(partial >= 3, `only ${partial} of ${runs} runs were killed half-way (run takes ${ms.toFixed(0)} ms)`);
 	assert.ok(carried >= 1, 'no rerun found an unfinished record');
+});
+
+// ---- the archivist in the browser -----------------------------------------
+
+test('the archivist sees only the due sample, exports a package as a download and confirms it', async () => {
+	const { startStack, client, csrfOf, textOf: htmlText } = await import('./lib.mjs');
+	const stack = await startStack('retention');
+	try {
+		const sdb = path.join(stack.dir, 'insats.db');
+		// Age every entry of the demo: everybody is due today.
+		sql(`UPDATE customers SET created_at = '2023-01-02T10:00:00Z';
+			UPDATE placements SET created_at = '2023-01-02T10:00:00Z';
+			UPDATE events SET at = '2023-01-02T10:00:00Z';
+			UPDATE documents SET created_at = '2023-01-02T10:00:00Z', updated_at = '2023-01-02T10:00:00Z';
+			UPDATE document_versions SET saved_at = '2023-01-02T10:00:00Z';`, sdb);
+		const sample = sql(`SELECT group_concat(name, '|') FROM customers
+			WHERE substr(pnr, 7, 2) IN ('05', '15', '25', '65', '75', '85') AND protected = 0`, sdb).split('|');
+		const others = sql(`SELECT group_concat(name, '|') FROM customers
+			WHERE substr(pnr, 7, 2) NOT IN ('05', '15', '25', '65', '75', '85')`, sdb).split('|');
+		assert.ok(sample.length >= 1 && others.length >= 1);
+		const arkiv = client(stack, 'arkiv');
+		let page = await arkiv.get('/');
+		assert.equal(page.status, 200);
+		let text = htmlText(page.text);
+		for (const n of sample) assert.ok(text.includes(n), `${n} missing from the hand-over list`);
+		for (const n of others) assert.ok(!text.includes(n), `${n} must not be shown to the archivist`);
+		// Only an archivist may export, and only with the CSRF token.
+		const anna = client(stack, 'anna');
+		const annaPage = await anna.get('/');
+		assert.equal((await anna.postForm('/archive/packages', { csrf: csrfOf(annaPage.text) })).status, 403);
+		assert.equal((await arkiv.postForm('/archive/packages', { csrf: 'x'.repeat(64) })).status, 403);
+		assert.equal(sql('SELECT count(*) FROM archive_packages', sdb), '0');
+		// The download.
+		const res = await fetch(`${stack.base}/archive/packages`, {
+			method: 'POST', redirect: 'manual',
+			headers: {
+				Authorization: 'Basic ' + Buffer.from('arkiv:demo').toString('base64'),
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Origin: stack.base, 'Sec-Fetch-Site': 'same-origin',
+			},
+			body: new URLSearchParams({ csrf: csrfOf(page.text) }).toString(),
+		});
+		assert.equal(res.status, 200);
+		assert.equal(res.headers.get('content-type'), 'application/x-tar');
+		const cd = /attachment; filename="(uuid-[0-9a-f-]{36})\.tar"/.exec(res.headers.get('content-disposition') ?? '');
+		assert.ok(cd, res.headers.get('content-disposition'));
+		const webObjid = cd[1];
+		const tarFile = path.join(dir, 'web.tar');
+		writeFileSync(tarFile, Buffer.from(await res.arrayBuffer()));
+		const x = path.join(dir, 'web');
+		mkdirSync(x);
+		ok(run('tar', ['-xf', tarFile, '-C', x]));
+		const root = path.join(x, webObjid);
+		const v = run('xmllint', ['--nonet', '--noout', '--schema',
+			path.join(repo, 'schemas/eark/mets.sip.local.v2-0.xsd'), path.join(root, 'METS.xml')]);
+		assert.equal(v.status, 0, v.stderr);
+		assert.ok(checkMets(root, path.join(root, 'METS.xml')) > 5);
+		assert.equal(sql(`SELECT u.login FROM events e JOIN users u ON u.id = e.actor_id
+			WHERE e.action = 'archive-export' AND e.comment LIKE '${webObjid}%'`, sdb), 'arkiv');
+		// The package is listed with a confirm button; confirming is audited.
+		page = await arkiv.get('/');
+		assert.ok(page.text.includes(webObjid));
+		const id = sql(`SELECT id FROM archive_packages WHERE objid = '${webObjid}'`, sdb);
+		const conf1 = await arkiv.postForm(`/archive/packages/${id}/confirm`, { csrf: csrfOf(page.text) });
+		assert.equal(conf1.status, 303);
+		assert.equal(conf1.location, '/?m=archive-confirmed');
+		const conf2 = await arkiv.postForm(`/archive/packages/${id}/confirm`, { csrf: csrfOf(page.text) });
+		assert.equal(conf2.status, 409);
+		assert.equal((await arkiv.postForm('/archive/packages/999/confirm', { csrf: csrfOf(page.text) })).status, 404);
+		page = await arkiv.get('/?m=archive-confirmed');
+		assert.match(htmlText(page.text), /Mottagandet är kvitterat/);
+		assert.match(htmlText(page.text), /Kvitterat/);
+		assert.equal(sql(`SELECT u.login FROM events e JOIN users u ON u.id = e.actor_id
+			WHERE e.action = 'archive-confirm' AND e.comment = '${webObjid}'`, sdb), 'arkiv');
+		// The next purge (command line, real date) removes them, naming the package.
+		const out = ok(run(bin, ['purge', '--config', path.join(stack.dir, 'insats.conf')]));
+		assert.match(out, new RegExp(`destroyed\\tK-\\d+\\tpackage=${webObjid}`));
+		assert.equal(sql(`SELECT count(*) FROM customers`, sdb), '0');
+		page = await arkiv.get('/');
+		assert.match(htmlText(page.text), /Inga kunder att överlämna/);
+	} finally {
+		await stack.stop();
+	}
 });

@@ -341,6 +341,16 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		}
 	});
 
+	it('keeps user text out of script and style, with no disable-output-escaping (xsl/)', async () => {
+		for (const f of (await readdir(join(REPO, 'xsl'))).filter((x) => x.endsWith('.xsl'))) {
+			const x = (await readFile(join(REPO, 'xsl', f), 'utf8')).replace(/<!--[\s\S]*?-->/g, '');
+			assert.doesNotMatch(x, /disable-output-escaping\s*=\s*["']yes/, `${f}: disable-output-escaping`);
+			assert.doesNotMatch(x, /<(script|style)\b|xsl:element\s+name=["'](script|style)/i, `${f}: script/style element`);
+			assert.doesNotMatch(x, /\son[a-z]+\s*=\s*["']/i, `${f}: inline event handler`);
+			assert.doesNotMatch(x, /href=["']javascript:/i, `${f}: javascript: link`);
+		}
+	});
+
 	it('refuses forged identities: wrong password, bad headers, Remote-User, dot-segments to /healthz', async () => {
 		const b64 = (s) => 'Basic ' + Buffer.from(s).toString('base64');
 		for (const auth of [b64('anna:not-the-password'), b64('anna'), b64('anna:'), b64(':demo'),

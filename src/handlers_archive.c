@@ -1,0 +1,231 @@
+/*
+ * handlers_archive: the archivist's part of the web interface.
+ *
+ * The start page lists the research-sample customers due for hand-over
+ * (nothing else of the operational data) and the packages exported so
+ * far.  POST /archive/packages exports a new package and answers it as a
+ * download (OBJID.tar, the same bytes the command line writes to a
+ * directory); POST /archive/packages/{id}/confirm records that the
+ * archive has received it, after which the next purge removes those
+ * customers.  Both are archivist-only and audit events; the router has
+ * checked same origin and CSRF before these run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "purge.h"
+#include "retention.h"
+#include "router.h"
+
+#define PACKAGES_SHOWN	50
+
+/* The start page's hand-over list: a purge_scan() visitor. */
+struct handover {
+	xmlNodePtr	 list;
+	int		 n;
+};
+
+/*
+ * Adds a due sample customer not yet handed over; name and number only
+ * when the identity is not protected.  Returns 0.
+ */
+static int
+handover_visit(void *arg, const struct purge_customer *pc)
+{
+	struct handover	*h = arg;
+	xmlNodePtr	 n;
+	char		 ref[32], buf[11];
+
+	if (pc->r.cls != RET_HANDOVER || pc->covered[0] != '\0')
+		return 0;
+	n = page_elem(h->list, "customer");
+	page_attr_long(n, "id", (long)pc->id);
+	snprintf(ref, sizeof(ref), "K-%lld", (long long)pc->id);
+	page_attr(n, "ref", ref);
+	page_attr(n, "protected", pc->protected ? "1" : "0");
+	if (!pc->protected) {
+		page_attr(n, "name", pc->name);
+		page_attr(n, "pnr", pc->pnr);
+	}
+	if (pc->r.clock_ok) {
+		date_format(pc->r.last, buf);
+		page_attr(n, "last-entry", buf);
+		date_format(pc->r.destroy_by, buf);
+		page_attr(n, "destroy-by", buf);
+	}
+	if (pc->pending[0] != '\0')
+		page_attr(n, "pending", pc->pending);
+	h->n++;
+	return 0;
+}
+
+/* The packages, newest first.  Returns 0 or -1. */
+static int
+add_packages(struct ctx *c, xmlNodePtr root)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_PACKAGE_LIST);
+	xmlNodePtr	 list = page_elem(root, "packages"), n;
+	const char	*s;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, PACKAGES_SHOWN);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_elem(list, "package");
+		page_attr_long(n, "id", (long)sqlite3_column_int64(st, 0));
+		page_attr(n, "objid", (const char *)sqlite3_column_text(st, 1));
+		page_attr_time(n, "created",
+		    (const char *)sqlite3_column_text(st, 2));
+		page_attr(n, "created-by",
+		    (const char *)sqlite3_column_text(st, 3));
+		page_attr_long(n, "customers", sqlite3_column_int(st, 5));
+		page_attr_long(n, "documents", sqlite3_column_int(st, 6));
+		page_attr_long(n, "files", sqlite3_column_int(st, 7));
+		if ((s = (const char *)sqlite3_column_text(st, 8)) != NULL) {
+			page_attr_time(n, "confirmed", s);
+			page_attr(n, "confirmed-by",
+			    (const char *)sqlite3_column_text(st, 9));
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * The archivist's start page: <handover> (with a notice after an
+ * action) and <packages>.  Returns 0 or -1.
+ */
+int
+archive_start_page(struct ctx *c, xmlNodePtr root, struct date today)
+{
+	struct handover	 h;
+	const char	*m = form_get(&c->req->params, "m");
+
+	memset(&h, 0, sizeof(h));
+	h.list = page_elem(root, "handover");
+	if (m != NULL && (strcmp(m, "archive-confirmed") == 0 ||
+	    strcmp(m, "archive-none") == 0))
+		page_attr(h.list, "notice", m);
+	if (purge_scan(c->db, today, handover_visit, &h) != 0)
+		return -1;
+	return add_packages(c, root);
+}
+
+/* Sends the tar as a download named OBJID.tar.  Returns 200. */
+static int
+send_tar(struct ctx *c, const char *objid, const unsigned char *tar,
+    size_t len)
+{
+	char	 head[512];
+
+	c->req->status = 200;
+	snprintf(head, sizeof(head), "Status: 200 OK\r\n"
+	    "Content-Type: application/x-tar\r\n"
+	    "Content-Disposition: attachment; filename=\"%s.tar\"\r\n"
+	    "Content-Length: %zu\r\nCache-Control: no-store\r\n"
+	    "X-Request-Id: %s\r\n\r\n", objid, len, c->req->id);
+	FCGX_PutStr(head, (int)strlen(head), c->req->fcgi->out);
+	FCGX_PutStr((const char *)tar, (int)len, c->req->fcgi->out);
+	return 200;
+}
+
+/*
+ * Selects, builds and records a package in the caller's transaction.
+ * Returns 0, 1 when nobody is due, -1 on error.
+ */
+static int
+export_tx(struct ctx *c, struct archive_pkg *pkg)
+{
+	if (archive_select(c->db, today_local(), pkg) == -1)
+		return -1;
+	if (pkg->nmembers == 0)
+		return 1;
+	if (archive_build(c->db, c->cfg, pkg) == -1 ||
+	    archive_record(c->db, pkg, c->user.id) == -1)
+		return -1;
+	return 0;
+}
+
+/* POST /archive/packages: export and download.  Returns the status. */
+int
+h_archive_export(struct ctx *c)
+{
+	struct archive_pkg	 pkg;
+	unsigned char		*tar = NULL;
+	size_t			 len = 0;
+	int			 rc;
+
+	if (c->user.role != ROLE_ARCHIVIST)
+		return send_error(c, 403, NULL);
+	memset(&pkg, 0, sizeof(pkg));
+	if (db_begin(c->db) == -1)
+		return send_error(c, 500, NULL);
+	rc = export_tx(c, &pkg);
+	/* The tar is made before the commit: no record without a package. */
+	if (rc == 0 && archive_tar(&pkg, &tar, &len) == -1)
+		rc = -1;
+	if (rc == 0 && db_commit(c->db) == -1)
+		rc = -1;
+	if (rc != 0)
+		db_rollback(c->db);
+	if (rc == 1) {
+		archive_free(&pkg);
+		http_redirect(c->req, "/?m=archive-none");
+		return 303;
+	}
+	if (rc == -1) {
+		free(tar);
+		archive_free(&pkg);
+		return send_error(c, 500, NULL);
+	}
+	fprintf(stderr, "level=info id=%s msg=\"archive package %s exported: "
+	    "%zu customers\"\n", c->req->id, pkg.objid, pkg.nmembers);
+	rc = send_tar(c, pkg.objid, tar, len);
+	explicit_bzero(tar, len);
+	free(tar);
+	archive_free(&pkg);
+	return rc;
+}
+
+/* POST /archive/packages/{id}/confirm.  Returns the status. */
+int
+h_archive_confirm(struct ctx *c)
+{
+	sqlite3_stmt	*st;
+	char		 objid[ARCHIVE_OBJID_MAX] = "";
+	int		 rc;
+
+	if (c->user.role != ROLE_ARCHIVIST)
+		return send_error(c, 403, NULL);
+	if (db_begin(c->db) == -1)
+		return send_error(c, 500, NULL);
+	if ((st = db_stmt(c->db, STMT_PACKAGE_BY_ID)) == NULL) {
+		db_rollback(c->db);
+		return send_error(c, 500, NULL);
+	}
+	sqlite3_bind_int64(st, 1, c->id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(objid, sizeof(objid), "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	rc = rc == SQLITE_ROW ? archive_confirm(c->db, objid, c->user.id) :
+	    rc == SQLITE_DONE ? 1 : -1;
+	if (rc == 0 && db_commit(c->db) == -1)
+		rc = -1;
+	if (rc != 0)
+		db_rollback(c->db);
+	switch (rc) {
+	case 0:
+		http_redirect(c->req, "/?m=archive-confirmed");
+		return 303;
+	case 1:
+		return send_error(c, 404, NULL);
+	case 2:
+		return send_error(c, 409, "Paketet är redan kvitterat.");
+	default:
+		return send_error(c, 500, NULL);
+	}
+}
