@@ -1,0 +1,41 @@
+/*
+ * pagecache: the rendered pages of one worker, keyed by the page document.
+ *
+ * The stylesheet is compiled once per process and may load nothing at run
+ * time, so its output is a pure function of the page document: a page
+ * whose document equals one rendered before gets the same HTML.  The key
+ * is the SHA-256 of a canonical walk of the document, without the root's
+ * request id (new on every request); an output that contains the request
+ * id (error pages print it) is never kept.  Bounded in entries and bytes;
+ * the least recently used page goes first.
+ */
+#ifndef INSATS_PAGECACHE_H
+#define INSATS_PAGECACHE_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#define PAGECACHE_KEY_LEN	32
+
+struct pagekey {
+	unsigned char	 sha[PAGECACHE_KEY_LEN];
+	const char	*reqid;		/* the root's request id, or NULL */
+};
+
+/*
+ * Computes the key of doc.  Returns 0, or -1 when the document holds a
+ * node the walk does not know (such a page is rendered, never cached).
+ */
+int		 pagecache_key(xmlDocPtr doc, struct pagekey *key);
+/*
+ * The cached HTML of key, copied with xmlMalloc (*len set), or NULL.
+ */
+char		*pagecache_get(const struct pagekey *key, size_t *len);
+/* Keeps a copy of html for key, unless it shows the request id. */
+void		 pagecache_put(const struct pagekey *key, const char *html,
+		    size_t len);
+/* Hits and misses so far, for the log and the benchmark. */
+void		 pagecache_stats(unsigned long *hits, unsigned long *misses);
+void		 pagecache_clear(void);
+
+#endif
