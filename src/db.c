@@ -416,6 +416,30 @@ db_exec(struct db *db, const char *sql)
 }
 
 /*
+ * Waits for the write lock in short steps.  SQLite's own busy handler
+ * sleeps 1, 2, 5, 10, ... ms between tries, while a save holds the lock
+ * for a fraction of a millisecond (one WAL fsync): a waiting worker would
+ * sleep through many commits (`make bench`: half the save throughput,
+ * p99 165 ms).  Here: 50 us steps for the first ms, then 200 us, then
+ * 2 ms, giving up after about 5 s as busy_timeout did.  Returns 1 to
+ * retry, 0 to give up.
+ */
+static int
+busy_wait(void *arg, int tries)
+{
+	(void)arg;
+	if (tries < 20)
+		usleep(50);
+	else if (tries < 120)
+		usleep(200);
+	else if (tries < 2600)
+		usleep(2000);
+	else
+		return 0;
+	return 1;
+}
+
+/*
  * Opens the database with the pragmas every connection needs.
  * Returns 0, or -1 with the connection closed.
  */
@@ -435,7 +459,7 @@ db_open(struct db *db, const char *path, int create)
 		return -1;
 	}
 	sqlite3_extended_result_codes(db->conn, 1);
-	sqlite3_busy_timeout(db->conn, 5000);
+	sqlite3_busy_handler(db->conn, busy_wait, NULL);
 	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,

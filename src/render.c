@@ -15,6 +15,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "auth.h"
+#include "pagecache.h"
 #include "render.h"
 
 static xsltStylesheetPtr	 sheet;
@@ -61,6 +62,7 @@ render_load(const char *xsl_dir)
 void
 render_free(void)
 {
+	pagecache_clear();
 	xsltFreeStylesheet(sheet);
 	sheet = NULL;
 }
@@ -246,16 +248,27 @@ page_errors(struct page *pg, const struct field_errors *errs)
 	}
 }
 
+/*
+ * Runs the stylesheet, or takes the HTML this worker rendered before for
+ * an equal page document (pagecache.h).  Returns the HTML (xmlMalloc'd,
+ * *len set) or NULL.
+ */
 char *
 render_page(struct page *pg, size_t *len)
 {
 	xsltTransformContextPtr	 tctxt;
 	xmlDocPtr		 out;
 	xmlChar			*html = NULL;
-	int			 size = 0;
+	struct pagekey		 key;
+	char			*cached;
+	int			 size = 0, keyed;
 
-	if (sheet == NULL || (tctxt = xsltNewTransformContext(sheet,
-	    pg->doc)) == NULL)
+	if (sheet == NULL)
+		return NULL;
+	keyed = pagecache_key(pg->doc, &key) == 0;
+	if (keyed && (cached = pagecache_get(&key, len)) != NULL)
+		return cached;
+	if ((tctxt = xsltNewTransformContext(sheet, pg->doc)) == NULL)
 		return NULL;
 	xsltSetCtxtSecurityPrefs(prefs, tctxt);
 	out = xsltApplyStylesheetUser(sheet, pg->doc, NULL, NULL, NULL, tctxt);
@@ -266,5 +279,7 @@ render_page(struct page *pg, size_t *len)
 		html = NULL;
 	xmlFreeDoc(out);
 	*len = (size_t)size;
+	if (html != NULL && keyed)
+		pagecache_put(&key, (const char *)html, *len);
 	return (char *)html;
 }

@@ -5,11 +5,15 @@
 #   callgrind.sh DIR INSATS VIEW_DOC N FORM_BODY
 #
 # Runs `insats serve` (1 worker) under valgrind on DIR/insats.db, sends
-# warm-up requests, then N GET views of VIEW_DOC (as karin) and N form
-# saves of one of anna's drafts (FORM_BODY: csrf and fields, without the
+# warm-up requests, then N GET views of VIEW_DOC (as karin: after the
+# first, from the worker's page cache), N GET views of N other documents
+# (as anna, from DIR/many.txt: rendered) and N form saves of one of anna's
+# drafts (FORM_BODY: csrf and fields, without the
 # version), each through libfcgi's cgi-fcgi.  Callgrind dumps after every
 # FCGX_Finish_r, so a phase's cost is the sum of the dumps it made.
-# Prints "view IR_PER_REQUEST" and "save IR_PER_REQUEST"; writes the
+# Then N start pages of karin (same page, both databases: small.db in a
+# second run).  Prints "view IR", "view_many IR", "start IR", "save IR"
+# and "start_small IR" per request; writes the
 # inclusive profile of one request of each to DIR/callgrind-profile.txt.
 set -u
 
@@ -24,24 +28,34 @@ die() {
 	exit 1
 }
 
-sed -e "s|^socket[[:space:]]*=.*|socket = $DIR/cg.sock|" \
-    -e "s|^workers[[:space:]]*=.*|workers = 1|" "$DIR/insats.conf" >"$DIR/cg.conf"
 SAVE_DOC=$(sed -n '1s/|.*//p' "$DIR/drafts.txt")
 VERSION=$(sqlite3 -batch -noheader "$DIR/insats.db" \
     "SELECT version FROM documents WHERE id = $SAVE_DOC AND state = 'draft'")
 [ -n "$VERSION" ] || die "draft $SAVE_DOC is gone"
 
-valgrind --tool=callgrind --dump-after=FCGX_Finish_r --dump-line=no \
-    --callgrind-out-file="$CG/cg.%p.out" \
-    "$INSATS" serve --config "$DIR/cg.conf" </dev/null >"$DIR/cg.log" 2>&1 &
-VG=$!
-n=0
-while [ ! -S "$DIR/cg.sock" ]; do
-	kill -0 "$VG" 2>/dev/null || die "insats under valgrind ended: $DIR/cg.log"
-	[ $n -ge 1200 ] && die "no socket after 120 s"
-	sleep 0.1
-	n=$((n + 1))
-done
+# Starts one worker under callgrind with DIR/$1.conf (its database).
+start_vg() {
+	rm -f "$CG"/cg.* "$DIR/cg.sock"
+	sed -e "s|^socket[[:space:]]*=.*|socket = $DIR/cg.sock|" \
+	    -e "s|^workers[[:space:]]*=.*|workers = 1|" "$DIR/$1.conf" >"$DIR/cg.conf"
+	valgrind --tool=callgrind --dump-after=FCGX_Finish_r --dump-line=no \
+	    --callgrind-out-file="$CG/cg.%p.out" \
+	    "$INSATS" serve --config "$DIR/cg.conf" </dev/null >"$DIR/cg-$1.log" 2>&1 &
+	VG=$!
+	n=0
+	while [ ! -S "$DIR/cg.sock" ]; do
+		kill -0 "$VG" 2>/dev/null || die "insats under valgrind ended: $DIR/cg-$1.log"
+		[ $n -ge 1200 ] && die "no socket after 120 s"
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
+
+stop_vg() {
+	kill -TERM "$VG"
+	wait "$VG" 2>/dev/null
+	VG=
+}
 
 # One FastCGI request: $1 method, $2 user, $3 path, $4 body (POST).
 fcgi() {
@@ -60,6 +74,16 @@ fcgi() {
 		    HTTP_HOST=localhost REMOTE_USER="$2" \
 		    cgi-fcgi -bind -connect "$DIR/cg.sock" </dev/null
 	fi
+}
+
+view_other() {
+	fcgi GET anna "/documents/$1" | head -n 1 | grep -q '^Status: 200' ||
+		die "GET /documents/$1 did not answer 200"
+}
+
+start_page() {
+	fcgi GET karin / | head -n 1 | grep -q '^Status: 200' ||
+		die "GET / (karin) did not answer 200"
 }
 
 view() {
@@ -106,9 +130,11 @@ one_request() {
 	done | sort -n | tail -n 1 | cut -d' ' -f2
 }
 
+start_vg insats
 for i in 1 2 3; do
 	view
 	save
+	start_page
 done
 settle
 m0=$(dumps | tail -n 1)
@@ -119,6 +145,18 @@ while [ $i -lt "$N" ]; do
 done
 settle
 m1=$(dumps | tail -n 1)
+for d in $(tail -n "$N" "$DIR/many.txt"); do
+	view_other "$d"
+done
+settle
+mm=$(dumps | tail -n 1)
+i=0
+while [ $i -lt "$N" ]; do
+	start_page
+	i=$((i + 1))
+done
+settle
+ms=$(dumps | tail -n 1)
 i=0
 while [ $i -lt "$N" ]; do
 	save
@@ -126,18 +164,40 @@ while [ $i -lt "$N" ]; do
 done
 settle
 m2=$(dumps | tail -n 1)
-kill -TERM "$VG"
-wait "$VG" 2>/dev/null
 
 echo "view $(( $(sum_dumps "$m0" "$m1") / N ))"
-echo "save $(( $(sum_dumps "$m1" "$m2") / N ))"
+echo "view_many $(( $(sum_dumps "$m1" "$mm") / N ))"
+echo "start $(( $(sum_dumps "$mm" "$ms") / N ))"
+echo "save $(( $(sum_dumps "$ms" "$m2") / N ))"
 {
-	echo "== GET /documents/$VIEW_DOC (one request, inclusive)"
+	echo "== GET /documents/$VIEW_DOC again (page cache hit; one request, inclusive)"
 	callgrind_annotate --inclusive=yes --threshold=97 \
 	    "$CG"/cg.*.out."$(one_request "$m0" "$m1")" | sed -n '/^Ir/,$p' | head -n 45
 	echo
+	echo "== GET /documents/N, a page not rendered before (one request, inclusive)"
+	callgrind_annotate --inclusive=yes --threshold=97 \
+	    "$CG"/cg.*.out."$(one_request "$m1" "$mm")" | sed -n '/^Ir/,$p' | head -n 45
+	echo
 	echo "== POST /documents/$SAVE_DOC, form save (one request, inclusive)"
 	callgrind_annotate --inclusive=yes --threshold=97 \
-	    "$CG"/cg.*.out."$(one_request "$m1" "$m2")" | sed -n '/^Ir/,$p' | head -n 45
+	    "$CG"/cg.*.out."$(one_request "$ms" "$m2")" | sed -n '/^Ir/,$p' | head -n 45
 } >"$DIR/callgrind-profile.txt" 2>&1
+stop_vg
+
+# The same start page with the 1 000-document database.
+start_vg small
+for i in 1 2 3; do
+	start_page
+done
+settle
+s0=$(dumps | tail -n 1)
+i=0
+while [ $i -lt "$N" ]; do
+	start_page
+	i=$((i + 1))
+done
+settle
+s1=$(dumps | tail -n 1)
+stop_vg
+echo "start_small $(( $(sum_dumps "$s0" "$s1") / N ))"
 exit 0

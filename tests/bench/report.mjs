@@ -25,6 +25,7 @@ const rows = [
 	['static', `nginx: static file, ${f.page} bytes (limit)`, 200],
 	['fixed', `libfcgi fixed-body responder, ${f.page} bytes, ${f.nproc} processes (limit)`, 200],
 	['view', 'GET a rendered document view (karin, submitted plan)', 200],
+	['view_many', 'GET document views spread over 2 000 documents (anna; rendered, not cached)', 200],
 	['start', `GET counsellor start page, ${num(+f.docs)} documents (${f.start_bytes} bytes)`, 200],
 	['start_small', 'GET counsellor start page, 1 000 documents (same page)', 200],
 	['save', 'POST form save of a draft (validate + commit, synchronous=FULL)', 303],
@@ -67,6 +68,11 @@ if (r.start && r.start_small) {
 	check('start page: 100 000 vs 1 000 documents within 20 %', q <= 1.2 && q >= 1 / 1.2,
 		`${num(r.start_small.rps)} vs ${num(r.start.rps)} req/s (${ratio(q)}×)`);
 }
+if (f.cg_start && f.cg_start_small) {
+	const q = +f.cg_start / +f.cg_start_small;
+	check('start page instructions (callgrind): 100 000 vs 1 000 documents within 20 %', q <= 1.2 && q >= 1 / 1.2,
+		`${num(+f.cg_start)} vs ${num(+f.cg_start_small)} (${ratio(q)}×)`);
+}
 const rss = (s) => Object.fromEntries(s.trim().split(/\s+/).filter(Boolean).map((p) => p.split(':').map(Number)));
 const r1 = rss(f.rss1 ?? ''), r2 = rss(f.rss2 ?? '');
 const pids = Object.keys(r1);
@@ -91,7 +97,10 @@ w();
 if (f.cg_view) {
 	w(`| request | instructions per request (mean of ${f.cg_n}) |`);
 	w('|---|---:|');
-	w(`| GET rendered document view | ${num(+f.cg_view)} |`);
+	w(`| GET document view, the same page again (page cache) | ${num(+f.cg_view)} |`);
+	w(`| GET document view, a page not rendered before | ${num(+f.cg_many)} |`);
+	w(`| GET counsellor start page, ${num(+f.docs)} documents | ${num(+f.cg_start)} |`);
+	w(`| GET counsellor start page, 1 000 documents | ${num(+f.cg_start_small)} |`);
 	w(`| POST form save of a draft | ${num(+f.cg_save)} |`);
 	w();
 	w('Profile of one request of each: build/bench/callgrind-profile.txt.');
