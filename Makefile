@@ -187,3 +187,10 @@ test-retention: build/insats build/tests/test_retention build/asan/tests/test_re
 	CMOCKA_MESSAGE_OUTPUT=STDOUT build/tests/test_retention
 	CMOCKA_MESSAGE_OUTPUT=STDOUT build/asan/tests/test_retention
 	node --test tests/integration/retention.test.mjs
+
+# --- Browser tests (issue 6) ---------------------------------------------------
+# `make e2e` runs only tests/e2e (Debian's chromium driven by playwright-core,
+# axe-core scans; screenshots and PDFs in tests/e2e/out/).  `make test` runs
+# them too, through tests/run.sh.
+e2e: deps build/insats
+	node --test tests/e2e/*.test.mjs

@@ -72,6 +72,12 @@
              which HTML does not allow. -->
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <!-- nginx sends "Referrer-Policy: no-referrer"; under that policy a
+             browser sends "Origin: null" with every form POST, which the
+             worker's same-origin check must refuse (a sandboxed frame sends
+             the same). "same-origin" still gives no other site a Referer,
+             and lets the browser name our origin on our own forms. -->
+        <meta name="referrer" content="same-origin"/>
         <title>
           <xsl:apply-templates select="." mode="title"/>
           <xsl:text> – insats</xsl:text>
