@@ -60,6 +60,9 @@ int		 http_content_type_is(const struct request *req,
 /* Sends status, headers and body. */
 void		 http_send(struct request *req, int status, const char *ctype,
 		    const char *body, size_t len);
+/* 200 with the body as a download saved as filename. */
+void		 http_send_attachment(struct request *req, const char *ctype,
+		    const char *filename, const void *body, size_t len);
 /* 303 See Other to a local path. */
 void		 http_redirect(struct request *req, const char *location);
 const char	*http_status_text(int status);

@@ -119,16 +119,10 @@ static int
 send_tar(struct ctx *c, const char *objid, const unsigned char *tar,
     size_t len)
 {
-	char	 head[512];
+	char	 name[256];
 
-	c->req->status = 200;
-	snprintf(head, sizeof(head), "Status: 200 OK\r\n"
-	    "Content-Type: application/x-tar\r\n"
-	    "Content-Disposition: attachment; filename=\"%s.tar\"\r\n"
-	    "Content-Length: %zu\r\nCache-Control: no-store\r\n"
-	    "X-Request-Id: %s\r\n\r\n", objid, len, c->req->id);
-	FCGX_PutStr(head, (int)strlen(head), c->req->fcgi->out);
-	FCGX_PutStr((const char *)tar, (int)len, c->req->fcgi->out);
+	snprintf(name, sizeof(name), "%s.tar", objid);
+	http_send_attachment(c->req, "application/x-tar", name, tar, len);
 	return 200;
 }
 

@@ -3,6 +3,7 @@
  * approved monthly reports of a month as CSV.  A counsellor gets the rows
  * of his or her customers, an admin every row; others 403.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "payments.h"
@@ -13,6 +14,7 @@ h_payments(struct ctx *c)
 {
 	const char	*month = form_get(&c->req->params, "month");
 	char		*csv;
+	char		 name[64];
 	size_t		 len;
 	long		 who;
 
@@ -32,8 +34,10 @@ h_payments(struct ctx *c)
 	default:
 		return send_error(c, 500, NULL);
 	}
-	http_send(c->req, 200, "text/csv; charset=utf-8; header=present", csv,
-	    len);
+	/* The month is checked (YYYY-MM) by payments_csv before it gets here. */
+	snprintf(name, sizeof(name), "betalningsunderlag-%.7s.csv", month);
+	http_send_attachment(c->req, "text/csv; charset=utf-8; header=present",
+	    name, csv, len);
 	free(csv);
 	return 200;
 }

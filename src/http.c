@@ -181,6 +181,27 @@ http_send(struct request *req, int status, const char *ctype,
 		FCGX_PutStr(body, (int)len, req->fcgi->out);
 }
 
+/*
+ * Like http_send, with Content-Disposition: attachment so that the browser
+ * saves the body as filename (a name we built: letters, digits, '-', '.').
+ */
+void
+http_send_attachment(struct request *req, const char *ctype,
+    const char *filename, const void *body, size_t len)
+{
+	char	 head[768];
+
+	req->status = 200;
+	snprintf(head, sizeof(head), "Status: 200 OK\r\n"
+	    "Content-Type: %s\r\nContent-Length: %zu\r\n"
+	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
+	    "Cache-Control: no-store\r\nX-Request-Id: %s\r\n\r\n",
+	    ctype, len, filename, req->id);
+	put_headers(req, head);
+	if (len > 0 && strcmp(req->method, "HEAD") != 0)
+		FCGX_PutStr(body, (int)len, req->fcgi->out);
+}
+
 void
 http_redirect(struct request *req, const char *location)
 {

@@ -43,7 +43,7 @@
         </section>
       </xsl:if>
 
-      <section aria-labelledby="h-documents">
+      <section>
         <h2 id="h-documents">Dokument</h2>
         <xsl:choose>
           <xsl:when test="documents/doc">

@@ -82,7 +82,7 @@
   <!-- The hits: one row per placement of a matching customer. -->
   <xsl:template name="search-results">
     <xsl:variable name="s" select="search"/>
-    <section aria-labelledby="h-results">
+    <section>
       <h2 id="h-results">Sökresultat</h2>
       <p role="status">
         <xsl:choose>

@@ -29,6 +29,7 @@
         <xsl:call-template name="search-form"/>
         <xsl:call-template name="start-queue"/>
         <xsl:call-template name="start-deficiencies"/>
+        <xsl:call-template name="payments-form"/>
         <xsl:call-template name="start-placements">
           <xsl:with-param name="title" select="'Mina kunder'"/>
           <xsl:with-param name="show-provider" select="true()"/>
@@ -39,6 +40,7 @@
       </xsl:when>
       <xsl:when test="user/@role = 'admin'">
         <xsl:call-template name="start-summary"/>
+        <xsl:call-template name="payments-form"/>
       </xsl:when>
       <xsl:otherwise>
         <!-- unknown role: show whatever lists the worker sent -->
@@ -59,7 +61,7 @@
   <xsl:template name="start-placements">
     <xsl:param name="title"/>
     <xsl:param name="show-provider" select="false()"/>
-    <section aria-labelledby="h-placements">
+    <section>
       <h2 id="h-placements"><xsl:value-of select="$title"/></h2>
       <xsl:choose>
         <xsl:when test="placements/placement">
@@ -162,7 +164,7 @@
 
   <!-- ======================================== queue (counsellor) -->
   <xsl:template name="start-queue">
-    <section aria-labelledby="h-queue">
+    <section>
       <h2 id="h-queue">Att granska</h2>
       <xsl:choose>
         <xsl:when test="queue/doc">
@@ -340,7 +342,7 @@
 
   <!-- ======================================== work queue (provider) -->
   <xsl:template name="start-due">
-    <section aria-labelledby="h-due">
+    <section>
       <h2 id="h-due">Att göra</h2>
       <xsl:choose>
         <xsl:when test="due/item">
@@ -427,7 +429,7 @@
 
   <!-- ======================================== deficiencies (counsellor) -->
   <xsl:template name="start-deficiencies">
-    <section aria-labelledby="h-deficiencies">
+    <section>
       <h2 id="h-deficiencies">Brister hos anordnare</h2>
       <xsl:choose>
         <xsl:when test="deficiencies/provider">
@@ -486,7 +488,7 @@
         </xsl:choose>
       </p>
     </xsl:if>
-    <section aria-labelledby="h-handover">
+    <section>
       <h2 id="h-handover">Att överlämna till arkivet</h2>
       <p>Kunder i forskningsurvalet (födda den 5:e, 15:e eller 25:e) vars två år efter sista anteckningen har gått. Deras handlingar gallras inte utan lämnas över till kommunarkivet.</p>
       <xsl:choose>
@@ -539,7 +541,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </section>
-    <section aria-labelledby="h-packages">
+    <section>
       <h2 id="h-packages">Leveranspaket</h2>
       <xsl:choose>
         <xsl:when test="packages/package">
@@ -607,6 +609,29 @@
         <div><dt>Insatser</dt><dd><xsl:value-of select="summary/@placements"/></dd></div>
         <div><dt>Dokument</dt><dd><xsl:value-of select="summary/@documents"/></dd></div>
       </dl>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================== payment basis (counsellor, admin) -->
+  <!-- GET /payments?month=YYYY-MM answers a CSV; the month proposed is the
+       previous one, whose reports are approved by the 15th. -->
+  <xsl:template name="payments-form">
+    <xsl:variable name="y" select="number(substring(/page/today, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring(/page/today, 6, 2))"/>
+    <xsl:variable name="prev">
+      <xsl:choose>
+        <xsl:when test="$m = 1"><xsl:value-of select="concat($y - 1, '-12')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat($y, '-', format-number($m - 1, '00'))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <section class="payments" aria-labelledby="h-payments">
+      <h2 id="h-payments">Betalningsunderlag</h2>
+      <form method="get" action="/payments" class="inline-form">
+        <label for="f-payments-month">Månad (ÅÅÅÅ-MM)</label>
+        <input type="month" id="f-payments-month" name="month" value="{$prev}" required="required"/>
+        <button type="submit" class="btn">Hämta CSV</button>
+      </form>
+      <p class="hint">Godkända månadsrapporter för månaden, en rad per rapport, som CSV-fil.</p>
     </section>
   </xsl:template>
 
