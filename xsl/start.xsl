@@ -626,7 +626,7 @@
     </xsl:variable>
     <section class="payments" aria-labelledby="h-payments">
       <h2 id="h-payments">Betalningsunderlag</h2>
-      <form method="get" action="/payments" class="inline-form">
+      <form method="get" action="/payments" class="payments-form">
         <label for="f-payments-month">Månad (ÅÅÅÅ-MM)</label>
         <input type="month" id="f-payments-month" name="month" value="{$prev}" required="required"/>
         <button type="submit" class="btn">Hämta CSV</button>

@@ -243,7 +243,7 @@ export class Visitor {
 				// Tab also reaches the calendar button inside a date field
 				// (its shadow tree): the field is then :focus-within only.
 				visible: el.matches(':focus-visible') ||
-					(el.type === 'date' && !el.matches(':focus') && el.matches(':focus-within')),
+					((el.type === 'date' || el.type === 'month') && !el.matches(':focus') && el.matches(':focus-within')),
 				outlineStyle: cs.outlineStyle,
 				outlineWidth: parseFloat(cs.outlineWidth) || 0,
 				boxShadow: cs.boxShadow,
