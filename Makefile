@@ -65,7 +65,7 @@ unit: $(UNIT_BINS)
 unit-asan: $(ASAN_BINS)
 
 # One line "N passed, N failed" at the end, over every suite.
-test: deps build/insats $(UNIT_BINS) $(ASAN_BINS)
+test: deps build/insats $(UNIT_BINS) $(ASAN_BINS) build/tools/schematron
 	@sh tests/run.sh
 
 clean:
@@ -183,7 +183,7 @@ bench: build/insats build/bench/seed build/bench/fixed-fcgi
 
 # The retention suite alone: the clock and purge unit tests (plain and
 # ASan) and the integration tests (purge, E-ARK package, kill -9 loop).
-test-retention: build/insats build/tests/test_retention build/asan/tests/test_retention
+test-retention: build/insats build/tests/test_retention build/asan/tests/test_retention build/tools/schematron
 	CMOCKA_MESSAGE_OUTPUT=STDOUT build/tests/test_retention
 	CMOCKA_MESSAGE_OUTPUT=STDOUT build/asan/tests/test_retention
 	node --test tests/integration/retention.test.mjs
@@ -194,3 +194,10 @@ test-retention: build/insats build/tests/test_retention build/asan/tests/test_re
 # them too, through tests/run.sh.
 e2e: deps build/insats
 	node --test tests/e2e/*.test.mjs
+
+# --- Schematron evaluator (issue 4) -------------------------------------------
+# build/tools/schematron runs the E-ARK CSIP/SIP 2.1 Schematron rules in
+# tests/data/eark/ on an exported package (tests/integration/retention.test.mjs).
+build/tools/schematron: tests/tools/schematron.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< $(shell pkg-config --libs libxml-2.0)
