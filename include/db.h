@@ -81,6 +81,11 @@ enum stmt {
 	STMT_REVIEW_QUEUE_DESC,
 	STMT_SEARCH_OF_PROVIDER,
 	STMT_SEARCH_OF_COUNSELLOR,
+	/* the stored last entry per customer (migration 5) */
+	STMT_RET_CLOCK_DRIFT,
+	/* the deficiencies per provider (issues 3, 7) */
+	STMT_DEFICIENCY_DUTIES,
+	STMT_DEFICIENCY_DOCS,
 	STMT__MAX
 };
 
@@ -90,7 +95,7 @@ struct db {
 };
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,
@@ -116,5 +121,10 @@ int		 db_exec(struct db *db, const char *sql);
 int		 db_step_done(sqlite3_stmt *st);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void		 db_now(char buf[21]);
+/*
+ * Checkpoints path's WAL on a short-lived connection: PASSIVE, or TRUNCATE
+ * when truncate is set.  Returns 0 or -1.
+ */
+int		 db_checkpoint(const char *path, int truncate);
 
 #endif

@@ -50,7 +50,7 @@ enum purge_action {
 /* Called for each customer listed or acted on; returns 0 to go on. */
 typedef void	(*purge_note)(void *arg, enum purge_action what,
 		    const struct purge_customer *c);
-/* Called by purge_scan() for every customer; non-zero stops the scan. */
+/* Called by purge_scan() for every candidate; non-zero stops the scan. */
 typedef int	(*purge_visit)(void *arg, const struct purge_customer *c);
 
 struct purge_opts {
@@ -65,7 +65,8 @@ struct purge_result {
 	int	 destroyed;		/* customers */
 	int	 placements, documents, versions, events;
 	int	 would_destroy;		/* --dry-run */
-	int	 handover, decide, skipped, kept;
+	int	 handover, decide, skipped;
+	int	 kept;			/* candidates not due (near the line) */
 	int	 earlier_unfinished;	/* a killed run's records were open */
 	int	 vacuumed;
 	int	 checkpoint_ok;		/* the WAL is empty afterwards */
@@ -73,8 +74,10 @@ struct purge_result {
 };
 
 /*
- * Reads every customer with its clock, class and packages and calls visit
- * for each, in id order.  Returns 0, -1 on a database error, or visit's
+ * Reads the candidates (every customer that can be due at today: the
+ * stored last entry lies before retention_scan_bound() or cannot be
+ * read, found by index) with their clock, class and packages and calls
+ * visit for each, in id order.  Returns 0, -1 on a database error, or visit's
  * non-zero value.
  */
 int	 purge_scan(struct db *db, struct date today, purge_visit visit,

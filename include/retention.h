@@ -51,6 +51,14 @@ struct date		 retention_destroy_by(struct date last);
 /* 1 if today is after the line, else 0. */
 int			 retention_is_due(struct date last, struct date today);
 /*
+ * The first UTC date whose entries cannot be due at today in any time
+ * zone: today - 2 years + 2 days.  An entry's local date is within a day
+ * of its UTC date, and a 29 February line clamps to the 28th, so every
+ * due last entry has a UTC date before it; the scan reads the customers
+ * whose last entry is before it and applies the exact rule to them.
+ */
+struct date		 retention_scan_bound(struct date today);
+/*
  * Classifies a customer from its stored number and the timestamp of its
  * last entry.  An unreadable timestamp or birth day is never RET_DESTROY.
  */

@@ -34,23 +34,44 @@
 #define RET_DOCS_OF \
 	"(SELECT d.id FROM documents d JOIN placements p" \
 	" ON p.id = d.placement_id WHERE p.customer_id = ?1)"
-/* The last entry about customer c (see STMT_RET_CUSTOMERS). */
-#define RET_DOCS_OF_C \
+/*
+ * The last entry about customer row C (a table name or alias): see
+ * STMT_RET_CUSTOMER.  Migration 5 keeps it in customers.last_entry_at.
+ */
+#define RET_DOCS_OF_CUST(C) \
 	" FROM documents d JOIN placements p ON p.id = d.placement_id" \
-	" WHERE p.customer_id = c.id"
-#define RET_LAST_ENTRY \
-	"max(c.created_at," \
+	" WHERE p.customer_id = " C ".id"
+#define RET_LAST_ENTRY_OF(C) \
+	"max(" C ".created_at," \
 	" coalesce((SELECT max(created_at) FROM placements" \
-	" WHERE customer_id = c.id), '')," \
+	" WHERE customer_id = " C ".id), '')," \
 	" coalesce((SELECT max(max(d.created_at, d.updated_at))" \
-	RET_DOCS_OF_C "), '')," \
+	RET_DOCS_OF_CUST(C) "), '')," \
 	" coalesce((SELECT max(v.saved_at) FROM document_versions v" \
-	" WHERE v.document_id IN (SELECT d.id" RET_DOCS_OF_C ")), '')," \
-	" coalesce((SELECT max(at) FROM events WHERE customer_id = c.id), '')," \
+	" WHERE v.document_id IN (SELECT d.id" RET_DOCS_OF_CUST(C) ")), '')," \
+	" coalesce((SELECT max(at) FROM events WHERE customer_id = " C ".id)," \
+	" '')," \
 	" coalesce((SELECT max(e.at) FROM events e WHERE e.placement_id IN" \
-	" (SELECT id FROM placements WHERE customer_id = c.id)), '')," \
+	" (SELECT id FROM placements WHERE customer_id = " C ".id)), '')," \
 	" coalesce((SELECT max(e.at) FROM events e WHERE e.document_id IN" \
-	" (SELECT d.id" RET_DOCS_OF_C ")), ''))"
+	" (SELECT d.id" RET_DOCS_OF_CUST(C) ")), ''))"
+#define RET_LAST_ENTRY RET_LAST_ENTRY_OF("c")
+/*
+ * A stored clock that retention_entry_date() might not read: NULL, not
+ * "YYYY-MM-DDTHH:MM:SSZ" in digits, not a real date, or a time out of
+ * range.  It covers every unreadable clock (it may also take a few
+ * readable ones, such as a leap second), so that the scan, which reads
+ * the rest by an index range on the date, lists them all for a person.
+ * date() alone passes 30 February; the '+0 days' modifier normalises it
+ * to 2 March, so only a real date reads back unchanged.
+ */
+#define RET_CLOCK_ODD(X) \
+	"(" X " IS NULL OR NOT (" X " GLOB" \
+	" '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]" \
+	":[0-9][0-9]Z' AND date(substr(" X ", 1, 10), '+0 days')" \
+	" IS substr(" X ", 1, 10)" \
+	" AND substr(" X ", 12, 2) <= '23' AND substr(" X ", 15, 2) <= '59'" \
+	" AND substr(" X ", 18, 2) <= '60'))"
 
 static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
@@ -155,8 +176,6 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " (SELECT count(*) FROM events e WHERE e.document_id = d.id"
 	    " AND e.action = 'return') FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
-	/* Every placement of the counsellor's customers with its provider,
-	 * at most ?2, most recent first (the deficiencies per provider). */
 	[STMT_DUTY_ROWS_OF_COUNSELLOR] = "SELECT p.id, p.start_date,"
 	    " p.end_date, p.provider_id, o.name"
 	    " FROM customers c CROSS JOIN placements p"
@@ -180,8 +199,20 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 * timestamp is "YYYY-MM-DDTHH:MM:SSZ", so the text maximum is the
 	 * latest; '' stands for "none".
 	 */
-	[STMT_RET_CUSTOMERS] = "SELECT c.id, c.pnr, c.protected, c.name, "
-	    RET_LAST_ENTRY " FROM customers c ORDER BY c.id",
+	/*
+	 * The scan's candidates: every customer whose stored last entry is
+	 * before ?1 (a date, "YYYY-MM-DD": index customers_last_entry) or
+	 * that the clock cannot be read from (partial index
+	 * customers_clock_odd), so the cost follows the customers near or
+	 * past their line, not the size of the database.  INDEXED BY: the
+	 * planner would rather scan the table in id order than sort a range.
+	 */
+	[STMT_RET_CUSTOMERS] = "SELECT id, pnr, protected, name, last_entry_at"
+	    " FROM customers INDEXED BY customers_last_entry"
+	    " WHERE last_entry_at < ?1"
+	    " UNION SELECT id, pnr, protected, name, last_entry_at"
+	    " FROM customers INDEXED BY customers_clock_odd"
+	    " WHERE " RET_CLOCK_ODD("last_entry_at") " ORDER BY 1",
 	[STMT_RET_CUSTOMER] = "SELECT c.id, c.pnr, c.protected, c.name, "
 	    RET_LAST_ENTRY " FROM customers c WHERE c.id = ?1",
 	/* A confirmed package that holds everything up to the last entry. */
@@ -297,7 +328,86 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " FROM customers c CROSS JOIN placements p" SEARCH_JOINS
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id" SEARCH_MATCH
 	    " ORDER BY c.name_fold, c.id, p.start_date DESC, p.id LIMIT ?4",
+	/* Customers whose stored last entry is not the computed one. */
+	[STMT_RET_CLOCK_DRIFT] = "SELECT c.id, c.last_entry_at, "
+	    RET_LAST_ENTRY " FROM customers c WHERE c.last_entry_at IS NOT "
+	    RET_LAST_ENTRY " ORDER BY c.id",
+	/*
+	 * The deficiencies (002 §13.5) per provider among counsellor ?1's
+	 * placements (deficiency.c), counted as duties.c does in two
+	 * statements whose cost follows the counsellor's caseload, not the
+	 * size of the database (customers_counsellor, placements_customer,
+	 * the documents' unique index, events_document).  First, per
+	 * provider, the duties past due and a month past due as if nothing
+	 * had arrived: the plan of a start up to ?2 / ?3, the final report
+	 * of an end up to ?4 / ?5, the monthly report of every month from
+	 * the start's to the end's (open-ended: ?6, today) up to month
+	 * number ?7 / ?8 (year * 12 + month - 1).  duty_bounds() computes
+	 * these bounds from the calendar, so no due date is computed here.
+	 */
+#define DEF_MONTH_NO(X) \
+	"(CAST(substr(" X ", 1, 4) AS INTEGER) * 12" \
+	" + CAST(substr(" X ", 6, 2) AS INTEGER) - 1)"
+#define DEF_MONTHS_UP_TO(N) \
+	"max(0, min(" DEF_MONTH_NO("coalesce(p.end_date, ?6)") ", " N ")" \
+	" - " DEF_MONTH_NO("p.start_date") " + 1)"
+	[STMT_DEFICIENCY_DUTIES] = "SELECT o.id, o.name,"
+	    " sum((p.start_date <= ?2) + coalesce(p.end_date <= ?4, 0) + "
+	    DEF_MONTHS_UP_TO("?7") "),"
+	    " sum((p.start_date <= ?3) + coalesce(p.end_date <= ?5, 0) + "
+	    DEF_MONTHS_UP_TO("?8") ")"
+	    " FROM customers c CROSS JOIN placements p"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " GROUP BY o.id ORDER BY o.id",
+	/* Then every document of those placements with its placement's
+	 * dates, its first submission and its number of returns. */
+	[STMT_DEFICIENCY_DOCS] = "SELECT p.provider_id, d.kind, d.period,"
+	    " d.revision, p.start_date, p.end_date,"
+	    " (SELECT min(ev.at) FROM events ev WHERE ev.document_id = d.id"
+	    " AND ev.action = 'submit'),"
+	    " (SELECT count(*) FROM events ev WHERE ev.document_id = d.id"
+	    " AND ev.action = 'return')"
+	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " AND d.placement_id = p.id",
 };
+
+/*
+ * Migration 5's triggers keep customers.last_entry_at equal to
+ * RET_LAST_ENTRY_OF(customers) in the transaction of every write: a new
+ * entry only raises it (LE_RAISE, one indexed row, nothing written when
+ * it is not later); a timestamp moved back, a row moved to another
+ * customer, or the deletion of the latest row computes it again for the
+ * customers concerned (LE_RECOMPUTE).
+ */
+#define LE_RECOMPUTE \
+	"UPDATE customers SET last_entry_at = " \
+	RET_LAST_ENTRY_OF("customers")
+#define LE_RAISE(T) \
+	"UPDATE customers SET last_entry_at = " T \
+	" WHERE (last_entry_at IS NULL OR last_entry_at < " T ")"
+#define LE_LATEST "coalesce(last_entry_at, '') <= "
+#define LE_OF_PLACEMENT(X) \
+	"(SELECT customer_id FROM placements WHERE id = " X ")"
+#define LE_OF_DOC(X) \
+	"(SELECT p.customer_id FROM documents d JOIN placements p" \
+	" ON p.id = d.placement_id WHERE d.id = " X ")"
+#define LE_OF_EVENT(R) \
+	"(" R ".customer_id, " LE_OF_PLACEMENT(R ".placement_id") ", " \
+	LE_OF_DOC(R ".document_id") ")"
+#define LE_DOC_AT(R) "max(" R ".created_at, " R ".updated_at)"
+/* An update that only moves the row's timestamps forward. */
+#define LE_FORWARD_DOC \
+	"(NEW.placement_id IS OLD.placement_id" \
+	" AND NEW.created_at >= OLD.created_at" \
+	" AND NEW.updated_at >= OLD.updated_at)"
+#define LE_FORWARD_VERSION \
+	"(NEW.document_id IS OLD.document_id AND NEW.saved_at >= OLD.saved_at)"
+#define LE_FORWARD_EVENT \
+	"(NEW.customer_id IS OLD.customer_id" \
+	" AND NEW.placement_id IS OLD.placement_id" \
+	" AND NEW.document_id IS OLD.document_id AND NEW.at >= OLD.at)"
 
 /* Migration n brings user_version from n - 1 to n. */
 static const char *const migrations[] = {
@@ -393,6 +503,71 @@ static const char *const migrations[] = {
 	" 'Ë', 'ë'), 'Í', 'í'), 'Ñ', 'ñ'), 'Ó', 'ó'),"
 	" 'Ö', 'ö'), 'Ø', 'ø'), 'Ú', 'ú'), 'Ü', 'ü')"
 	" )) VIRTUAL;",
+	/*
+	 * 5: the last entry per customer, stored and indexed (issues 4, 7),
+	 * so that the purge and the hand-over lists read the customers near
+	 * or past their line by an index range.  Filled here from the same
+	 * definition the purge re-reads (RET_LAST_ENTRY), kept by triggers.
+	 */
+	"ALTER TABLE customers ADD COLUMN last_entry_at TEXT;"
+	LE_RECOMPUTE ";"
+	"CREATE INDEX customers_last_entry ON customers(last_entry_at);"
+	"CREATE INDEX customers_clock_odd ON customers(id) WHERE "
+	RET_CLOCK_ODD("last_entry_at") ";"
+	"CREATE TRIGGER customers_le_insert AFTER INSERT ON customers BEGIN "
+	LE_RECOMPUTE " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER customers_le_update AFTER UPDATE OF id, created_at"
+	" ON customers BEGIN " LE_RECOMPUTE " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER placements_le_insert AFTER INSERT ON placements BEGIN "
+	LE_RAISE("NEW.created_at") " AND id = NEW.customer_id; END;"
+	"CREATE TRIGGER placements_le_update AFTER UPDATE OF id, customer_id,"
+	" created_at ON placements BEGIN " LE_RECOMPUTE
+	" WHERE id IN (OLD.customer_id, NEW.customer_id); END;"
+	"CREATE TRIGGER placements_le_delete AFTER DELETE ON placements BEGIN "
+	LE_RECOMPUTE " WHERE id = OLD.customer_id AND " LE_LATEST
+	"OLD.created_at; END;"
+	"CREATE TRIGGER documents_le_insert AFTER INSERT ON documents BEGIN "
+	LE_RAISE(LE_DOC_AT("NEW")) " AND id = "
+	LE_OF_PLACEMENT("NEW.placement_id") "; END;"
+	"CREATE TRIGGER documents_le_forward AFTER UPDATE OF id, placement_id,"
+	" created_at, updated_at ON documents WHEN " LE_FORWARD_DOC " IS 1"
+	" BEGIN " LE_RAISE(LE_DOC_AT("NEW")) " AND id = "
+	LE_OF_PLACEMENT("NEW.placement_id") "; END;"
+	"CREATE TRIGGER documents_le_back AFTER UPDATE OF id, placement_id,"
+	" created_at, updated_at ON documents WHEN " LE_FORWARD_DOC " IS NOT 1"
+	" BEGIN " LE_RECOMPUTE " WHERE id IN ("
+	LE_OF_PLACEMENT("OLD.placement_id") ", "
+	LE_OF_PLACEMENT("NEW.placement_id") "); END;"
+	"CREATE TRIGGER documents_le_delete AFTER DELETE ON documents BEGIN "
+	LE_RECOMPUTE " WHERE id = " LE_OF_PLACEMENT("OLD.placement_id")
+	" AND " LE_LATEST LE_DOC_AT("OLD") "; END;"
+	"CREATE TRIGGER versions_le_insert AFTER INSERT ON document_versions"
+	" BEGIN " LE_RAISE("NEW.saved_at") " AND id = "
+	LE_OF_DOC("NEW.document_id") "; END;"
+	"CREATE TRIGGER versions_le_forward AFTER UPDATE OF document_id,"
+	" saved_at ON document_versions WHEN " LE_FORWARD_VERSION " IS 1"
+	" BEGIN " LE_RAISE("NEW.saved_at") " AND id = "
+	LE_OF_DOC("NEW.document_id") "; END;"
+	"CREATE TRIGGER versions_le_back AFTER UPDATE OF document_id,"
+	" saved_at ON document_versions WHEN " LE_FORWARD_VERSION " IS NOT 1"
+	" BEGIN " LE_RECOMPUTE " WHERE id IN (" LE_OF_DOC("OLD.document_id")
+	", " LE_OF_DOC("NEW.document_id") "); END;"
+	"CREATE TRIGGER versions_le_delete AFTER DELETE ON document_versions"
+	" BEGIN " LE_RECOMPUTE " WHERE id = " LE_OF_DOC("OLD.document_id")
+	" AND " LE_LATEST "OLD.saved_at; END;"
+	"CREATE TRIGGER events_le_insert AFTER INSERT ON events BEGIN "
+	LE_RAISE("NEW.at") " AND id IN " LE_OF_EVENT("NEW") "; END;"
+	"CREATE TRIGGER events_le_forward AFTER UPDATE OF customer_id,"
+	" placement_id, document_id, at ON events WHEN " LE_FORWARD_EVENT
+	" IS 1 BEGIN " LE_RAISE("NEW.at") " AND id IN " LE_OF_EVENT("NEW")
+	"; END;"
+	"CREATE TRIGGER events_le_back AFTER UPDATE OF customer_id,"
+	" placement_id, document_id, at ON events WHEN " LE_FORWARD_EVENT
+	" IS NOT 1 BEGIN " LE_RECOMPUTE " WHERE id IN " LE_OF_EVENT("OLD")
+	" OR id IN " LE_OF_EVENT("NEW") "; END;"
+	"CREATE TRIGGER events_le_delete AFTER DELETE ON events BEGIN "
+	LE_RECOMPUTE " WHERE id IN " LE_OF_EVENT("OLD") " AND " LE_LATEST
+	"OLD.at; END;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
@@ -469,11 +644,46 @@ db_open(struct db *db, const char *path, int create)
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA trusted_schema = OFF;"
 	    /* Freed pages are zeroed: personal data must not linger. */
-	    "PRAGMA secure_delete = ON;") == -1) {
+	    "PRAGMA secure_delete = ON;"
+	    /*
+	     * `insats serve`'s master checkpoints every 200 ms (db_checkpoint),
+	     * so a worker's request never does.  This is the bound if it
+	     * cannot: 16 384 pages, 64 MB of WAL.
+	     */
+	    "PRAGMA wal_autocheckpoint = 16384;") == -1) {
 		db_close(db);
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Checkpoints the WAL of the database at path on a connection of its own,
+ * PASSIVE (it never waits for a writer or a reader), or TRUNCATE when
+ * truncate is set (waits at most 100 ms, else tries again next time).
+ * Returns 0, or -1 (logged) when the checkpoint did not run.
+ */
+int
+db_checkpoint(const char *path, int truncate)
+{
+	sqlite3	*conn = NULL;
+	int	 rc;
+
+	if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(conn);
+		return -1;
+	}
+	sqlite3_busy_timeout(conn, truncate ? 100 : 0);
+	/* As every connection: a checkpoint syncs the WAL and the database. */
+	sqlite3_exec(conn, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	rc = sqlite3_wal_checkpoint_v2(conn, NULL, truncate ?
+	    SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+		fprintf(stderr, "level=warn msg=\"checkpoint: %s\"\n",
+		    sqlite3_errmsg(conn));
+	sqlite3_close(conn);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 void

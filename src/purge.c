@@ -79,9 +79,11 @@ customer_packages(struct db *db, struct purge_customer *c)
 }
 
 /*
- * Reads all customers first (the statement must be done before the
- * visitor may write), then calls visit for each.  Returns 0, -1 on a
- * database error, or visit's non-zero value.
+ * Reads the candidates first (the statement must be done before the
+ * visitor may write): the customers whose stored last entry lies before
+ * retention_scan_bound() or cannot be read, by index; nobody else can be
+ * due.  Then classifies each by the exact rule and calls visit for it.
+ * Returns 0, -1 on a database error, or visit's non-zero value.
  */
 int
 purge_scan(struct db *db, struct date today, purge_visit visit, void *arg)
@@ -89,9 +91,14 @@ purge_scan(struct db *db, struct date today, purge_visit visit, void *arg)
 	sqlite3_stmt		*st = db_stmt(db, STMT_RET_CUSTOMERS);
 	struct purge_customer	*all = NULL, *tmp;
 	size_t			 n = 0, cap = 0, i;
+	char			 bound[11];
 	int			 rc;
 
 	if (st == NULL)
+		return -1;
+	date_format(retention_scan_bound(today), bound);
+	if (sqlite3_bind_text(st, 1, bound, -1, SQLITE_TRANSIENT) !=
+	    SQLITE_OK)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {

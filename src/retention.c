@@ -86,6 +86,14 @@ retention_is_due(struct date last, struct date today)
 	return date_compare(today, retention_line(last)) > 0;
 }
 
+/* Returns today - 2 years + 2 days (see retention.h). */
+struct date
+retention_scan_bound(struct date today)
+{
+	return date_add_days(date_add_months(today, -12 * RETENTION_YEARS),
+	    2);
+}
+
 /*
  * Fills out for the customer.  A clock that cannot be read is left to a
  * person; a due customer in the sample is handed over, one whose birth

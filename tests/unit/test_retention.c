@@ -288,6 +288,61 @@ test_classify(void **state)
 	assert_string_equal(retention_class_name(RET_DECIDE), "decide");
 }
 
+/*
+ * The scan's bound over-approximates: in the zones furthest from UTC and
+ * in Stockholm, for every today around two leap days and a year's end and
+ * every hour near the line, an entry whose UTC date is on or after the
+ * bound is never due, and the bound is at most two days generous.
+ */
+static void
+test_scan_bound(void **state)
+{
+	static const char *const zones[] = { "Europe/Stockholm",
+	    "Pacific/Kiritimati", "Etc/GMT+12" };
+	static const struct date from[] = { { 2026, 2, 1 }, { 2027, 12, 1 },
+	    { 2028, 2, 1 } };
+	struct retention	 r;
+	struct date		 t, b, u;
+	char			 ts[21], bs[11], us[11];
+	size_t			 z, k;
+	int			 day, h, seen_due;
+
+	(void)state;
+	assert_date(retention_scan_bound(D(2026, 6, 15)), 2024, 6, 17);
+	assert_date(retention_scan_bound(D(2028, 2, 29)), 2026, 3, 2);
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		setenv("TZ", zones[z], 1);
+		tzset();
+		for (k = 0; k < sizeof(from) / sizeof(from[0]); k++)
+			for (day = 0; day < 60; day++) {
+				t = date_add_days(from[k], day);
+				b = retention_scan_bound(t);
+				date_format(b, bs);
+				seen_due = 0;
+				for (h = -4 * 24; h < 3 * 24; h += 1) {
+					u = date_add_days(b, h >= 0 ? h / 24 :
+					    -((-h + 23) / 24));
+					date_format(u, us);
+					snprintf(ts, sizeof(ts), "%sT%02d:30:00Z",
+					    us, ((h % 24) + 24) % 24);
+					retention_classify("", ts, t, &r);
+					assert_int_equal(r.clock_ok, 1);
+					if (!r.due)
+						continue;
+					/* Due: strictly before the bound. */
+					assert_true(strcmp(ts, bs) < 0);
+					if (date_compare(u,
+					    date_add_days(b, -3)) >= 0)
+						seen_due = 1;
+				}
+				/* Not more than 2 days beyond the exact line. */
+				assert_true(seen_due);
+			}
+	}
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+}
+
 /* ---- purge on a real database file --------------------------------------- */
 
 struct fixture {
@@ -330,7 +385,8 @@ add_customer(struct fixture *f, int id, const char *pnr, const char *at)
 	char	 q[2048];
 
 	snprintf(q, sizeof(q),
-	    "INSERT INTO customers VALUES (%d, '%s', 'Namn%d Efternamn', 2, 0,"
+	    "INSERT INTO customers(id, pnr, name, counsellor_id, protected,"
+	    " created_at) VALUES (%d, '%s', 'Namn%d Efternamn', 2, 0,"
 	    " '%s');"
 	    "INSERT INTO placements VALUES (%d, %d, 'AMI1', 1, '2020-01-01',"
 	    " NULL, '%s');"
@@ -382,6 +438,43 @@ teardown_db(void **state)
 	unlink(p);
 	free(f);
 	return 0;
+}
+
+/* Returns how many customers' stored last entry differs from RET_LAST_ENTRY. */
+static int
+drift(struct fixture *f)
+{
+	sqlite3_stmt	*st = db_stmt(&f->db, STMT_RET_CLOCK_DRIFT);
+	int		 n = 0, rc;
+
+	assert_non_null(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		print_message("drift: customer %lld stored %s computed %s\n",
+		    sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+		n++;
+	}
+	sqlite3_reset(st);
+	assert_int_equal(rc, SQLITE_DONE);
+	return n;
+}
+
+/* Returns customer id's stored last entry into buf ("" for NULL). */
+static const char *
+stored(struct fixture *f, int id, char buf[32])
+{
+	sqlite3_stmt	*st;
+	const unsigned char *s;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db.conn, "SELECT last_entry_at"
+	    " FROM customers WHERE id = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int(st, 1, id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	s = sqlite3_column_text(st, 0);
+	snprintf(buf, 32, "%s", s ? (const char *)s : "");
+	sqlite3_finalize(st);
+	return buf;
 }
 
 /* Counts notes per action. */
@@ -467,6 +560,7 @@ test_purge_exact_set(void **state)
 	assert_int_equal(r.destroyed, 0);
 	assert_int_equal(one(f, "SELECT count(*) FROM customers"), 5);
 	assert_int_equal(one(f, "SELECT count(*) FROM destruction_records"), 1);
+	assert_int_equal(drift(f), 0);
 }
 
 static void
@@ -489,6 +583,180 @@ test_purge_unfinished_vacuums(void **state)
 	    " WHERE finished_at IS NULL"), 0);
 	assert_int_equal(purge_run(&f->db, &o, NULL, NULL, &r), 0);
 	assert_int_equal(r.vacuumed, 0);
+}
+
+/*
+ * customers.last_entry_at (migration 5) follows every kind of write: new
+ * rows, timestamps moved forward and back, rows moved between customers,
+ * deletions; after each step it equals the full computation the purge
+ * re-reads (STMT_RET_CLOCK_DRIFT) for every customer.
+ */
+static void
+test_last_entry_follows_writes(void **state)
+{
+	static const char *const steps[] = {
+		/* A later comment reaching customer 1 by its document only. */
+		"INSERT INTO events(document_id, actor_id, at, action, comment)"
+		" VALUES (1, 2, '2025-03-01T10:00:00Z', 'comment', 'x')",
+		/* Moved back: the comment no longer is the last entry. */
+		"UPDATE events SET at = '2019-01-01T00:00:00Z'"
+		" WHERE action = 'comment'",
+		/* A new version, then its timestamp moved forward and back. */
+		"INSERT INTO document_versions VALUES (2, 3, '<plan/>', 2,"
+		" '2024-08-01T00:00:00Z')",
+		"UPDATE document_versions SET saved_at = '2025-08-01T00:00:00Z'"
+		" WHERE document_id = 2 AND version = 3",
+		"UPDATE document_versions SET saved_at = '2018-08-01T00:00:00Z'"
+		" WHERE document_id = 2",
+		/* A save (updated_at forward), then a document moved back. */
+		"UPDATE documents SET version = version + 1,"
+		" updated_at = '2025-09-09T09:09:09Z' WHERE id = 3",
+		"UPDATE documents SET created_at = '2018-01-01T00:00:00Z',"
+		" updated_at = '2018-01-01T00:00:00Z' WHERE id = 3",
+		/* Rows moved between customers. */
+		"UPDATE placements SET customer_id = 2 WHERE id = 4",
+		"UPDATE documents SET placement_id = 1, revision = 2 WHERE id = 2",
+		"UPDATE events SET customer_id = 3, placement_id = NULL,"
+		" document_id = NULL WHERE id = (SELECT max(id) FROM events"
+		" WHERE customer_id = 1)",
+		"UPDATE events SET document_id = 1, at = '2025-10-10T10:10:10Z'"
+		" WHERE id = (SELECT min(id) FROM events WHERE customer_id = 3)",
+		/* Deletions of the latest rows. */
+		"DELETE FROM events WHERE at = '2025-10-10T10:10:10Z'",
+		"DELETE FROM document_versions WHERE document_id = 2",
+		"DELETE FROM events WHERE document_id = 2",
+		"DELETE FROM documents WHERE id = 2",
+		/* The customer's own creation time, both ways. */
+		"UPDATE customers SET created_at = '2026-01-01T00:00:00Z'"
+		" WHERE id = 4",
+		"UPDATE customers SET created_at = '2017-01-01T00:00:00Z'"
+		" WHERE id = 4",
+		/* A customer without anything else; one with a new placement. */
+		"INSERT INTO customers(id, pnr, name, counsellor_id, created_at)"
+		" VALUES (9, '19700101-0000', 'N', 2, '2023-05-05T05:05:05Z')",
+		"INSERT INTO placements VALUES (9, 9, 'AMI1', 1, '2023-01-01',"
+		" NULL, '2024-05-05T05:05:05Z')",
+		/* Names and states change nothing. */
+		"UPDATE customers SET name = 'M' WHERE id = 9",
+		"UPDATE documents SET state = 'submitted' WHERE id = 1",
+	};
+	struct fixture	*f = *state;
+	char		 buf[32];
+	size_t		 i;
+
+	add_customer(f, 1, luhn("19850316-123", 0), "2024-06-14T10:00:00Z");
+	add_customer(f, 2, luhn("19850317-123", 0), "2024-01-01T10:00:00Z");
+	add_customer(f, 3, luhn("19850318-123", 0), "2023-01-01T10:00:00Z");
+	add_customer(f, 4, luhn("19850319-123", 0), "2022-01-01T10:00:00Z");
+	assert_int_equal(drift(f), 0);
+	assert_string_equal(stored(f, 1, buf), "2024-06-14T10:00:00Z");
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		sql(f, steps[i]);
+		if (drift(f) != 0)
+			fail_msg("last_entry_at drifted after: %s", steps[i]);
+		if (i == 0)
+			assert_string_equal(stored(f, 1, buf),
+			    "2025-03-01T10:00:00Z");
+		if (i == 1)
+			assert_string_equal(stored(f, 1, buf),
+			    "2024-06-14T10:00:00Z");
+	}
+	/* Customer 4's placement went to customer 2: its own events stay. */
+	assert_string_equal(stored(f, 4, buf), "2022-01-01T10:00:00Z");
+	assert_string_equal(stored(f, 9, buf), "2024-05-05T05:05:05Z");
+}
+
+/* Collects the scan's customers: class per id (RET_KEEP + 1 for none). */
+static int
+collect(void *arg, const struct purge_customer *c)
+{
+	int	*cls = arg;
+
+	assert_true(c->id > 0 && c->id < 400);
+	cls[c->id] = (int)c->r.cls + 1;
+	return 0;
+}
+
+/*
+ * The scan by index range finds exactly the customers the full reading
+ * of every clock (STMT_RET_CUSTOMER) finds due, in three time zones, for
+ * last entries every 5 hours around the line, plus unreadable clocks and
+ * a far-future one.
+ */
+static void
+test_scan_matches_full_reading(void **state)
+{
+	static const char *const zones[] = { "Europe/Stockholm",
+	    "Pacific/Kiritimati", "Etc/GMT+12" };
+	static const char *const odd[] = { "2030-02-30T10:00:00Z",
+	    "yesterday", "2030-01-01T25:00:00Z", "2099-01-01T10:00:00Z" };
+	struct fixture	*f = *state;
+	struct date	 day = { 2026, 3, 1 }, u;
+	struct retention r;
+	sqlite3_stmt	*st;
+	char		 at[32], us[11], q[256], pnr[32];
+	int		 cls[400], id, n = 0, due = 0;
+	size_t		 z, i;
+
+	for (id = 1; id <= 100; id++) {
+		/* From 2024-02-25 on, 5 hours apart: across 29 February. */
+		u = date_add_days((struct date){ 2024, 2, 25 }, (id * 5) / 24);
+		date_format(u, us);
+		snprintf(at, sizeof(at), "%sT%02d:17:00Z", us, (id * 5) % 24);
+		/* In and outside the sample, a serial per customer. */
+		snprintf(pnr, sizeof(pnr), "198503%s-%03d",
+		    id % 2 ? "16" : "15", id);
+		add_customer(f, id, luhn(pnr, 0), at);
+	}
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		id = 200 + (int)i;
+		snprintf(pnr, sizeof(pnr), "19850316-%03d", id);
+		add_customer(f, id, luhn(pnr, 0), "2020-01-01T00:00:00Z");
+		snprintf(q, sizeof(q), "UPDATE events SET at = '%s'"
+		    " WHERE customer_id = %d", odd[i], id);
+		sql(f, q);
+	}
+	assert_int_equal(drift(f), 0);
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		setenv("TZ", zones[z], 1);
+		tzset();
+		memset(cls, 0, sizeof(cls));
+		assert_int_equal(purge_scan(&f->db, day, collect, cls), 0);
+		for (id = 1; id < 400; id++) {
+			st = db_stmt(&f->db, STMT_RET_CUSTOMER);
+			assert_non_null(st);
+			sqlite3_bind_int(st, 1, id);
+			if (sqlite3_step(st) != SQLITE_ROW) {
+				assert_int_equal(cls[id], 0);
+				continue;
+			}
+			n++;
+			retention_classify((const char *)
+			    sqlite3_column_text(st, 1), (const char *)
+			    sqlite3_column_text(st, 4), day, &r);
+			sqlite3_reset(st);
+			if (r.cls == RET_KEEP) {
+				/* Not read, or read and kept. */
+				assert_true(cls[id] == 0 ||
+				    cls[id] == RET_KEEP + 1);
+				continue;
+			}
+			due++;
+			if (cls[id] != (int)r.cls + 1)
+				fail_msg("%s: customer %d is %s, the scan "
+				    "says %d", zones[z], id,
+				    retention_class_name(r.cls), cls[id]);
+		}
+		/* The unreadable clocks are listed; the future one is not. */
+		assert_int_equal(cls[200], RET_DECIDE + 1);
+		assert_int_equal(cls[201], RET_DECIDE + 1);
+		assert_int_equal(cls[202], RET_DECIDE + 1);
+		assert_int_equal(cls[203], 0);
+	}
+	/* The data reach both sides of the line. */
+	assert_true(due > 3 * 10 && due < n - 3 * 10);
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
 }
 
 static void
@@ -521,9 +789,14 @@ main(void)
 		cmocka_unit_test(test_line_and_due),
 		cmocka_unit_test(test_entry_date),
 		cmocka_unit_test(test_classify),
+		cmocka_unit_test(test_scan_bound),
 		cmocka_unit_test_setup_teardown(test_purge_exact_set,
 		    setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_purge_unfinished_vacuums,
+		    setup_db, teardown_db),
+		cmocka_unit_test_setup_teardown(test_last_entry_follows_writes,
+		    setup_db, teardown_db),
+		cmocka_unit_test_setup_teardown(test_scan_matches_full_reading,
 		    setup_db, teardown_db),
 		cmocka_unit_test(test_file_traces),
 	};
