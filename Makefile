@@ -108,8 +108,8 @@ fuzz-short: $(FUZZ_BINS)
 build/asan/insats: build/asan/obj/main.o build/asan/libinsats.a
 	$(CC) -O1 $(SAN) -o $@ $^ $(LDLIBS)
 
-# The plan integration suite against the ASan worker; fails on any
-# sanitizer report in the worker's log.
+# Integration suites against the ASan worker; fails on any sanitizer or
+# leak report and unless every worker ended through exit() (LSan ran).
 test-asan-worker: build/asan/insats
 	@sh tests/integration/asan-worker.sh
 

@@ -165,6 +165,48 @@ worker_signals(sigset_t *waitmask)
 }
 
 /*
+ * Frees the compiled schemas and stylesheet, the page cache, the XSLT
+ * security preferences and the global state of libxml2 and libxslt, just
+ * before the process exits.  A worker owns the copies of what the master
+ * compiled before fork(), so it frees them as its own.
+ */
+static void
+release_views(void)
+{
+	xsltSecurityPrefsPtr	 prefs = xsltGetDefaultSecurityPrefs();
+
+	kinds_free();
+	render_free();
+	xsltSetDefaultSecurityPrefs(NULL);
+	if (prefs != NULL)
+		xsltFreeSecurityPrefs(prefs);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+/*
+ * atexit() in a worker: the line shows that the worker ended through
+ * exit(), whose handlers include LeakSanitizer's check in the sanitizer
+ * build (registered before main, so it runs after this one).
+ */
+static void
+log_worker_exit(void)
+{
+	fprintf(stderr, "level=info msg=\"worker exit\" pid=%d\n",
+	    (int)getpid());
+	fflush(stderr);
+}
+
+/* Ends a worker with status: frees what it owns, then exit(). */
+static _Noreturn void
+worker_exit(struct db *db, int status)
+{
+	db_close(db);
+	release_views();
+	exit(status);
+}
+
+/*
  * Waits until the listening socket has a connection or a signal came.
  * Returns 1 (try to accept), 0 (interrupted) or -1 (the socket failed).
  */
@@ -188,7 +230,7 @@ wait_connection(int sock, const sigset_t *waitmask)
  * asked to retire.  The listening socket is non-blocking and shared by
  * every worker: another worker may win the connection (EAGAIN).
  */
-static void
+static _Noreturn void
 worker(int sock, const struct config *cfg)
 {
 	FCGX_Request	 fcgi;
@@ -199,16 +241,18 @@ worker(int sock, const struct config *cfg)
 	int		 rc, status;
 
 	worker_signals(&waitmask);
+	if (atexit(log_worker_exit) != 0)
+		fprintf(stderr, "level=warn msg=\"atexit failed\"\n");
 	set_limits(cfg);
 	if (db_open(&db, cfg->database, 0) == -1)
-		_exit(1);
+		worker_exit(&db, 1);	/* db_open left db closed */
 	if (store_setting(&db, "csrf_secret", secret, sizeof(secret)) != 0) {
 		fprintf(stderr, "level=error msg=\"no csrf_secret: run insats "
 		    "init\"\n");
-		_exit(1);
+		worker_exit(&db, 1);
 	}
 	if (FCGX_InitRequest(&fcgi, sock, 0) != 0)
-		_exit(1);
+		worker_exit(&db, 1);
 	fprintf(stderr, "level=debug msg=\"worker started\" pid=%d\n",
 	    (int)getpid());
 	while (!retiring) {
@@ -233,11 +277,7 @@ worker(int sock, const struct config *cfg)
 		http_request_free(&req);
 		FCGX_Finish_r(&fcgi);
 	}
-	fprintf(stderr, "level=debug msg=\"worker exits\" pid=%d\n",
-	    (int)getpid());
-	db_close(&db);
-	fflush(stderr);
-	_exit(0);
+	worker_exit(&db, 0);
 }
 
 static pid_t
@@ -245,7 +285,8 @@ spawn(int sock, const struct config *cfg)
 {
 	pid_t	 pid;
 
-	fflush(stderr);
+	/* Nothing buffered is inherited, so a child's exit() repeats nothing. */
+	fflush(NULL);
 	if ((pid = fork()) == 0)
 		worker(sock, cfg);
 	if (pid == -1)
@@ -372,6 +413,14 @@ check_views(const struct config *cfg)
 	if (pid == 0) {
 		status = compile_views(cfg) == 0 ? 0 : 1;
 		fflush(stderr);
+		/*
+		 * _exit: the status is the check's answer, and the at-exit
+		 * leak check of a sanitizer build would replace it (and
+		 * refuse a good reload) when it finds the copies this child
+		 * just overwrote.  The same compile_views() is leak-checked
+		 * in the master, which runs it on every reload and ends
+		 * through exit().
+		 */
 		_exit(status);
 	}
 	while (waitpid(pid, &status, 0) == -1)
@@ -440,6 +489,22 @@ reload(int sock, const struct config *cfg, struct workers *w)
 	    "generation=%d retiring=%d\n", w->generation, retired);
 }
 
+/*
+ * Logs how a retired or stopped worker ended: info for exit status 0, warn
+ * for any other (a sanitizer build exits non-zero on a leak) or a signal.
+ */
+static void
+log_ended(pid_t pid, int status)
+{
+	if (WIFEXITED(status))
+		fprintf(stderr, "level=%s msg=\"worker ended\" pid=%d exit=%d\n",
+		    WEXITSTATUS(status) == 0 ? "info" : "warn", (int)pid,
+		    WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		fprintf(stderr, "level=warn msg=\"worker ended\" pid=%d "
+		    "signal=%d\n", (int)pid, WTERMSIG(status));
+}
+
 /* Collects ended children; restarts a worker of the current generation. */
 static void
 reap(int sock, const struct config *cfg, struct workers *w)
@@ -449,8 +514,10 @@ reap(int sock, const struct config *cfg, struct workers *w)
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (i = 0; i < RETIRING_MAX; i++)
-			if (w->old[i] == pid)
+			if (w->old[i] == pid) {
 				w->old[i] = 0;
+				log_ended(pid, status);
+			}
 		for (i = 0; i < w->n; i++) {
 			if (w->cur[i] != pid)
 				continue;
@@ -471,9 +538,40 @@ reap(int sock, const struct config *cfg, struct workers *w)
 	}
 }
 
+/* A WAL this large is truncated, not only checkpointed. */
+#define WAL_TRUNCATE_BYTES	(64L * 1024 * 1024)
+
 /*
- * The master's loop.  Its signals are blocked except inside sigsuspend(),
- * so none is missed between a check and the wait.
+ * Waits for a signal like sigsuspend(), but at most 200 ms; then, if the
+ * WAL changed since the last checkpoint, checkpoints it (PASSIVE: never
+ * waits for a worker).  So no worker runs a checkpoint, with its fsync of
+ * the database file, inside a request (db_open sets wal_autocheckpoint
+ * high enough).  A WAL past WAL_TRUNCATE_BYTES is truncated.
+ */
+static void
+wait_and_checkpoint(const struct config *cfg, const sigset_t *waitmask)
+{
+	static const struct timespec	 tick = { 0, 200 * 1000 * 1000 };
+	static struct timespec		 done;	/* WAL mtime checkpointed */
+	struct stat	 st;
+	char		 wal[4096];
+	int		 n;
+
+	if (ppoll(NULL, 0, &tick, waitmask) != 0)
+		return;		/* a signal (or an error): the loop first */
+	n = snprintf(wal, sizeof(wal), "%s-wal", cfg->database);
+	if (n < 0 || (size_t)n >= sizeof(wal) || stat(wal, &st) == -1)
+		return;
+	if (st.st_mtim.tv_sec == done.tv_sec &&
+	    st.st_mtim.tv_nsec == done.tv_nsec && st.st_size < WAL_TRUNCATE_BYTES)
+		return;
+	if (db_checkpoint(cfg->database, st.st_size >= WAL_TRUNCATE_BYTES) == 0)
+		done = st.st_mtim;
+}
+
+/*
+ * The master's loop.  Its signals are blocked except inside ppoll() in
+ * wait_and_checkpoint(), so none is missed between a check and the wait.
  */
 static void
 supervise(int sock, const struct config *cfg, struct workers *w,
@@ -487,23 +585,31 @@ supervise(int sock, const struct config *cfg, struct workers *w,
 			reload_wanted = 0;
 			reload(sock, cfg, w);
 		} else
-			sigsuspend(waitmask);
+			wait_and_checkpoint(cfg, waitmask);
 	}
 }
 
-/* 1 while any child is left to collect. */
+/* Collects and logs ended children; 1 while any is left to collect. */
 static int
 children_left(void)
 {
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		;
-	return !(waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD);
+	pid_t	 pid;
+	int	 status;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		log_ended(pid, status);
+	return !(pid == -1 && errno == ECHILD);
 }
 
+/*
+ * SIGTERM to every worker, which retires after its current request and
+ * ends through exit(); SIGKILL to those still there after 10 s.
+ */
 static void
 stop_workers(struct workers *w)
 {
-	int	 i, tries;
+	pid_t	 pid;
+	int	 i, tries, status;
 
 	for (i = 0; i < w->n; i++)
 		if (w->cur[i] > 0)
@@ -523,8 +629,8 @@ stop_workers(struct workers *w)
 	for (i = 0; i < RETIRING_MAX; i++)
 		if (w->old[i] > 0)
 			kill(w->old[i], SIGKILL);
-	while (waitpid(-1, NULL, 0) > 0)
-		;
+	while ((pid = waitpid(-1, &status, 0)) > 0)
+		log_ended(pid, status);
 }
 
 /*
@@ -590,6 +696,7 @@ cmd_serve(int argc, char **argv)
 	supervise(sock, &c.cfg, &w, &waitmask);
 	stop_workers(&w);
 	unlink(c.cfg.socket);
+	release_views();
 	fprintf(stderr, "level=info msg=\"insats stopped\"\n");
 	fflush(stderr);
 	return 0;
