@@ -48,7 +48,6 @@ enum stmt {
 	/* monthly and final reports, work queues, payments (issue 3) */
 	STMT_REVIEW_QUEUE,
 	STMT_DOC_FACTS_OF_PLACEMENT,
-	STMT_DUTY_ROWS_OF_COUNSELLOR,
 	STMT_PAYMENTS_OF_MONTH,
 	/* retention, purge, hand-over packages (issue 4) */
 	STMT_RET_CUSTOMERS,
@@ -95,7 +94,7 @@ struct db {
 };
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

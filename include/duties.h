@@ -51,4 +51,34 @@ size_t	 duties_of_placement(struct date start, const struct date *end,
 	    struct date today, const struct doc_fact *docs, size_t ndocs,
 	    struct duty *out, size_t max);
 
+/*
+ * The due date of duty kind/period ("YYYY-MM" for a monthly report, else
+ * "") of a placement from start to end (NULL: open-ended) on the day
+ * today, as duties_of_placement() lists it.  Returns 1 with *due set if
+ * it is a duty that day, else 0.
+ */
+int	 duty_due(struct date start, const struct date *end,
+	    struct date today, const char *kind, const char *period,
+	    struct date *due);
+
+/*
+ * Which duties are past due on a day, as bounds that a query compares
+ * with a placement's dates (deficiency.c): a duty counts as late when
+ * nothing arrived by its due date, and as very late a month after it.
+ */
+struct duty_bounds {
+	struct date	 plan_late;	/* the latest start whose plan is late */
+	struct date	 plan_very;	/* ... more than a month late */
+	struct date	 final_late;	/* the latest end whose final report is */
+	struct date	 final_very;
+	int		 month_late;	/* the latest month (duty_month()) */
+	int		 month_very;	/* whose monthly report is (very) late */
+};
+
+/* Fills b for the day today. */
+void	 duty_bounds(struct date today, struct duty_bounds *b);
+
+/* The month number of d: year * 12 + month - 1. */
+int	 duty_month(struct date d);
+
 #endif

@@ -176,12 +176,6 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " (SELECT count(*) FROM events e WHERE e.document_id = d.id"
 	    " AND e.action = 'return') FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
-	[STMT_DUTY_ROWS_OF_COUNSELLOR] = "SELECT p.id, p.start_date,"
-	    " p.end_date, p.provider_id, o.name"
-	    " FROM customers c CROSS JOIN placements p"
-	    " JOIN organisations o ON o.id = p.provider_id"
-	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " ORDER BY p.start_date DESC, p.id LIMIT ?2",
 	/* Approved monthly reports of month ?1; ?2 a counsellor, 0 all. */
 	[STMT_PAYMENTS_OF_MONTH] = "SELECT o.name, p.id, c.id, p.start_date,"
 	    " p.end_date, k.monthly_amount_ore, d.submitted_at"
@@ -568,6 +562,13 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER events_le_delete AFTER DELETE ON events BEGIN "
 	LE_RECOMPUTE " WHERE id IN " LE_OF_EVENT("OLD") " AND " LE_LATEST
 	"OLD.at; END;",
+	/*
+	 * 6: a document's first submission and its returns, each read from
+	 * this index alone (STMT_DEFICIENCY_DOCS, STMT_DOC_FACTS_OF_PLACEMENT)
+	 * instead of one table row per event of the document.
+	 */
+	"CREATE INDEX events_document_action ON events(document_id, action,"
+	" at);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==

@@ -14,15 +14,13 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "deficiency.h"
 #include "duties.h"
 #include "router.h"
 
 #define PAGE_SIZE	50
 #define PAGE_MAX	10000
 #define FACTS_MAX	128	/* documents of one placement looked at */
-/* Placements of a counsellor looked at for the deficiencies (newest). */
-#define DEFICIENCY_PLACEMENTS	500
-#define PROVIDERS_MAX	64
 
 /* How the start page's lists are shown: ?page=N and ?sort=. */
 struct view {
@@ -315,86 +313,27 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* The deficiencies of one provider among a counsellor's placements. */
-struct deficiency {
-	long	 id;
-	char	 name[201];
-	int	 very_late;	/* reports more than a month late */
-	int	 late;		/* reports late at all */
-	int	 returned;	/* documents returned twice or more */
-};
-
-/* The entry of provider id in d (n used, max room), added if new. */
-static struct deficiency *
-deficiency_of(struct deficiency *d, size_t *n, size_t max, long id,
-    const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < *n; i++)
-		if (d[i].id == id)
-			return &d[i];
-	if (*n == max)
-		return NULL;
-	memset(&d[*n], 0, sizeof(d[*n]));
-	d[*n].id = id;
-	snprintf(d[*n].name, sizeof(d[*n].name), "%s", name ? name : "");
-	return &d[(*n)++];
-}
-
-/* Counts the late duties and often returned documents of one placement. */
-static int
-count_deficiencies(struct ctx *c, sqlite3_stmt *st, struct date today,
-    struct deficiency *def)
-{
-	struct duty	 d[DUTIES_MAX];
-	int		 i, nd;
-
-	nd = placement_duties(c, (const char *)sqlite3_column_text(st, 1),
-	    (const char *)sqlite3_column_text(st, 2),
-	    sqlite3_column_int64(st, 0), today, d, DUTIES_MAX);
-	for (i = 0; i < nd; i++) {
-		def->very_late += d[i].very_late;
-		def->late += d[i].late;
-		def->returned += d[i].returns >= 2;
-	}
-	return nd == -1 ? -1 : 0;
-}
-
 /*
  * Per provider, the deficiencies of 002 §13.5 among the counsellor's
- * placements: a report more than a month late, repeated late reports
- * (two or more), documents returned again and again (twice or more).
+ * placements (deficiency.h): one aggregate statement, at most PAGE_SIZE
+ * providers by name, more="1" when there are more.  Returns 0 or -1.
  */
 static int
 add_deficiencies(struct ctx *c, xmlNodePtr parent, struct date today)
 {
-	struct deficiency	 def[PROVIDERS_MAX], *one;
-	sqlite3_stmt		*st = db_stmt(c->db, STMT_DUTY_ROWS_OF_COUNSELLOR);
-	xmlNodePtr		 list = page_elem(parent, "deficiencies"), n;
-	size_t			 nd = 0, i;
-	int			 rc;
+	static struct deficiency def[PAGE_SIZE];
+	xmlNodePtr	 list = page_elem(parent, "deficiencies"), n;
+	int		 nd, i, more;
 
-	if (st == NULL)
+	nd = deficiencies_of_counsellor(c->db, c->user.id, today, def,
+	    PAGE_SIZE, &more);
+	if (nd == -1)
 		return -1;
-	sqlite3_bind_int64(st, 1, c->user.id);
-	sqlite3_bind_int(st, 2, DEFICIENCY_PLACEMENTS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		one = deficiency_of(def, &nd, PROVIDERS_MAX,
-		    sqlite3_column_int64(st, 3),
-		    (const char *)sqlite3_column_text(st, 4));
-		if (one != NULL && count_deficiencies(c, st, today, one) == -1)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return -1;
+	if (more)
+		page_attr(list, "more", "1");
 	for (i = 0; i < nd; i++) {
-		if (def[i].very_late == 0 && def[i].late < 2 &&
-		    def[i].returned == 0)
-			continue;
 		n = page_elem(list, "provider");
-		page_attr_long(n, "id", def[i].id);
+		page_attr_long(n, "id", def[i].provider_id);
 		page_attr(n, "name", def[i].name);
 		page_attr_long(n, "very-late", def[i].very_late);
 		page_attr_long(n, "late", def[i].late);

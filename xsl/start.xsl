@@ -465,6 +465,9 @@
               </tbody>
             </table>
           </div>
+          <xsl:if test="deficiencies/@more = '1'">
+            <p class="muted">Fler anordnare har brister. De första <xsl:value-of select="count(deficiencies/provider)"/> i bokstavsordning visas.</p>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <p class="empty-list">Inga brister i rapporteringen.</p>
