@@ -34,6 +34,15 @@ char		*pagecache_get(const struct pagekey *key, size_t *len);
 /* Keeps a copy of html for key, unless it shows the request id. */
 void		 pagecache_put(const struct pagekey *key, const char *html,
 		    size_t len);
+/*
+ * The parsed document of the stored XML of document id, version: the
+ * worker keeps the last 32 it parsed, found again only when the stored
+ * text is byte for byte the text parsed before (a purged document's id may
+ * be reused).  Returns a document owned by the cache, valid until the next
+ * call and never to be changed or freed by the caller, or NULL when xml
+ * does not parse.
+ */
+xmlDocPtr	 pagecache_content(long id, int version, const char *xml);
 /* Hits and misses so far, for the log and the benchmark. */
 void		 pagecache_stats(unsigned long *hits, unsigned long *misses);
 void		 pagecache_clear(void);

@@ -10,6 +10,7 @@
 #include "billing.h"
 #include "calendar.h"
 #include "kinds.h"
+#include "pagecache.h"
 #include "router.h"
 
 #define ROWS_MAX	50
@@ -302,26 +303,20 @@ send_view(struct ctx *c, const struct document *d, const struct placement *p,
 	char		*xml;
 	long		 latest = d->id;
 
+	/* Parsed once per worker while the stored text stays the same. */
 	xml = store_document_xml(c->db, d->id, d->version);
-	content = xml == NULL ? NULL : xmlReadMemory(xml, (int)strlen(xml),
-	    NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	content = xml == NULL ? NULL : pagecache_content(d->id, d->version, xml);
 	free(xml);
-	if (content == NULL)
+	if (content == NULL || ctx_page(c, &pg, "document") == -1)
 		return send_error(c, 500, NULL);
-	if (ctx_page(c, &pg, "document") == -1) {
-		xmlFreeDoc(content);
-		return send_error(c, 500, NULL);
-	}
 	add_flash(c, &pg);
 	n = doc_element(c, &pg, d, p, content);
 	if (page_content_doc(page_elem(n, "content"), content) == -1 ||
 	    add_history(c, n, d->id) == -1 ||
 	    add_revisions(c, n, d, &latest) == -1) {
-		xmlFreeDoc(content);
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
-	xmlFreeDoc(content);
 	add_actions(c, n, d, p, latest == d->id);
 	if (errs != NULL)
 		page_errors(&pg, errs);

@@ -5,10 +5,12 @@
  * of a document view; a hit replaces them with a walk of ~300 nodes and
  * one hash.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>
+#include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
 
 #include "pagecache.h"
@@ -25,7 +27,23 @@ struct slot {
 	unsigned long	 used;			/* LRU clock */
 };
 
+/* Parsed stored XML (pagecache_content). */
+#define CONTENT_SLOTS	32
+#define CONTENT_MAX	(64 * 1024)		/* larger: parsed, not kept */
+
+struct content {
+	long		 id;
+	int		 version;
+	char		*xml;			/* NULL: free slot */
+	size_t		 len;
+	xmlDocPtr	 doc;
+	unsigned long	 used;
+};
+
 static struct slot	 slots[SLOTS];
+static struct content	 contents[CONTENT_SLOTS];
+static xmlDocPtr	 uncached;		/* the last one too large to keep */
+static unsigned long	 content_clock;
 static size_t		 bytes;
 static unsigned long	 clock_now, hits, misses;
 
@@ -246,6 +264,54 @@ pagecache_put(const struct pagekey *key, const char *html, size_t len)
 	bytes += len;
 }
 
+static void
+content_evict(struct content *c)
+{
+	free(c->xml);
+	xmlFreeDoc(c->doc);
+	memset(c, 0, sizeof(*c));
+}
+
+xmlDocPtr
+pagecache_content(long id, int version, const char *xml)
+{
+	struct content	*c, *v = &contents[0];
+	xmlDocPtr	 doc;
+	char		*copy;
+	size_t		 i, len = strlen(xml);
+
+	xmlFreeDoc(uncached);
+	uncached = NULL;
+	for (i = 0; i < CONTENT_SLOTS; i++) {
+		c = &contents[i];
+		/* The text itself decides: an id may be reused after a purge. */
+		if (c->xml != NULL && c->id == id && c->version == version &&
+		    c->len == len && memcmp(c->xml, xml, len) == 0) {
+			c->used = ++content_clock;
+			return c->doc;
+		}
+		if (v->xml != NULL && (c->xml == NULL || c->used < v->used))
+			v = c;
+	}
+	if (len > INT_MAX || (doc = xmlReadMemory(xml, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOBLANKS)) == NULL)
+		return NULL;
+	if (len > CONTENT_MAX || (copy = malloc(len)) == NULL) {
+		uncached = doc;
+		return doc;
+	}
+	if (v->xml != NULL)
+		content_evict(v);
+	memcpy(copy, xml, len);
+	v->xml = copy;
+	v->len = len;
+	v->id = id;
+	v->version = version;
+	v->doc = doc;
+	v->used = ++content_clock;
+	return doc;
+}
+
 void
 pagecache_stats(unsigned long *h, unsigned long *m)
 {
@@ -261,5 +327,10 @@ pagecache_clear(void)
 	for (i = 0; i < SLOTS; i++)
 		if (slots[i].html != NULL)
 			evict(&slots[i]);
-	clock_now = hits = misses = 0;
+	for (i = 0; i < CONTENT_SLOTS; i++)
+		if (contents[i].xml != NULL)
+			content_evict(&contents[i]);
+	xmlFreeDoc(uncached);
+	uncached = NULL;
+	clock_now = hits = misses = content_clock = 0;
 }
