@@ -120,10 +120,5 @@ int		 db_exec(struct db *db, const char *sql);
 int		 db_step_done(sqlite3_stmt *st);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void		 db_now(char buf[21]);
-/*
- * Checkpoints path's WAL on a short-lived connection: PASSIVE, or TRUNCATE
- * when truncate is set.  Returns 0 or -1.
- */
-int		 db_checkpoint(const char *path, int truncate);
 
 #endif

@@ -645,46 +645,11 @@ db_open(struct db *db, const char *path, int create)
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA trusted_schema = OFF;"
 	    /* Freed pages are zeroed: personal data must not linger. */
-	    "PRAGMA secure_delete = ON;"
-	    /*
-	     * `insats serve`'s master checkpoints every 200 ms (db_checkpoint),
-	     * so a worker's request never does.  This is the bound if it
-	     * cannot: 16 384 pages, 64 MB of WAL.
-	     */
-	    "PRAGMA wal_autocheckpoint = 16384;") == -1) {
+	    "PRAGMA secure_delete = ON;") == -1) {
 		db_close(db);
 		return -1;
 	}
 	return 0;
-}
-
-/*
- * Checkpoints the WAL of the database at path on a connection of its own,
- * PASSIVE (it never waits for a writer or a reader), or TRUNCATE when
- * truncate is set (waits at most 100 ms, else tries again next time).
- * Returns 0, or -1 (logged) when the checkpoint did not run.
- */
-int
-db_checkpoint(const char *path, int truncate)
-{
-	sqlite3	*conn = NULL;
-	int	 rc;
-
-	if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		sqlite3_close(conn);
-		return -1;
-	}
-	sqlite3_busy_timeout(conn, truncate ? 100 : 0);
-	/* As every connection: a checkpoint syncs the WAL and the database. */
-	sqlite3_exec(conn, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-	rc = sqlite3_wal_checkpoint_v2(conn, NULL, truncate ?
-	    SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
-		fprintf(stderr, "level=warn msg=\"checkpoint: %s\"\n",
-		    sqlite3_errmsg(conn));
-	sqlite3_close(conn);
-	return rc == SQLITE_OK ? 0 : -1;
 }
 
 void
