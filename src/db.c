@@ -645,7 +645,14 @@ db_open(struct db *db, const char *path, int create)
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA trusted_schema = OFF;"
 	    /* Freed pages are zeroed: personal data must not linger. */
-	    "PRAGMA secure_delete = ON;") == -1) {
+	    "PRAGMA secure_delete = ON;"
+	    /*
+	     * 1 MB of page cache per connection (the default is 2 MB): the
+	     * kernel caches the file as well, and a worker's memory reaches
+	     * its steady size sooner (make bench: RSS after 20 000 requests
+	     * against after 200 000).
+	     */
+	    "PRAGMA cache_size = -1024;") == -1) {
 		db_close(db);
 		return -1;
 	}
