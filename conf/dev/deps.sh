@@ -3,7 +3,7 @@
 # Debian packages with apt-get (as root), and the browser-test modules with npm.
 set -e
 need="pkg-config gcc make libfcgi-dev libxml2-dev libxml2-utils xsltproc libxslt1-dev libsqlite3-dev sqlite3
-libssl-dev libcmocka-dev nginx-light openssl chromium chromium-l10n"
+libssl-dev libcmocka-dev nginx-light openssl chromium chromium-l10n clang libclang-rt-14-dev"
 [ -n "$INSATS_DEPS_EXTRA" ] && need="$need $INSATS_DEPS_EXTRA"
 missing=""
 for p in $need; do
