@@ -22,6 +22,7 @@ int		 date_parse(const char *s, struct date *out);
 void		 date_format(struct date d, char buf[11]);
 /* Days since 1970-01-01 (negative before). */
 long		 date_to_days(struct date d);
+/* The inverse of date_to_days, and d moved by n days (n may be < 0). */
 struct date	 date_from_days(long days);
 struct date	 date_add_days(struct date d, long n);
 /* <0, 0, >0 like strcmp. */
@@ -31,6 +32,15 @@ int		 date_weekday(struct date d);
 int		 days_in_month(int year, int month);
 /* Same day n months later, clamped to the month's last day. */
 struct date	 date_add_months(struct date d, int n);
+/*
+ * The fixed-width number fields of dates and timestamps, by hand (not
+ * isdigit or printf: locale-free and cheap on the page path).
+ * date_digits returns the value of the n ASCII digits at s, or -1 if one
+ * is not a digit; date_put_digits writes the n low decimal digits of |v|
+ * at p (no NUL, no return value).
+ */
+int		 date_digits(const char *s, size_t n);
+void		 date_put_digits(char *p, int v, int n);
 /* Swedish month name in lower case ("mars"); NULL if month is out of range. */
 const char	*month_name_sv(int month);
 

@@ -20,6 +20,26 @@ struct cmd_common {
  * a message printed.
  */
 int	 cmd_common_options(int *argc, char **argv, struct cmd_common *c);
+/* Prints "usage: insats " and the usage line u on stderr.  Returns 2. */
+int	 cmd_usage(const char *u);
+/* Sets TZ to cfg->timezone when one is configured; no return value. */
+void	 cmd_use_timezone(const struct config *cfg);
+
+/* A command's own option, for cmd_parse_opts(). */
+struct cmd_opt {
+	const char	 *name;		/* "--name" */
+	const char	**value;	/* the option's argument; NULL for a flag */
+	int		 *flag;		/* set to 1 when the flag is present */
+};
+
+/*
+ * Parses argv[from..argc): options from opts (terminated by a NULL name;
+ * each value at most once, the slots NULL on entry) and up to npos
+ * positional arguments into pos (*got counts them).  Returns 0, or 2 with
+ * a message printed.
+ */
+int	 cmd_parse_opts(int argc, char **argv, int from,
+	    const struct cmd_opt *opts, const char **pos, int npos, int *got);
 
 int	 cmd_serve(int argc, char **argv);	/* server.c */
 int	 cmd_init(int argc, char **argv);	/* cmd_admin.c */

@@ -112,6 +112,7 @@ int		 db_migrate(struct db *db);
 sqlite3_stmt	*db_stmt(struct db *db, enum stmt which);
 /* BEGIN IMMEDIATE, retrying SQLITE_BUSY for a bounded time.  Returns 0 or -1. */
 int		 db_begin(struct db *db);
+/* COMMIT; on failure rolls back.  Returns 0, or -1 with a message. */
 int		 db_commit(struct db *db);
 void		 db_rollback(struct db *db);
 /* Runs fixed SQL text (no parameters).  Returns 0 or -1. */

@@ -65,7 +65,9 @@ void		 http_send_attachment(struct request *req, const char *ctype,
 		    const char *filename, const void *body, size_t len);
 /* 303 See Other to a local path. */
 void		 http_redirect(struct request *req, const char *location);
+/* The reason phrase of status ("Not Found"); never NULL. */
 const char	*http_status_text(int status);
+/* Microseconds of the monotonic clock, for durations. */
 long long	 http_now_us(void);
 
 #endif

@@ -33,6 +33,7 @@ void		 page_user(struct page *pg, const struct user *u,
 		    const char *csrf);
 /* Adds <name>text</name> (text escaped) under parent. */
 xmlNodePtr	 page_text(xmlNodePtr parent, const char *name, const char *text);
+/* Adds an empty <name/> under parent.  Returns it, or NULL (no memory). */
 xmlNodePtr	 page_elem(xmlNodePtr parent, const char *name);
 void		 page_attr(xmlNodePtr node, const char *name, const char *value);
 void		 page_attr_long(xmlNodePtr node, const char *name, long value);

@@ -49,7 +49,16 @@ int		 send_error_link(struct ctx *c, int status, const char *message,
 int		 send_page(struct ctx *c, struct page *pg, int status);
 /* Starts a page with the viewer filled in.  0 or -1. */
 int		 ctx_page(struct ctx *c, struct page *pg, const char *view);
+/*
+ * Loads placement id if the viewer may see it.  Returns 0, or the status
+ * of the error page already sent: 404 (unknown or not the viewer's), 500.
+ */
+int		 ctx_placement(struct ctx *c, long id, struct placement *p);
 
+/*
+ * The handlers: each sends its answer (or error page) and returns the
+ * HTTP status it sent, for the log line.
+ */
 /* handlers_pages.c */
 int		 h_start(struct ctx *);
 int		 h_placement(struct ctx *);

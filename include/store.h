@@ -58,8 +58,9 @@ int	 store_placement_get(struct db *db, long id, struct placement *p);
 /* Fills p from a row whose first columns are PLACEMENT_COLS at col. */
 void	 store_placement_row(sqlite3_stmt *st, int col, struct placement *p);
 void	 store_document_row(sqlite3_stmt *st, int col, struct document *d);
+/* 0 found, 1 none, -1 error. */
 int	 store_document_get(struct db *db, long id, struct document *d);
-/* The XML of a version, malloc'd, or NULL. */
+/* The XML of a version, malloc'd, or NULL (none, or an error). */
 char	*store_document_xml(struct db *db, long id, int version);
 /*
  * Creates a draft (revision rev of kind/period of the placement) with its

@@ -41,6 +41,7 @@ int		 workflow_role_may(enum wf_action action, enum role role);
 /* The table itself, for tests and documentation. */
 const struct transition *workflow_table(size_t *n);
 
+/* Names and their parsers: *_parse returns 0 with *out set, or -1. */
 const char	*state_name(enum doc_state s);	/* "draft" ... */
 int		 state_parse(const char *s, enum doc_state *out);
 const char	*action_name(enum wf_action a);	/* "save" ... */

@@ -47,8 +47,8 @@ date_valid(int year, int month, int day)
 }
 
 /* Returns the value of n ASCII digits at s, or -1 if one is not a digit. */
-static int
-parse_digits(const char *s, size_t n)
+int
+date_digits(const char *s, size_t n)
 {
 	size_t	 i;
 	int	 v = 0;
@@ -70,9 +70,9 @@ date_parse(const char *s, struct date *out)
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
-	if ((y = parse_digits(s, 4)) < 0 ||
-	    (m = parse_digits(s + 5, 2)) < 0 ||
-	    (d = parse_digits(s + 8, 2)) < 0)
+	if ((y = date_digits(s, 4)) < 0 ||
+	    (m = date_digits(s + 5, 2)) < 0 ||
+	    (d = date_digits(s + 8, 2)) < 0)
 		return -1;
 	if (!date_valid(y, m, d))
 		return -1;
@@ -85,8 +85,8 @@ date_parse(const char *s, struct date *out)
 }
 
 /* Writes the n low decimal digits of |v| at p; no return. */
-static void
-put_digits(char *p, int v, int n)
+void
+date_put_digits(char *p, int v, int n)
 {
 	unsigned int	 u;
 
@@ -106,11 +106,11 @@ void
 date_format(struct date d, char buf[11])
 {
 
-	put_digits(buf, d.year, 4);
+	date_put_digits(buf, d.year, 4);
 	buf[4] = '-';
-	put_digits(buf + 5, d.month, 2);
+	date_put_digits(buf + 5, d.month, 2);
 	buf[7] = '-';
-	put_digits(buf + 8, d.day, 2);
+	date_put_digits(buf + 8, d.day, 2);
 	buf[10] = '\0';
 }
 

@@ -32,14 +32,6 @@ static const char usage_placement[] = "placement add --customer PNR "
 static const char usage_catalogue[] = "catalogue load FILE | catalogue list";
 static const char usage_calendar[] = "calendar YEAR";
 
-/* Prints the usage line.  Returns 2, the status of bad usage. */
-static int
-usage(const char *u)
-{
-	fprintf(stderr, "usage: insats %s\n", u);
-	return 2;
-}
-
 /*
  * Common start of every admin command: the options, and the configured
  * time zone as the local time of "today".  Returns 0, or 1 with a message.
@@ -49,68 +41,7 @@ setup(int *argc, char **argv, struct cmd_common *c)
 {
 	if (cmd_common_options(argc, argv, c) == -1)
 		return 1;
-	if (c->cfg.timezone[0] != '\0') {
-		setenv("TZ", c->cfg.timezone, 1);
-		tzset();
-	}
-	return 0;
-}
-
-/* ---- option parsing ---------------------------------------------------- */
-
-struct opt {
-	const char	 *name;		/* "--name" */
-	const char	**value;	/* the option's argument; NULL for a flag */
-	int		 *flag;		/* set to 1 when the flag is present */
-};
-
-/* Returns the entry of opts named arg, or NULL. */
-static const struct opt *
-find_opt(const struct opt *opts, const char *arg)
-{
-	for (; opts->name != NULL; opts++)
-		if (strcmp(opts->name, arg) == 0)
-			return opts;
-	return NULL;
-}
-
-/*
- * Parses argv[from..argc): options from opts (NULL-name terminated) and up
- * to npos positional arguments into pos (*got counts them).  Returns 0, or
- * 2 with a message.
- */
-static int
-parse_opts(int argc, char **argv, int from, const struct opt *opts,
-    const char **pos, int npos, int *got)
-{
-	const struct opt	*o;
-	int			 i;
-
-	*got = 0;
-	for (i = from; i < argc; i++) {
-		if (strncmp(argv[i], "--", 2) != 0) {
-			if (*got >= npos) {
-				fprintf(stderr, "insats: unexpected argument "
-				    "\"%s\"\n", argv[i]);
-				return 2;
-			}
-			pos[(*got)++] = argv[i];
-			continue;
-		}
-		if ((o = find_opt(opts, argv[i])) == NULL) {
-			fprintf(stderr, "insats: unknown option %s\n", argv[i]);
-			return 2;
-		}
-		if (o->value == NULL) {
-			*o->flag = 1;
-			continue;
-		}
-		if (i + 1 >= argc || *o->value != NULL) {
-			fprintf(stderr, "insats: %s needs one value\n", argv[i]);
-			return 2;
-		}
-		*o->value = argv[++i];
-	}
+	cmd_use_timezone(&c->cfg);
 	return 0;
 }
 
@@ -901,13 +832,13 @@ cmd_init(int argc, char **argv)
 	struct db		 db;
 	const char		*pos[1];
 	int			 demo = 0, npos, rc;
-	const struct opt	 opts[] = { { "--demo", NULL, &demo },
+	const struct cmd_opt	 opts[] = { { "--demo", NULL, &demo },
 				    { NULL, NULL, NULL } };
 
 	if (setup(&argc, argv, &c) != 0)
 		return 1;
-	if (parse_opts(argc, argv, 1, opts, pos, 0, &npos) != 0)
-		return usage(usage_init);
+	if (cmd_parse_opts(argc, argv, 1, opts, pos, 0, &npos) != 0)
+		return cmd_usage(usage_init);
 	if ((rc = cmd_db_open(&db, &c.cfg, 1)) != 0)
 		return rc;
 	if (db_begin(&db) == -1) {
@@ -963,15 +894,15 @@ static int
 user_add_op(struct db *db, const struct tx_args *a)
 {
 	const char	*name = NULL, *role = NULL, *org = NULL, *pos[1];
-	const struct opt opts[] = { { "--name", &name, NULL },
+	const struct cmd_opt opts[] = { { "--name", &name, NULL },
 			    { "--role", &role, NULL }, { "--org", &org, NULL },
 			    { NULL, NULL, NULL } };
 	sqlite3_int64	 id;
 	int		 npos, rc;
 
-	if (parse_opts(a->argc, a->argv, 2, opts, pos, 1, &npos) != 0 ||
+	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 1, &npos) != 0 ||
 	    npos != 1 || name == NULL || role == NULL)
-		return usage(usage_user);
+		return cmd_usage(usage_user);
 	if ((rc = admin_user_add(db, pos[0], name, role, org, &id)) == 0)
 		printf("%lld\n", (long long)id);
 	return rc;
@@ -1023,7 +954,7 @@ cmd_user(int argc, char **argv)
 		return 1;
 	if (argc < 2 || (strcmp(argv[1], "add") != 0 &&
 	    (strcmp(argv[1], "list") != 0 || argc != 2)))
-		return usage(usage_user);
+		return cmd_usage(usage_user);
 	add = strcmp(argv[1], "add") == 0;
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
@@ -1041,16 +972,16 @@ customer_add_op(struct db *db, const struct tx_args *a)
 {
 	const char	*pnr = NULL, *name = NULL, *couns = NULL, *pos[1];
 	int		 protect = 0, npos, rc;
-	const struct opt opts[] = { { "--pnr", &pnr, NULL },
+	const struct cmd_opt opts[] = { { "--pnr", &pnr, NULL },
 			    { "--name", &name, NULL },
 			    { "--counsellor", &couns, NULL },
 			    { "--protected", NULL, &protect },
 			    { NULL, NULL, NULL } };
 	sqlite3_int64	 id;
 
-	if (parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
+	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
 	    pnr == NULL || name == NULL || couns == NULL)
-		return usage(usage_customer);
+		return cmd_usage(usage_customer);
 	rc = admin_customer_add(db, pnr, name, couns, protect, a->today, &id);
 	if (rc == 0)
 		printf("%lld\n", (long long)id);
@@ -1117,7 +1048,7 @@ cmd_customer(int argc, char **argv)
 		return 1;
 	if (argc < 2 || (strcmp(argv[1], "add") != 0 &&
 	    (strcmp(argv[1], "show") != 0 || argc != 3)))
-		return usage(usage_customer);
+		return cmd_usage(usage_customer);
 	add = strcmp(argv[1], "add") == 0;
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
@@ -1135,7 +1066,7 @@ placement_add_op(struct db *db, const struct tx_args *a)
 {
 	const char	*pnr = NULL, *code = NULL, *prov = NULL, *start = NULL;
 	const char	*end = NULL, *pos[1];
-	const struct opt opts[] = { { "--customer", &pnr, NULL },
+	const struct cmd_opt opts[] = { { "--customer", &pnr, NULL },
 			    { "--code", &code, NULL },
 			    { "--provider", &prov, NULL },
 			    { "--start", &start, NULL },
@@ -1143,9 +1074,9 @@ placement_add_op(struct db *db, const struct tx_args *a)
 	sqlite3_int64	 id;
 	int		 npos, rc;
 
-	if (parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
+	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
 	    pnr == NULL || code == NULL || prov == NULL || start == NULL)
-		return usage(usage_placement);
+		return cmd_usage(usage_placement);
 	rc = admin_placement_add(db, pnr, code, prov, start, end, a->today,
 	    &id);
 	if (rc == 0)
@@ -1165,7 +1096,7 @@ cmd_placement(int argc, char **argv)
 	if (setup(&argc, argv, &c) != 0)
 		return 1;
 	if (argc < 2 || strcmp(argv[1], "add") != 0)
-		return usage(usage_placement);
+		return cmd_usage(usage_placement);
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
 	a = (struct tx_args){ argc, argv, cmd_today() };
@@ -1225,7 +1156,7 @@ cmd_catalogue(int argc, char **argv)
 		return 1;
 	load = argc == 3 && strcmp(argv[1], "load") == 0;
 	if (!load && (argc != 2 || strcmp(argv[1], "list") != 0))
-		return usage(usage_catalogue);
+		return cmd_usage(usage_catalogue);
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
 	if (!load)
@@ -1253,7 +1184,7 @@ cmd_calendar(int argc, char **argv)
 		return 1;
 	if (argc != 2 || strlen(argv[1]) != 4 ||
 	    strspn(argv[1], "0123456789") != 4)
-		return usage(usage_calendar);
+		return cmd_usage(usage_calendar);
 	year = atoi(argv[1]);
 	if (year < 1900 || year > 2200) {
 		fprintf(stderr, "insats: the year is 1900..2200\n");

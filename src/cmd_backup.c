@@ -227,11 +227,8 @@ cmd_backup(int argc, char **argv)
 
 	if (cmd_common_options(&argc, argv, &c) == -1)
 		return 1;
-	if (argc != 3 || strcmp(argv[1], "--out") != 0 || argv[2][0] == '\0') {
-		fprintf(stderr, "usage: insats backup --out FILE "
-		    "[--config PATH] [--db PATH]\n");
-		return 2;
-	}
+	if (argc != 3 || strcmp(argv[1], "--out") != 0 || argv[2][0] == '\0')
+		return cmd_usage("backup --out FILE [--config PATH] [--db PATH]");
 	out = argv[2];
 	if (strlen(out) >= CONFIG_PATH_MAX) {
 		fprintf(stderr, "insats: %s: path too long\n", out);
@@ -337,11 +334,8 @@ cmd_restore(int argc, char **argv)
 
 	if (cmd_common_options(&argc, argv, &c) == -1)
 		return 1;
-	if (argc != 2 || argv[1][0] == '\0' || argv[1][0] == '-') {
-		fprintf(stderr, "usage: insats restore FILE "
-		    "[--config PATH] [--db PATH]\n");
-		return 2;
-	}
+	if (argc != 2 || argv[1][0] == '\0' || argv[1][0] == '-')
+		return cmd_usage("restore FILE [--config PATH] [--db PATH]");
 	if (socket_answers(c.cfg.socket)) {
 		fprintf(stderr, "insats: insats serve is running (%s answers): "
 		    "stop it first (systemctl stop insats); nothing restored\n",

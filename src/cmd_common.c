@@ -1,8 +1,10 @@
 /*
  * cmd_common: what the subcommands share: the --config and --db options,
- * opening the database at the current schema, and today's date.
+ * their own options, the usage line, the configured time zone, opening
+ * the database at the current schema, and today's date.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -82,6 +84,74 @@ cmd_common_options(int *argc, char **argv, struct cmd_common *c)
 			return -1;
 		}
 		memcpy(c->cfg.database, db, strlen(db) + 1);
+	}
+	return 0;
+}
+
+/* Prints "usage: insats " and the usage line u.  Returns 2. */
+int
+cmd_usage(const char *u)
+{
+	fprintf(stderr, "usage: insats %s\n", u);
+	return 2;
+}
+
+/* Uses the configured time zone (if any) for "today" and entry dates. */
+void
+cmd_use_timezone(const struct config *cfg)
+{
+	if (cfg->timezone[0] != '\0') {
+		setenv("TZ", cfg->timezone, 1);
+		tzset();
+	}
+}
+
+/* Returns the entry of opts named arg, or NULL. */
+static const struct cmd_opt *
+find_opt(const struct cmd_opt *opts, const char *arg)
+{
+	for (; opts->name != NULL; opts++)
+		if (strcmp(opts->name, arg) == 0)
+			return opts;
+	return NULL;
+}
+
+/*
+ * Parses argv[from..argc): options from opts (NULL-name terminated) and up
+ * to npos positional arguments into pos (*got counts them).  Returns 0, or
+ * 2 with a message.
+ */
+int
+cmd_parse_opts(int argc, char **argv, int from, const struct cmd_opt *opts,
+    const char **pos, int npos, int *got)
+{
+	const struct cmd_opt	*o;
+	int			 i;
+
+	*got = 0;
+	for (i = from; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0) {
+			if (*got >= npos) {
+				fprintf(stderr, "insats: unexpected argument "
+				    "\"%s\"\n", argv[i]);
+				return 2;
+			}
+			pos[(*got)++] = argv[i];
+			continue;
+		}
+		if ((o = find_opt(opts, argv[i])) == NULL) {
+			fprintf(stderr, "insats: unknown option %s\n", argv[i]);
+			return 2;
+		}
+		if (o->value == NULL) {
+			*o->flag = 1;
+			continue;
+		}
+		if (i + 1 >= argc || *o->value != NULL) {
+			fprintf(stderr, "insats: %s needs one value\n", argv[i]);
+			return 2;
+		}
+		*o->value = argv[++i];
 	}
 	return 0;
 }

@@ -29,10 +29,8 @@ export_payments(int argc, char **argv, struct cmd_common *c)
 
 	if (argc == 3 && strcmp(argv[1], "--month") == 0)
 		month = argv[2];
-	else {
-		fprintf(stderr, "usage: insats %s\n", usage_payments);
-		return 2;
-	}
+	else
+		return cmd_usage(usage_payments);
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
 	rc = payments_csv(&db, month, 0, &csv, &len);

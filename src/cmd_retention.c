@@ -31,60 +31,6 @@ static const char usage_archive[] = "archive list | archive confirm OBJID";
 static const char usage_export[] =
     "export archive --out DIR [--today YYYY-MM-DD]";
 
-/* Prints the usage line.  Returns 2. */
-static int
-usage(const char *u)
-{
-	fprintf(stderr, "usage: insats %s\n", u);
-	return 2;
-}
-
-/* Uses the configured time zone for "today" and entry dates. */
-static void
-use_timezone(const struct config *cfg)
-{
-	if (cfg->timezone[0] != '\0') {
-		setenv("TZ", cfg->timezone, 1);
-		tzset();
-	}
-}
-
-/* Options of purge and export archive. */
-struct ropts {
-	const char	*today;
-	const char	*out;
-	int		 dry_run;
-};
-
-/*
- * Parses argv[from..] into o; allow_out / allow_dry say which options the
- * command takes.  Returns 0, or 2 with a message.
- */
-static int
-parse_ropts(int argc, char **argv, int from, int allow_out, int allow_dry,
-    struct ropts *o)
-{
-	int	 i;
-
-	memset(o, 0, sizeof(*o));
-	for (i = from; i < argc; i++) {
-		if (strcmp(argv[i], "--today") == 0 && i + 1 < argc &&
-		    o->today == NULL)
-			o->today = argv[++i];
-		else if (allow_out && strcmp(argv[i], "--out") == 0 &&
-		    i + 1 < argc && o->out == NULL)
-			o->out = argv[++i];
-		else if (allow_dry && strcmp(argv[i], "--dry-run") == 0)
-			o->dry_run = 1;
-		else {
-			fprintf(stderr, "insats: unexpected argument \"%s\"\n",
-			    argv[i]);
-			return 2;
-		}
-	}
-	return 0;
-}
-
 /*
  * The date to run at: --today (not after the real date) or the real
  * date.  Returns 0, or 2 with a message.
@@ -190,22 +136,21 @@ print_summary(const struct purge_result *r, int dry_run)
 		    r->checkpoint_ok ? "truncated" : "NOT-TRUNCATED");
 }
 
-/* purge log: every destruction record.  Returns the exit status. */
+/*
+ * Prints every row of the bound statement st as columns from..to-1,
+ * tab-separated, "-" for NULL, then resets st.  Returns the exit status.
+ */
 static int
-purge_log(struct db *db)
+print_rows(sqlite3_stmt *st, int from, int to)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_DESTRUCTION_LIST);
-	const unsigned char *s;
-	int		 rc, i;
+	const unsigned char	*s;
+	int			 rc, i;
 
-	if (st == NULL)
-		return 1;
-	printf("id\trun\tstarted\tfinished\ttoday\tactor\toperator\trule\t"
-	    "package\tcustomers\tplacements\tdocuments\tversions\tevents\n");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < 14; i++) {
+		for (i = from; i < to; i++) {
 			s = sqlite3_column_text(st, i);
-			printf("%s%s", i ? "\t" : "", s ? (const char *)s : "-");
+			printf("%s%s", i > from ? "\t" : "",
+			    s ? (const char *)s : "-");
 		}
 		printf("\n");
 	}
@@ -213,21 +158,37 @@ purge_log(struct db *db)
 	return rc == SQLITE_DONE ? 0 : 1;
 }
 
+/* purge log: every destruction record.  Returns the exit status. */
+static int
+purge_log(struct db *db)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_DESTRUCTION_LIST);
+
+	if (st == NULL)
+		return 1;
+	printf("id\trun\tstarted\tfinished\ttoday\tactor\toperator\trule\t"
+	    "package\tcustomers\tplacements\tdocuments\tversions\tevents\n");
+	return print_rows(st, 0, 14);
+}
+
 /* insats purge.  Returns the exit status. */
 int
 cmd_purge(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct ropts		 o;
 	struct purge_opts	 po;
 	struct purge_result	 res;
 	struct db		 db;
+	const char		*today = NULL, *pos[1];
 	char			 op[64];
-	int			 rc;
+	int			 rc, dry_run = 0, npos;
+	const struct cmd_opt	 opts[] = { { "--today", &today, NULL },
+				    { "--dry-run", NULL, &dry_run },
+				    { NULL, NULL, NULL } };
 
 	if (cmd_common_options(&argc, argv, &c) == -1)
 		return 1;
-	use_timezone(&c.cfg);
+	cmd_use_timezone(&c.cfg);
 	if (argc == 2 && strcmp(argv[1], "log") == 0) {
 		if (cmd_db_open(&db, &c.cfg, 0) != 0)
 			return 1;
@@ -235,23 +196,23 @@ cmd_purge(int argc, char **argv)
 		db_close(&db);
 		return rc;
 	}
-	if (parse_ropts(argc, argv, 1, 0, 1, &o) != 0)
-		return usage(usage_purge);
+	if (cmd_parse_opts(argc, argv, 1, opts, pos, 0, &npos) != 0)
+		return cmd_usage(usage_purge);
 	memset(&po, 0, sizeof(po));
-	if ((rc = run_date(o.today, &po.today)) != 0)
+	if ((rc = run_date(today, &po.today)) != 0)
 		return rc;
 	if (cmd_db_open(&db, &c.cfg, 0) != 0)
 		return 1;
 	operator_name(op, sizeof(op));
-	po.dry_run = o.dry_run;
+	po.dry_run = dry_run;
 	po.operator = op;
 	po.db_path = c.cfg.database;
-	if (!o.dry_run && system_actor(&db, &po.actor) != 0) {
+	if (!dry_run && system_actor(&db, &po.actor) != 0) {
 		db_close(&db);
 		return 1;
 	}
 	rc = purge_run(&db, &po, print_note, NULL, &res);
-	print_summary(&res, o.dry_run);
+	print_summary(&res, dry_run);
 	db_close(&db);
 	return rc == 0 ? 0 : 1;
 }
@@ -287,16 +248,20 @@ export_in_tx(struct db *db, const struct config *cfg, const char *out,
 int
 export_archive(int argc, char **argv, struct cmd_common *c)
 {
-	struct ropts		 o;
 	struct archive_pkg	 pkg;
 	struct db		 db;
-	int			 rc;
+	const char		*today = NULL, *out = NULL, *pos[1];
+	int			 rc, npos;
+	const struct cmd_opt	 opts[] = { { "--today", &today, NULL },
+				    { "--out", &out, NULL },
+				    { NULL, NULL, NULL } };
 
-	use_timezone(&c->cfg);
-	if (parse_ropts(argc, argv, 1, 1, 0, &o) != 0 || o.out == NULL)
-		return usage(usage_export);
+	cmd_use_timezone(&c->cfg);
+	if (cmd_parse_opts(argc, argv, 1, opts, pos, 0, &npos) != 0 ||
+	    out == NULL)
+		return cmd_usage(usage_export);
 	memset(&pkg, 0, sizeof(pkg));
-	if ((rc = run_date(o.today, &pkg.today)) != 0)
+	if ((rc = run_date(today, &pkg.today)) != 0)
 		return rc;
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
@@ -304,14 +269,14 @@ export_archive(int argc, char **argv, struct cmd_common *c)
 		db_close(&db);
 		return 1;
 	}
-	rc = export_in_tx(&db, &c->cfg, o.out, &pkg);
+	rc = export_in_tx(&db, &c->cfg, out, &pkg);
 	if (rc == 0 && db_commit(&db) == -1)
 		rc = 1;
 	if (rc != 0)
 		db_rollback(&db);
 	else
 		printf("package\t%s\t%s/%s\tcustomers=%zu\tdocuments=%d\t"
-		    "versions=%d\tfiles=%zu\n", pkg.objid, o.out, pkg.objid,
+		    "versions=%d\tfiles=%zu\n", pkg.objid, out, pkg.objid,
 		    pkg.nmembers, pkg.documents, pkg.versions, pkg.nfiles);
 	archive_free(&pkg);
 	db_close(&db);
@@ -324,25 +289,14 @@ export_archive(int argc, char **argv, struct cmd_common *c)
 static int
 archive_list(struct db *db)
 {
-	sqlite3_stmt		*st = db_stmt(db, STMT_PACKAGE_LIST);
-	const unsigned char	*s;
-	int			 rc, i;
+	sqlite3_stmt	*st = db_stmt(db, STMT_PACKAGE_LIST);
 
 	if (st == NULL)
 		return 1;
 	sqlite3_bind_int(st, 1, 1000);
 	printf("objid\tcreated\tby\ttoday\tcustomers\tdocuments\tfiles\t"
 	    "confirmed\tconfirmed-by\n");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 1; i < 10; i++) {
-			s = sqlite3_column_text(st, i);
-			printf("%s%s", i > 1 ? "\t" : "",
-			    s ? (const char *)s : "-");
-		}
-		printf("\n");
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : 1;
+	return print_rows(st, 1, 10);
 }
 
 /* archive confirm OBJID in a transaction.  Returns the exit status. */
@@ -387,7 +341,7 @@ cmd_archive(int argc, char **argv)
 	if (!(argc == 2 && strcmp(argv[1], "list") == 0) &&
 	    !(argc == 3 && strcmp(argv[1], "confirm") == 0 &&
 	    strlen(argv[2]) < ARCHIVE_OBJID_MAX))
-		return usage(usage_archive);
+		return cmd_usage(usage_archive);
 	if (cmd_db_open(&db, &c.cfg, 0) != 0)
 		return 1;
 	rc = argc == 2 ? archive_list(&db) : archive_confirm_cmd(&db, argv[2]);

@@ -73,6 +73,18 @@
 	" AND substr(" X ", 12, 2) <= '23' AND substr(" X ", 15, 2) <= '59'" \
 	" AND substr(" X ", 18, 2) <= '60'))"
 
+/*
+ * The counsellor's (?1) submitted documents with their placements, the
+ * review queue in either order (STMT_REVIEW_QUEUE, _DESC).
+ */
+#define REVIEW_QUEUE "SELECT " DOC_COLS ", " PLACEMENT_COLS \
+	" FROM customers c CROSS JOIN placements p CROSS JOIN documents d" \
+	" JOIN catalogue k ON k.code = p.code" \
+	" JOIN organisations o ON o.id = p.provider_id" \
+	" JOIN users cu ON cu.id = c.counsellor_id" \
+	" WHERE c.counsellor_id = ?1 AND p.customer_id = c.id" \
+	" AND d.placement_id = p.id AND d.state = 'submitted'"
+
 static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
 	[STMT_SETTING_PUT] = "INSERT INTO settings(key, value) VALUES (?1, ?2)"
@@ -160,13 +172,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 * placements, their submitted documents (partial index), so the cost
 	 * follows the caseload, not the size of the database.
 	 */
-	[STMT_REVIEW_QUEUE] = "SELECT " DOC_COLS ", " PLACEMENT_COLS
-	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
-	    " JOIN catalogue k ON k.code = p.code"
-	    " JOIN organisations o ON o.id = p.provider_id"
-	    " JOIN users cu ON cu.id = c.counsellor_id"
-	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " AND d.placement_id = p.id AND d.state = 'submitted'"
+	[STMT_REVIEW_QUEUE] = REVIEW_QUEUE
 	    " ORDER BY d.submitted_at, d.id LIMIT ?2 OFFSET ?3",
 	/* What the work queues need of each document: first submission
 	 * (events) and the number of returns. */
@@ -289,13 +295,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " FROM placements WHERE customer_id = ?1) OR e.document_id IN "
 	    RET_DOCS_OF " ORDER BY e.at, e.id",
 	/* STMT_REVIEW_QUEUE newest first: the start page's ?sort=-due. */
-	[STMT_REVIEW_QUEUE_DESC] = "SELECT " DOC_COLS ", " PLACEMENT_COLS
-	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
-	    " JOIN catalogue k ON k.code = p.code"
-	    " JOIN organisations o ON o.id = p.provider_id"
-	    " JOIN users cu ON cu.id = c.counsellor_id"
-	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " AND d.placement_id = p.id AND d.state = 'submitted'"
+	[STMT_REVIEW_QUEUE_DESC] = REVIEW_QUEUE
 	    " ORDER BY d.submitted_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
 	/*
 	 * The customer search (handlers_search.c, search.h): ?2 a folded name,

@@ -51,13 +51,11 @@ load_doc(struct ctx *c, struct document *d, struct placement *p)
 {
 	int	 rc = store_document_get(c->db, c->id, d);
 
-	if (rc == 0)
-		rc = store_placement_get(c->db, d->placement_id, p);
-	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
+	if (rc == 1)
 		return send_error(c, 404, NULL);
 	if (rc != 0)
 		return send_error(c, 500, NULL);
-	return 0;
+	return ctx_placement(c, d->placement_id, p);
 }
 
 /* Loads the placement named by a query or form parameter, as load_doc. */
@@ -65,16 +63,10 @@ static int
 load_placement(struct ctx *c, const char *id, struct placement *p)
 {
 	long	 pid = parse_id(id);
-	int	 rc;
 
 	if (pid == 0)
 		return send_error(c, 400, "Placeringen saknas eller är ogiltig.");
-	rc = store_placement_get(c->db, pid, p);
-	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
-		return send_error(c, 404, NULL);
-	if (rc != 0)
-		return send_error(c, 500, NULL);
-	return 0;
+	return ctx_placement(c, pid, p);
 }
 
 /*

@@ -348,8 +348,12 @@ add_summary(struct ctx *c, xmlNodePtr parent)
 	sqlite3_stmt	*st = db_stmt(c->db, STMT_SUMMARY);
 	xmlNodePtr	 n = page_elem(parent, "summary");
 
-	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)
+	if (st == NULL)
 		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
 	page_attr_long(n, "users", sqlite3_column_int64(st, 0));
 	page_attr_long(n, "customers", sqlite3_column_int64(st, 1));
 	page_attr_long(n, "placements", sqlite3_column_int64(st, 2));
@@ -492,17 +496,10 @@ h_placement(struct ctx *c)
 	struct existing	 have;
 	struct page	 pg;
 	xmlNodePtr	 pl, actions;
+	int		 rc;
 
-	switch (store_placement_get(c->db, c->id, &p)) {
-	case 0:
-		break;
-	case 1:
-		return send_error(c, 404, NULL);
-	default:
-		return send_error(c, 500, NULL);
-	}
-	if (!access_placement(&c->user, &p))
-		return send_error(c, 404, NULL);
+	if ((rc = ctx_placement(c, c->id, &p)) != 0)
+		return rc;
 	if (ctx_page(c, &pg, "placement") == -1)
 		return send_error(c, 500, NULL);
 	pl = page_placement(pg.root, &p, &c->user);

@@ -15,6 +15,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "auth.h"
+#include "calendar.h"
 #include "pagecache.h"
 #include "render.h"
 
@@ -129,33 +130,6 @@ page_attr_long(xmlNodePtr node, const char *name, long value)
 }
 
 /*
- * The n-digit number at s.  Returns it, or -1 if a character is not a
- * digit.
- */
-static int
-digits(const char *s, int n)
-{
-	int	 v = 0;
-
-	for (; n > 0; n--, s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-/* Writes v as n digits (zero-padded) at out. */
-static void
-put_digits(char *out, int v, int n)
-{
-	while (n-- > 0) {
-		out[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
-/*
  * Parses "YYYY-MM-DDTHH:MM:SSZ" by hand: strptime and strftime were a
  * tenth of a cached document view (`make bench`, callgrind).  Returns 0,
  * or -1 for any other text.
@@ -167,12 +141,12 @@ parse_utc(const char *utc, struct tm *tm)
 	if (strlen(utc) != 20 || utc[4] != '-' || utc[7] != '-' ||
 	    utc[10] != 'T' || utc[13] != ':' || utc[16] != ':' ||
 	    utc[19] != 'Z' ||
-	    (tm->tm_year = digits(utc, 4)) < 0 ||
-	    (tm->tm_mon = digits(utc + 5, 2)) < 1 || tm->tm_mon > 12 ||
-	    (tm->tm_mday = digits(utc + 8, 2)) < 1 || tm->tm_mday > 31 ||
-	    (tm->tm_hour = digits(utc + 11, 2)) < 0 || tm->tm_hour > 23 ||
-	    (tm->tm_min = digits(utc + 14, 2)) < 0 || tm->tm_min > 59 ||
-	    (tm->tm_sec = digits(utc + 17, 2)) < 0 || tm->tm_sec > 61)
+	    (tm->tm_year = date_digits(utc, 4)) < 0 ||
+	    (tm->tm_mon = date_digits(utc + 5, 2)) < 1 || tm->tm_mon > 12 ||
+	    (tm->tm_mday = date_digits(utc + 8, 2)) < 1 || tm->tm_mday > 31 ||
+	    (tm->tm_hour = date_digits(utc + 11, 2)) < 0 || tm->tm_hour > 23 ||
+	    (tm->tm_min = date_digits(utc + 14, 2)) < 0 || tm->tm_min > 59 ||
+	    (tm->tm_sec = date_digits(utc + 17, 2)) < 0 || tm->tm_sec > 61)
 		return -1;
 	tm->tm_year -= 1900;
 	tm->tm_mon -= 1;
@@ -197,15 +171,15 @@ page_attr_time(xmlNodePtr node, const char *name, const char *utc)
 	    tm.tm_year + 1900 < 0)
 		return;
 	/* "YYYY-MM-DD HH:MM" */
-	put_digits(local, tm.tm_year + 1900, 4);
+	date_put_digits(local, tm.tm_year + 1900, 4);
 	local[4] = '-';
-	put_digits(local + 5, tm.tm_mon + 1, 2);
+	date_put_digits(local + 5, tm.tm_mon + 1, 2);
 	local[7] = '-';
-	put_digits(local + 8, tm.tm_mday, 2);
+	date_put_digits(local + 8, tm.tm_mday, 2);
 	local[10] = ' ';
-	put_digits(local + 11, tm.tm_hour, 2);
+	date_put_digits(local + 11, tm.tm_hour, 2);
 	local[13] = ':';
-	put_digits(local + 14, tm.tm_min, 2);
+	date_put_digits(local + 14, tm.tm_min, 2);
 	local[16] = '\0';
 	if ((n = strlen(name)) + sizeof("-local") > sizeof(lname))
 		return;

@@ -9,20 +9,6 @@
 #include "pnr.h"
 #include "retention.h"
 
-/* Returns the number of the n digits at s, or -1 if one is not a digit. */
-static int
-digits(const char *s, int n)
-{
-	int	 v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /*
  * Returns 0 with *out the local date of the UTC timestamp, or -1 when it
  * is not exactly "YYYY-MM-DDTHH:MM:SSZ" with a real date and time.
@@ -38,12 +24,12 @@ retention_entry_date(const char *utc, struct date *out)
 	    utc[7] != '-' || utc[10] != 'T' || utc[13] != ':' ||
 	    utc[16] != ':' || utc[19] != 'Z')
 		return -1;
-	y = digits(utc, 4);
-	mo = digits(utc + 5, 2);
-	d = digits(utc + 8, 2);
-	h = digits(utc + 11, 2);
-	mi = digits(utc + 14, 2);
-	s = digits(utc + 17, 2);
+	y = date_digits(utc, 4);
+	mo = date_digits(utc + 5, 2);
+	d = date_digits(utc + 8, 2);
+	h = date_digits(utc + 11, 2);
+	mi = date_digits(utc + 14, 2);
+	s = date_digits(utc + 17, 2);
 	if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 ||
 	    !date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
 		return -1;

@@ -142,6 +142,23 @@ send_error_link(struct ctx *c, int status, const char *message,
 }
 
 /*
+ * Loads placement id for the viewer.  One the viewer may not see answers
+ * as one that does not exist, so that ids reveal nothing.  Returns 0, or
+ * the status of the error page already sent (404, 500).
+ */
+int
+ctx_placement(struct ctx *c, long id, struct placement *p)
+{
+	int	 rc = store_placement_get(c->db, id, p);
+
+	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
+		return send_error(c, 404, NULL);
+	if (rc != 0)
+		return send_error(c, 500, NULL);
+	return 0;
+}
+
+/*
  * Checks a POST before its handler: same origin, and for form bodies a
  * CSRF token bound to the user.  XML bodies need their content type, which
  * a browser cannot send cross-site without a preflight.  Returns 0 or the

@@ -320,14 +320,16 @@ open_socket(const struct config *cfg)
 		    chown(cfg->socket, (uid_t)-1, gr->gr_gid) == -1) {
 			fprintf(stderr, "level=error msg=\"cannot give %s to "
 			    "group %s\"\n", cfg->socket, cfg->socket_group);
+			close(sock);
 			return -1;
 		}
 	}
-	if (chmod(cfg->socket, cfg->socket_mode) == -1)
+	if (chmod(cfg->socket, cfg->socket_mode) == -1 ||
+	    (fl = fcntl(sock, F_GETFL)) == -1 ||
+	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1) {
+		close(sock);
 		return -1;
-	if ((fl = fcntl(sock, F_GETFL)) == -1 ||
-	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1)
-		return -1;
+	}
 	return sock;
 }
 

@@ -123,14 +123,17 @@ char *
 store_document_xml(struct db *db, long id, int version)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_DOC_XML);
+	const char	*text;
 	char		*xml = NULL;
 
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, version);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		xml = strdup((const char *)sqlite3_column_text(st, 0));
+	/* column_text is NULL when out of memory: no strdup(NULL). */
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (text = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		xml = strdup(text);
 	sqlite3_reset(st);
 	return xml;
 }
