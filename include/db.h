@@ -94,7 +94,7 @@ struct db {
 };
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

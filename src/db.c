@@ -113,10 +113,13 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[STMT_PLACEMENT_GET] = "SELECT " PLACEMENT_COLS PLACEMENT_FROM
 	    " WHERE p.id = ?1",
+	/* The page's ids first, from the index alone; then the joins. */
 	[STMT_PLACEMENTS_OF_PROVIDER] = "SELECT " PLACEMENT_COLS
 	    ", d.id, d.state, d.revision" PLACEMENT_FROM PLAN_JOIN
-	    " WHERE p.provider_id = ?1 ORDER BY p.start_date DESC, p.id"
-	    " LIMIT ?2 OFFSET ?3",
+	    " WHERE p.id IN (SELECT id FROM placements"
+	    " INDEXED BY placements_provider_page WHERE provider_id = ?1"
+	    " ORDER BY start_date DESC, id LIMIT ?2 OFFSET ?3)"
+	    " ORDER BY p.start_date DESC, p.id",
 	[STMT_PLACEMENTS_OF_COUNSELLOR] = "SELECT " PLACEMENT_COLS
 	    ", d.id, d.state, d.revision" PLACEMENT_FROM PLAN_JOIN
 	    " WHERE c.counsellor_id = ?1 ORDER BY p.start_date DESC, p.id"
@@ -569,6 +572,13 @@ static const char *const migrations[] = {
 	 */
 	"CREATE INDEX events_document_action ON events(document_id, action,"
 	" at);",
+	/*
+	 * 7: a provider's placements in page order (start date descending,
+	 * then id, which the index holds as its rowid), so that a page deep
+	 * in the list skips index entries instead of joined rows.
+	 */
+	"CREATE INDEX placements_provider_page ON placements(provider_id,"
+	" start_date DESC);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
