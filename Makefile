@@ -46,11 +46,11 @@ build/asan/libinsats.a: $(ASAN_OBJS)
 build/insats: build/obj/main.o build/libinsats.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/tests/%: tests/unit/%.c build/libinsats.a $(HEADERS)
+build/tests/%: tests/unit/%.c build/libinsats.a $(HEADERS) tests/unit/helpers.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< build/libinsats.a $(LDLIBS) -lcmocka
 
-build/asan/tests/%: tests/unit/%.c build/asan/libinsats.a $(HEADERS)
+build/asan/tests/%: tests/unit/%.c build/asan/libinsats.a $(HEADERS) tests/unit/helpers.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< build/asan/libinsats.a $(LDLIBS) -lcmocka
 

@@ -12,20 +12,12 @@
 
 #include "calendar.h"
 #include "billing.h"
+#include "helpers.h"
 
 #define AMI	387600L		/* Arbetsmarknadsinsats 2024, öre */
 #define FAI	816000L		/* Förberedande arbetsinriktad insats 2024 */
 #define NBSP	"\xc2\xa0"
 
-/* Returns the date of "YYYY-MM-DD", failing the test if it does not parse. */
-static struct date
-ymd(const char *s)
-{
-	struct date	 d;
-
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
 
 /*
  * Asserts the payment of (year, month) for start..end (end "" = open);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "calendar.h"
+#include "helpers.h"
 
 struct expect {
 	const char	*date;
@@ -17,25 +18,7 @@ struct expect {
 	int		 is_public;
 };
 
-/* Returns the date of "YYYY-MM-DD", failing the test if it does not parse. */
-static struct date
-ymd(const char *s)
-{
-	struct date	 d;
 
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
-
-/* Asserts that d is written s; no return. */
-static void
-assert_date(struct date d, const char *s)
-{
-	char	 buf[11];
-
-	date_format(d, buf);
-	assert_string_equal(buf, s);
-}
 
 /* Asserts the year's list equals want[0..n-1] exactly; no return. */
 static void
@@ -46,7 +29,7 @@ assert_year(int year, const struct expect *want, size_t n)
 
 	assert_int_equal(calendar_nonworking_days(year, got, 32), n);
 	for (i = 0; i < n; i++) {
-		assert_date(got[i].date, want[i].date);
+		assert_date_is(got[i].date, want[i].date);
 		assert_string_equal(got[i].name, want[i].name);
 		assert_int_equal(got[i].is_public, want[i].is_public);
 		assert_string_equal(calendar_holiday_name(got[i].date),
@@ -145,9 +128,9 @@ test_calendar_nonworking_coinciding(void **state)
 	assert_int_equal(n, 16);
 	for (i = 1; i < n; i++)
 		assert_true(date_compare(h[i - 1].date, h[i].date) <= 0);
-	assert_date(h[5].date, "2008-05-01");
+	assert_date_is(h[5].date, "2008-05-01");
 	assert_string_equal(h[5].name, "Första maj");
-	assert_date(h[6].date, "2008-05-01");
+	assert_date_is(h[6].date, "2008-05-01");
 	assert_string_equal(h[6].name, "Kristi himmelsfärdsdag");
 }
 
@@ -158,7 +141,7 @@ test_calendar_nonworking_small_buffer(void **state)
 
 	(void)state;
 	assert_int_equal(calendar_nonworking_days(2024, h, 3), 3);
-	assert_date(h[2].date, "2024-03-29");
+	assert_date_is(h[2].date, "2024-03-29");
 	assert_int_equal(calendar_nonworking_days(2024, h, 0), 0);
 }
 
@@ -167,14 +150,14 @@ test_calendar_easter(void **state)
 {
 
 	(void)state;
-	assert_date(easter_sunday(1818), "1818-03-22");
-	assert_date(easter_sunday(2000), "2000-04-23");
-	assert_date(easter_sunday(2008), "2008-03-23");
-	assert_date(easter_sunday(2011), "2011-04-24");
-	assert_date(easter_sunday(2019), "2019-04-21");
-	assert_date(easter_sunday(2024), "2024-03-31");
-	assert_date(easter_sunday(2038), "2038-04-25");
-	assert_date(easter_sunday(2285), "2285-03-22");
+	assert_date_is(easter_sunday(1818), "1818-03-22");
+	assert_date_is(easter_sunday(2000), "2000-04-23");
+	assert_date_is(easter_sunday(2008), "2008-03-23");
+	assert_date_is(easter_sunday(2011), "2011-04-24");
+	assert_date_is(easter_sunday(2019), "2019-04-21");
+	assert_date_is(easter_sunday(2024), "2024-03-31");
+	assert_date_is(easter_sunday(2038), "2038-04-25");
+	assert_date_is(easter_sunday(2285), "2285-03-22");
 }
 
 static void
@@ -196,11 +179,11 @@ test_calendar_workdays_easter(void **state)
 {
 
 	(void)state;
-	assert_date(calendar_add_workdays(ymd("2024-03-28"), 1), "2024-04-02");
-	assert_date(due_review(ymd("2024-03-28")), "2024-04-08");
-	assert_date(due_review(ymd("2025-04-17")), "2025-04-28");
+	assert_date_is(calendar_add_workdays(ymd("2024-03-28"), 1), "2024-04-02");
+	assert_date_is(due_review(ymd("2024-03-28")), "2024-04-08");
+	assert_date_is(due_review(ymd("2025-04-17")), "2025-04-28");
 	/* Kristi himmelsfärdsdag 2026 is on a Thursday. */
-	assert_date(due_review(ymd("2026-05-13")), "2026-05-21");
+	assert_date_is(due_review(ymd("2026-05-13")), "2026-05-21");
 }
 
 static void
@@ -208,9 +191,9 @@ test_calendar_workdays_midsummer(void **state)
 {
 
 	(void)state;
-	assert_date(due_review(ymd("2025-06-18")), "2025-06-26");
-	assert_date(calendar_add_workdays(ymd("2024-06-20"), 1), "2024-06-24");
-	assert_date(due_review(ymd("2026-06-18")), "2026-06-26");
+	assert_date_is(due_review(ymd("2025-06-18")), "2025-06-26");
+	assert_date_is(calendar_add_workdays(ymd("2024-06-20"), 1), "2024-06-24");
+	assert_date_is(due_review(ymd("2026-06-18")), "2026-06-26");
 }
 
 static void
@@ -218,10 +201,10 @@ test_calendar_workdays_christmas(void **state)
 {
 
 	(void)state;
-	assert_date(due_review(ymd("2025-12-22")), "2026-01-05");
-	assert_date(calendar_add_workdays(ymd("2025-12-22"), 6), "2026-01-07");
-	assert_date(due_review(ymd("2024-12-20")), "2025-01-03");
-	assert_date(calendar_add_workdays(ymd("2024-12-23"), 1), "2024-12-27");
+	assert_date_is(due_review(ymd("2025-12-22")), "2026-01-05");
+	assert_date_is(calendar_add_workdays(ymd("2025-12-22"), 6), "2026-01-07");
+	assert_date_is(due_review(ymd("2024-12-20")), "2025-01-03");
+	assert_date_is(calendar_add_workdays(ymd("2024-12-23"), 1), "2024-12-27");
 }
 
 static void
@@ -229,9 +212,9 @@ test_calendar_workdays_zero(void **state)
 {
 
 	(void)state;
-	assert_date(calendar_add_workdays(ymd("2024-12-25"), 0), "2024-12-25");
-	assert_date(calendar_add_workdays(ymd("2024-03-30"), 1), "2024-04-02");
-	assert_date(calendar_add_workdays(ymd("2024-01-08"), 5), "2024-01-15");
+	assert_date_is(calendar_add_workdays(ymd("2024-12-25"), 0), "2024-12-25");
+	assert_date_is(calendar_add_workdays(ymd("2024-03-30"), 1), "2024-04-02");
+	assert_date_is(calendar_add_workdays(ymd("2024-01-08"), 5), "2024-01-15");
 }
 
 static void
@@ -239,9 +222,9 @@ test_calendar_due_plan(void **state)
 {
 
 	(void)state;
-	assert_date(due_plan(ymd("2024-01-20")), "2024-02-03");
-	assert_date(due_plan(ymd("2024-02-20")), "2024-03-05");
-	assert_date(due_plan(ymd("2024-12-25")), "2025-01-08");
+	assert_date_is(due_plan(ymd("2024-01-20")), "2024-02-03");
+	assert_date_is(due_plan(ymd("2024-02-20")), "2024-03-05");
+	assert_date_is(due_plan(ymd("2024-12-25")), "2025-01-08");
 }
 
 static void
@@ -251,13 +234,13 @@ test_calendar_due_monthly(void **state)
 
 	(void)state;
 	due_monthly(2024, 1, &m);
-	assert_date(m.ready_by, "2024-02-07");
-	assert_date(m.review_by, "2024-02-12");
-	assert_date(m.approve_by, "2024-02-15");
+	assert_date_is(m.ready_by, "2024-02-07");
+	assert_date_is(m.review_by, "2024-02-12");
+	assert_date_is(m.approve_by, "2024-02-15");
 	due_monthly(2024, 12, &m);
-	assert_date(m.ready_by, "2025-01-07");
-	assert_date(m.review_by, "2025-01-12");
-	assert_date(m.approve_by, "2025-01-15");
+	assert_date_is(m.ready_by, "2025-01-07");
+	assert_date_is(m.review_by, "2025-01-12");
+	assert_date_is(m.approve_by, "2025-01-15");
 }
 
 static void
@@ -266,14 +249,14 @@ test_calendar_due_final(void **state)
 	struct date	 end = ymd("2024-06-30"), decision = ymd("2024-05-10");
 
 	(void)state;
-	assert_date(due_final(ENDING_COMPLETED, end, decision), "2024-06-30");
-	assert_date(due_final(ENDING_EARLY, ymd("2024-05-31"), decision),
+	assert_date_is(due_final(ENDING_COMPLETED, end, decision), "2024-06-30");
+	assert_date_is(due_final(ENDING_EARLY, ymd("2024-05-31"), decision),
 	    "2024-05-24");
-	assert_date(due_final(ENDING_ABORTED, ymd("2024-05-20"), decision),
+	assert_date_is(due_final(ENDING_ABORTED, ymd("2024-05-20"), decision),
 	    "2024-05-24");
-	assert_date(due_final(ENDING_EARLY, end, ymd("2024-12-20")),
+	assert_date_is(due_final(ENDING_EARLY, end, ymd("2024-12-20")),
 	    "2025-01-03");
-	assert_date(final_paid_until(end), "2024-07-14");
+	assert_date_is(final_paid_until(end), "2024-07-14");
 }
 
 static void
@@ -405,10 +388,10 @@ test_calendar_days(void **state)
 	assert_int_equal(date_to_days(ymd("2024-02-29")), 19782);
 	assert_int_equal(date_to_days(ymd("1800-01-01")), -62091);
 	assert_int_equal(date_to_days(ymd("9999-12-31")), 2932896);
-	assert_date(date_from_days(-62091), "1800-01-01");
-	assert_date(date_from_days(2932896), "9999-12-31");
-	assert_date(date_add_days(ymd("2024-02-28"), 1), "2024-02-29");
-	assert_date(date_add_days(ymd("2024-01-01"), -1), "2023-12-31");
+	assert_date_is(date_from_days(-62091), "1800-01-01");
+	assert_date_is(date_from_days(2932896), "9999-12-31");
+	assert_date_is(date_add_days(ymd("2024-02-28"), 1), "2024-02-29");
+	assert_date_is(date_add_days(ymd("2024-01-01"), -1), "2023-12-31");
 }
 
 /* Every day 1800..9999 round-trips and follows the previous one. */
@@ -451,13 +434,13 @@ test_calendar_add_months(void **state)
 {
 
 	(void)state;
-	assert_date(date_add_months(ymd("2024-01-31"), 1), "2024-02-29");
-	assert_date(date_add_months(ymd("2025-01-31"), 1), "2025-02-28");
-	assert_date(date_add_months(ymd("2024-03-31"), -1), "2024-02-29");
-	assert_date(date_add_months(ymd("2024-12-15"), 1), "2025-01-15");
-	assert_date(date_add_months(ymd("2024-01-15"), -13), "2022-12-15");
-	assert_date(date_add_months(ymd("2024-05-31"), 12), "2025-05-31");
-	assert_date(date_add_months(ymd("2024-08-31"), 0), "2024-08-31");
+	assert_date_is(date_add_months(ymd("2024-01-31"), 1), "2024-02-29");
+	assert_date_is(date_add_months(ymd("2025-01-31"), 1), "2025-02-28");
+	assert_date_is(date_add_months(ymd("2024-03-31"), -1), "2024-02-29");
+	assert_date_is(date_add_months(ymd("2024-12-15"), 1), "2025-01-15");
+	assert_date_is(date_add_months(ymd("2024-01-15"), -13), "2022-12-15");
+	assert_date_is(date_add_months(ymd("2024-05-31"), 12), "2025-05-31");
+	assert_date_is(date_add_months(ymd("2024-08-31"), 0), "2024-08-31");
 }
 
 static void

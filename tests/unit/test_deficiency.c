@@ -19,6 +19,7 @@
 
 #include "deficiency.h"
 #include "duties.h"
+#include "helpers.h"
 
 #define NPLACEMENTS	60
 #define NPROVIDERS	3
@@ -59,14 +60,6 @@ rnd(unsigned long n)
 	return (unsigned long)(rng % n);
 }
 
-static struct date
-ymd(const char *s)
-{
-	struct date	 d;
-
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
 
 static void
 exec_ok(const char *sql)

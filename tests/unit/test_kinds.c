@@ -15,24 +15,9 @@
 
 #include "duties.h"
 #include "kinds.h"
+#include "helpers.h"
 
-static struct date
-ymd(const char *s)
-{
-	struct date	 d;
 
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
-
-static void
-assert_date(struct date d, const char *want)
-{
-	char	 buf[11];
-
-	date_format(d, buf);
-	assert_string_equal(buf, want);
-}
 
 /* The rule input of Eva Ek's demo placement, today 2026-11-22. */
 static struct rule_input
@@ -310,27 +295,27 @@ test_kinds_due(void **state)
 	(void)state;
 	ri = eva("2026-10");
 	assert_int_equal(kind_due(kind_find("plan"), &ri, NULL, &due), 0);
-	assert_date(due, "2026-10-19");
+	assert_date_is(due, "2026-10-19");
 	assert_int_equal(kind_due(kind_find("monthly"), &ri, NULL, &due), 0);
-	assert_date(due, "2026-11-07");
+	assert_date_is(due, "2026-11-07");
 	ri = eva("2026-12");
 	assert_int_equal(kind_due(kind_find("monthly"), &ri, NULL, &due), 0);
-	assert_date(due, "2027-01-07");
+	assert_date_is(due, "2027-01-07");
 	/* final: without content the planned end; early 14 days after the decision */
 	assert_int_equal(kind_due(kind_find("final"), &ri, NULL, &due), 0);
-	assert_date(due, "2027-10-04");
+	assert_date_is(due, "2027-10-04");
 	doc = xmldoc_parse_file("tests/data/final-valid-early.xml");
 	assert_non_null(doc);
 	assert_int_equal(kind_due(kind_find("final"), &ri, doc, &due), 0);
-	assert_date(due, "2026-11-24");
+	assert_date_is(due, "2026-11-24");
 	assert_int_equal(kind_final_dates(doc, &fd), 0);
 	assert_int_equal(fd.ending, ENDING_EARLY);
-	assert_date(fd.paid_until, "2026-12-04");
+	assert_date_is(fd.paid_until, "2026-12-04");
 	xmlFreeDoc(doc);
 	doc = xmldoc_parse_file("tests/data/final-valid.xml");
 	assert_int_equal(kind_final_dates(doc, &fd), 0);
 	assert_int_equal(fd.ending, ENDING_COMPLETED);
-	assert_date(fd.due, "2027-10-04");
+	assert_date_is(fd.due, "2027-10-04");
 	xmlFreeDoc(doc);
 	/* An open-ended placement has no final due date yet. */
 	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "", ymd("2026-11-22"),
@@ -356,7 +341,7 @@ test_duties(void **state)
 	/* The plan was due 2026-10-19: more than a month ago. */
 	assert_true(d[0].open && d[0].late && d[0].very_late);
 	assert_string_equal(d[1].period, "2026-10");
-	assert_date(d[1].due, "2026-11-07");
+	assert_date_is(d[1].due, "2026-11-07");
 	assert_true(d[1].late && !d[1].very_late);
 	assert_string_equal(d[2].period, "2026-11");
 	assert_false(d[2].late);
@@ -373,7 +358,7 @@ test_duties(void **state)
 	assert_false(d[1].open);
 	assert_true(d[1].late && !d[1].very_late);
 	assert_string_equal(d[3].kind, "final");
-	assert_date(d[3].due, "2026-11-30");
+	assert_date_is(d[3].due, "2026-11-30");
 	/* More than a month late and still not submitted. */
 	n = duties_of_placement(ymd("2026-10-05"), NULL, ymd("2026-12-08"),
 	    NULL, 0, d, DUTIES_MAX);

@@ -11,44 +11,11 @@
 
 #include "calendar.h"
 #include "pnr.h"
+#include "helpers.h"
 
 /* Fixed "today" for every test: the century rule depends on it. */
 static const struct date today = { 2026, 11, 22 };
 
-/*
- * Returns s with the Luhn digit appended, in one of four static buffers
- * used in turn (so that two calls may share an argument list).  s is any
- * form without its last digit; the check covers the last nine digits
- * written.  flip != 0 appends a wrong digit instead.
- */
-static const char *
-luhn(const char *s, int flip)
-{
-	static char	 bufs[4][32];
-	static int	 turn;
-	char		*buf;
-	int		 digits[16], n = 0, i, v, sum = 0, check;
-	size_t		 len;
-
-	buf = bufs[turn++ % 4];
-	len = strlen(s);
-	assert_true(len + 2 <= sizeof(bufs[0]));
-	for (i = 0; s[i] != '\0'; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			digits[n++] = s[i] - '0';
-	assert_true(n >= 9);
-	for (i = 0; i < 9; i++) {
-		v = digits[n - 9 + i] * (i % 2 == 0 ? 2 : 1);
-		sum += v > 9 ? v - 9 : v;
-	}
-	check = (10 - sum % 10) % 10;
-	if (flip)
-		check = (check + 1) % 10;
-	memcpy(buf, s, len);
-	buf[len] = (char)('0' + check);
-	buf[len + 1] = '\0';
-	return buf;
-}
 
 /* Asserts that s parses as OK born y-m-d with that canonical; no return. */
 static void

@@ -20,35 +20,10 @@
 #include "pnr.h"
 #include "purge.h"
 #include "retention.h"
+#include "helpers.h"
 
 static const struct date today = { 2026, 11, 22 };
 
-/* s (all but the check digit) with its Luhn digit, or a wrong one. */
-static const char *
-luhn(const char *s, int flip)
-{
-	static char	 bufs[8][32];
-	static int	 turn;
-	char		*buf = bufs[turn++ % 8];
-	int		 digits[16], n = 0, i, v, sum = 0, check;
-	size_t		 len = strlen(s);
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			digits[n++] = s[i] - '0';
-	assert_true(n >= 9 && len + 2 <= sizeof(bufs[0]));
-	for (i = 0; i < 9; i++) {
-		v = digits[n - 9 + i] * (i % 2 == 0 ? 2 : 1);
-		sum += v > 9 ? v - 9 : v;
-	}
-	check = (10 - sum % 10) % 10;
-	if (flip)
-		check = (check + 1) % 10;
-	memcpy(buf, s, len);
-	buf[len] = (char)('0' + check);
-	buf[len + 1] = '\0';
-	return buf;
-}
 
 static struct date
 D(int y, int m, int d)
