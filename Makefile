@@ -10,9 +10,9 @@ WARN		 = -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
 		   -Wshadow -Wpointer-arith -Wsign-compare
 PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-BASE_CFLAGS	 = -std=c11 -D_GNU_SOURCE -g $(WARN) -Iinclude $(PKG_CFLAGS)
+BASE_CFLAGS	 = -std=c11 -D_GNU_SOURCE -pthread -g $(WARN) -Iinclude $(PKG_CFLAGS)
 CFLAGS		?= -O2
-LDLIBS		 = $(PKG_LIBS) -lfcgi
+LDLIBS		 = $(PKG_LIBS) -lfcgi -pthread
 SAN		 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Every module but main.c goes into libinsats.a, linked by the worker, the

@@ -35,8 +35,8 @@ char		*pagecache_get(const struct pagekey *key, size_t *len);
 void		 pagecache_put(const struct pagekey *key, const char *html,
 		    size_t len);
 /*
- * The parsed document of the stored XML of document id, version: the
- * worker keeps the last 32 it parsed, found again only when the stored
+ * The parsed document of the stored XML of document id, version: each
+ * thread keeps the last 8 it parsed, found again only when the stored
  * text is byte for byte the text parsed before (a purged document's id may
  * be reused).  Returns a document owned by the cache, valid until the next
  * call and never to be changed or freed by the caller, or NULL when xml
@@ -45,6 +45,9 @@ void		 pagecache_put(const struct pagekey *key, const char *html,
 xmlDocPtr	 pagecache_content(long id, int version, const char *xml);
 /* Hits and misses so far, for the log and the benchmark. */
 void		 pagecache_stats(unsigned long *hits, unsigned long *misses);
+/* Frees this thread's parsed documents (before the thread ends). */
+void		 pagecache_thread_clear(void);
+/* Empties the pages and this thread's parsed documents. */
 void		 pagecache_clear(void);
 
 #endif

@@ -29,8 +29,10 @@ struct field_errors {
 void		 field_errors_add(struct field_errors *errs, const char *field,
 		    const char *message);
 
-/* Initialises libxml2 (call once, before fork). */
+/* Initialises libxml2 (call once, before fork and before any thread). */
 void		 xmldoc_init(void);
+/* libxml2's per-thread settings: first thing in every new thread. */
+void		 xmldoc_thread_init(void);
 /*
  * From now on every external entity, DTD, XInclude or document() load is
  * refused, whatever asks for it.  Call once schemas and stylesheets are

@@ -24,13 +24,13 @@ hex(const unsigned char *in, size_t len, char *out)
 }
 
 /*
- * The last token computed, with what it was computed from: a worker serves
- * one user after another, mostly the same one, and HMAC through OpenSSL's
+ * The last token computed, with what it was computed from (per thread): a
+ * worker thread serves one user after another, mostly the same one, and HMAC through OpenSSL's
  * EVP layer costs about 20 000 instructions a request (`make bench`).  The
  * token is a pure function of the secret and the login, so an entry that
  * matches both byte for byte is that user's token and nobody else's.
  */
-static struct {
+static _Thread_local struct {
 	char	 secret[129];
 	char	 login[65];
 	char	 token[CSRF_TOKEN_LEN + 1];

@@ -171,15 +171,18 @@ int
 deficiencies_of_counsellor(struct db *db, long counsellor, struct date today,
     struct deficiency *out, size_t max, int *more)
 {
-	static struct deficiency p[PROVIDERS_MAX];
+	struct deficiency	*p;
 	int			 np;
 	size_t			 i, n = 0;
 
 	*more = 0;
+	if ((p = calloc(PROVIDERS_MAX, sizeof(*p))) == NULL)
+		return -1;
 	if ((np = load_duties(db, counsellor, today, p, PROVIDERS_MAX)) == -1 ||
 	    load_docs(db, counsellor, today, p, (size_t)np) == -1) {
 		fprintf(stderr, "level=error msg=\"deficiencies: %s\"\n",
 		    sqlite3_errmsg(db->conn));
+		free(p);
 		return -1;
 	}
 	qsort(p, (size_t)np, sizeof(p[0]), by_name);
@@ -192,5 +195,6 @@ deficiencies_of_counsellor(struct db *db, long counsellor, struct date today,
 		}
 		out[n++] = p[i];
 	}
+	free(p);
 	return (int)n;
 }

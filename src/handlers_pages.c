@@ -240,7 +240,8 @@ static int
 add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
     struct date today, const struct view *v, int with_due)
 {
-	static struct due_item	 q[PAGE_SIZE * 16];	/* ~1 MB, once */
+	enum { QMAX = PAGE_SIZE * 16 };
+	struct due_item		*q;	/* ~1 MB: from the heap, per call */
 	struct duty		 d[DUTIES_MAX];
 	sqlite3_stmt		*st = db_stmt(c->db, which);
 	xmlNodePtr		 list = page_elem(parent, "placements"), pl;
@@ -248,7 +249,7 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 	size_t			 nq = 0;
 	int			 rc, nd = 0, rows = 0;
 
-	if (st == NULL)
+	if (st == NULL || (q = malloc(QMAX * sizeof(*q))) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, who);
 	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
@@ -260,15 +261,17 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 		if (with_due && (nd = placement_duties(c, p.start, p.end, p.id,
 		    today, d, DUTIES_MAX)) == -1)
 			break;
-		queue_open_duties(&p, d, with_due ? nd : 0, q, &nq,
-		    sizeof(q) / sizeof(q[0]));
+		queue_open_duties(&p, d, with_due ? nd : 0, q, &nq, QMAX);
 	}
 	sqlite3_reset(st);
-	if (nd == -1 || (rc != SQLITE_DONE && rc != SQLITE_ROW))
+	if (nd == -1 || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
+		free(q);
 		return -1;
+	}
 	page_marks(list, v, rows, rows > PAGE_SIZE);
 	if (with_due)
 		add_due_list(c, parent, q, nq, v, rows, rows > PAGE_SIZE);
+	free(q);
 	return 0;
 }
 
@@ -321,7 +324,7 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
 static int
 add_deficiencies(struct ctx *c, xmlNodePtr parent, struct date today)
 {
-	static struct deficiency def[PAGE_SIZE];
+	struct deficiency def[PAGE_SIZE];
 	xmlNodePtr	 list = page_elem(parent, "deficiencies"), n;
 	int		 nd, i, more;
 

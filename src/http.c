@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ param(FCGX_Request *fcgi, const char *name)
 int
 http_request_init(struct request *req, FCGX_Request *fcgi)
 {
-	static unsigned long	 counter;
+	static atomic_ulong	 counter;	/* shared by the threads */
 	int			 status;
 
 	memset(req, 0, sizeof(*req));
@@ -40,7 +41,7 @@ http_request_init(struct request *req, FCGX_Request *fcgi)
 	req->started_us = http_now_us();
 	req->route = "-";
 	snprintf(req->id, sizeof(req->id), "r-%x-%lx",
-	    (unsigned)getpid(), ++counter);
+	    (unsigned)getpid(), atomic_fetch_add(&counter, 1) + 1);
 	req->method = param(fcgi, "REQUEST_METHOD");
 	req->content_type = param(fcgi, "CONTENT_TYPE");
 	req->remote_user = param(fcgi, "REMOTE_USER");

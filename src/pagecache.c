@@ -6,6 +6,7 @@
  * one hash.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,8 @@ struct slot {
 	unsigned long	 used;			/* LRU clock */
 };
 
-/* Parsed stored XML (pagecache_content). */
-#define CONTENT_SLOTS	32
+/* Parsed stored XML (pagecache_content), per thread. */
+#define CONTENT_SLOTS	8
 #define CONTENT_MAX	(64 * 1024)		/* larger: parsed, not kept */
 
 struct content {
@@ -40,12 +41,18 @@ struct content {
 	unsigned long	 used;
 };
 
+/*
+ * The pages are shared by the threads of the worker (under lock: a hit
+ * copies the page out); a parsed document is handed out by pointer, so
+ * each thread keeps its own.
+ */
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static struct slot	 slots[SLOTS];
-static struct content	 contents[CONTENT_SLOTS];
-static xmlDocPtr	 uncached;		/* the last one too large to keep */
-static unsigned long	 content_clock;
 static size_t		 bytes;
 static unsigned long	 clock_now, hits, misses;
+static _Thread_local struct content	 contents[CONTENT_SLOTS];
+static _Thread_local xmlDocPtr		 uncached;	/* too large to keep */
+static _Thread_local unsigned long	 content_clock;
 
 struct walk {
 	char		*buf;
@@ -180,18 +187,19 @@ find(const struct pagekey *key)
 char *
 pagecache_get(const struct pagekey *key, size_t *len)
 {
-	struct slot	*s = find(key);
-	char		*out;
+	struct slot	*s;
+	char		*out = NULL;
 
-	if (s == NULL || (out = xmlMalloc(s->len + 1)) == NULL) {
+	pthread_mutex_lock(&lock);
+	if ((s = find(key)) != NULL && (out = xmlMalloc(s->len + 1)) != NULL) {
+		memcpy(out, s->html, s->len);
+		out[s->len] = '\0';
+		s->used = ++clock_now;
+		*len = s->len;
+		hits++;
+	} else
 		misses++;
-		return NULL;
-	}
-	memcpy(out, s->html, s->len);
-	out[s->len] = '\0';
-	s->used = ++clock_now;
-	*len = s->len;
-	hits++;
+	pthread_mutex_unlock(&lock);
 	return out;
 }
 
@@ -246,7 +254,7 @@ pagecache_put(const struct pagekey *key, const char *html, size_t len)
 	struct slot	*s;
 	char		*copy;
 
-	if (len > PAGE_MAX || find(key) != NULL)
+	if (len > PAGE_MAX)
 		return;
 	/* A page that prints the request id is this request's alone. */
 	if (key->reqid != NULL && key->reqid[0] != '\0' &&
@@ -255,6 +263,12 @@ pagecache_put(const struct pagekey *key, const char *html, size_t len)
 	if ((copy = malloc(len)) == NULL)
 		return;
 	memcpy(copy, html, len);
+	pthread_mutex_lock(&lock);
+	if (find(key) != NULL) {
+		pthread_mutex_unlock(&lock);
+		free(copy);
+		return;
+	}
 	make_room(len);
 	s = victim();
 	memcpy(s->sha, key->sha, PAGECACHE_KEY_LEN);
@@ -262,6 +276,7 @@ pagecache_put(const struct pagekey *key, const char *html, size_t len)
 	s->len = len;
 	s->used = ++clock_now;
 	bytes += len;
+	pthread_mutex_unlock(&lock);
 }
 
 static void
@@ -315,8 +330,23 @@ pagecache_content(long id, int version, const char *xml)
 void
 pagecache_stats(unsigned long *h, unsigned long *m)
 {
+	pthread_mutex_lock(&lock);
 	*h = hits;
 	*m = misses;
+	pthread_mutex_unlock(&lock);
+}
+
+void
+pagecache_thread_clear(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < CONTENT_SLOTS; i++)
+		if (contents[i].xml != NULL)
+			content_evict(&contents[i]);
+	xmlFreeDoc(uncached);
+	uncached = NULL;
+	content_clock = 0;
 }
 
 void
@@ -324,13 +354,11 @@ pagecache_clear(void)
 {
 	size_t	 i;
 
+	pthread_mutex_lock(&lock);
 	for (i = 0; i < SLOTS; i++)
 		if (slots[i].html != NULL)
 			evict(&slots[i]);
-	for (i = 0; i < CONTENT_SLOTS; i++)
-		if (contents[i].xml != NULL)
-			content_evict(&contents[i]);
-	xmlFreeDoc(uncached);
-	uncached = NULL;
-	clock_now = hits = misses = content_clock = 0;
+	clock_now = hits = misses = 0;
+	pthread_mutex_unlock(&lock);
+	pagecache_thread_clear();
 }

@@ -45,15 +45,25 @@ quiet_structured(void *ctx, xmlErrorPtr err)
 	(void)err;
 }
 
+/*
+ * libxml2 keeps these settings per thread (a new thread starts from the
+ * library's defaults), so every thread that parses sets them.
+ */
 void
-xmldoc_init(void)
+xmldoc_thread_init(void)
 {
-	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, quiet_error);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	xmlLoadExtDtdDefaultValue = 0;
 	xmlSubstituteEntitiesDefault(0);
 	xmlLineNumbersDefault(1);
+}
+
+void
+xmldoc_init(void)
+{
+	xmlInitParser();
+	xmldoc_thread_init();
 }
 
 static xmlParserInputPtr
