@@ -16,6 +16,7 @@ struct config {
 	mode_t	 socket_mode;
 	char	 socket_group[64];
 	int	 workers;
+	int	 threads;		/* per worker */
 	char	 xsl_dir[CONFIG_PATH_MAX];
 	char	 schema_dir[CONFIG_PATH_MAX];
 	char	 catalogue[CONFIG_PATH_MAX];

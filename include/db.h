@@ -85,16 +85,33 @@ enum stmt {
 	/* the deficiencies per provider (issues 3, 7) */
 	STMT_DEFICIENCY_DUTIES,
 	STMT_DEFICIENCY_DOCS,
+	/* transaction control, prepared once like the rest (issue 7) */
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
 	STMT__MAX
 };
+
+struct writer;
 
 struct db {
 	sqlite3		*conn;
 	sqlite3_stmt	*stmts[STMT__MAX];
+	struct writer	*writer;	/* NULL: this connection writes itself */
 };
 
+/*
+ * The body of a write transaction: runs with the connection that writes
+ * and returns 0 to commit, anything else (1: a conflict, -1: an error) to
+ * roll back.  It never begins, commits or rolls back itself.
+ */
+typedef int	(*db_tx_fn)(struct db *db, void *arg);
+
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 7
+#define DB_SCHEMA_VERSION 8
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,
@@ -112,6 +129,18 @@ int		 db_migrate(struct db *db);
 sqlite3_stmt	*db_stmt(struct db *db, enum stmt which);
 /* BEGIN IMMEDIATE, retrying SQLITE_BUSY for a bounded time.  Returns 0 or -1. */
 int		 db_begin(struct db *db);
+/*
+ * Runs fn as one write transaction: on db itself, or through db->writer
+ * (group commit, writer.h) in a worker.  Returns fn's result when it is
+ * not 0 (nothing changed); 0 when committed; -1 when BEGIN or COMMIT
+ * failed (nothing changed).
+ */
+int		 db_transaction(struct db *db, db_tx_fn fn, void *arg);
+/*
+ * Steps a statement without parameters or rows (STMT_SAVEPOINT and the
+ * like).  Returns 0 or -1.
+ */
+int		 db_run(struct db *db, enum stmt which);
 /* COMMIT; on failure rolls back.  Returns 0, or -1 with a message. */
 int		 db_commit(struct db *db);
 void		 db_rollback(struct db *db);

@@ -31,6 +31,7 @@ static const struct key keys[] = {
 	{ "socket_mode", KEY_MODE, offsetof(struct config, socket_mode), 0, 0, 0777 },
 	{ "socket_group", STR(socket_group) },
 	{ "workers", NUM(workers, 1, 64) },
+	{ "threads", NUM(threads, 1, 64) },
 	{ "xsl_dir", STR(xsl_dir) },
 	{ "schema_dir", STR(schema_dir) },
 	{ "catalogue", STR(catalogue) },
@@ -53,6 +54,7 @@ config_defaults(struct config *cfg)
 	snprintf(cfg->socket, sizeof(cfg->socket), "/run/insats/insats.sock");
 	cfg->socket_mode = 0660;
 	cfg->workers = 2;
+	cfg->threads = 4;
 	snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "/usr/local/share/insats/xsl");
 	snprintf(cfg->schema_dir, sizeof(cfg->schema_dir),
 	    "/usr/local/share/insats/schemas");

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "writer.h"
 
 #define PLACEMENT_COLS \
 	"p.id, p.code, k.name, p.start_date, p.end_date, p.provider_id, o.name," \
@@ -368,6 +369,12 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
 	    " AND d.placement_id = p.id",
+	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_SAVEPOINT] = "SAVEPOINT op",
+	[STMT_RELEASE] = "RELEASE op",
+	[STMT_ROLLBACK_TO] = "ROLLBACK TO op",
 };
 
 /*
@@ -579,6 +586,12 @@ static const char *const migrations[] = {
 	 */
 	"CREATE INDEX placements_provider_page ON placements(provider_id,"
 	" start_date DESC);",
+	/*
+	 * 8: events(document_id, action, at) serves every lookup by document
+	 * that events(document_id, id) served (the history sorts its few
+	 * rows), and each save writes one index page fewer (issue 7).
+	 */
+	"DROP INDEX events_document;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
@@ -753,6 +766,20 @@ db_stmt(struct db *db, enum stmt which)
 	return st;
 }
 
+/* Steps statement which (no parameters, no rows): SQLite's result code. */
+static int
+step_control(struct db *db, enum stmt which)
+{
+	sqlite3_stmt	*st = db_stmt(db, which);
+	int		 rc;
+
+	if (st == NULL)
+		return SQLITE_ERROR;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /*
  * BEGIN IMMEDIATE takes the write lock up front, so a transaction never
  * fails half-way for a lock; busy_timeout waits, and we retry a few times
@@ -764,7 +791,7 @@ db_begin(struct db *db)
 	int	 tries, rc;
 
 	for (tries = 0; tries < 5; tries++) {
-		rc = sqlite3_exec(db->conn, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		rc = step_control(db, STMT_BEGIN);
 		if (rc == SQLITE_OK)
 			return 0;
 		if ((rc & 0xff) != SQLITE_BUSY)
@@ -777,9 +804,31 @@ db_begin(struct db *db)
 }
 
 int
+db_transaction(struct db *db, db_tx_fn fn, void *arg)
+{
+	int	 rc;
+
+	if (db->writer != NULL)
+		return writer_run(db->writer, fn, arg);
+	if (db_begin(db) == -1)
+		return -1;
+	if ((rc = fn(db, arg)) != 0) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int
+db_run(struct db *db, enum stmt which)
+{
+	return step_control(db, which) == SQLITE_OK ? 0 : -1;
+}
+
+int
 db_commit(struct db *db)
 {
-	if (sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (step_control(db, STMT_COMMIT) != SQLITE_OK) {
 		fprintf(stderr, "level=error msg=\"commit: %s\"\n",
 		    sqlite3_errmsg(db->conn));
 		db_rollback(db);
@@ -792,7 +841,7 @@ void
 db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->conn))
-		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+		step_control(db, STMT_ROLLBACK);
 }
 
 /*

@@ -2,7 +2,9 @@
  * server: `insats serve`.  The master compiles schemas and stylesheets,
  * migrates the database, opens the FastCGI unix socket and forks the
  * workers; it restarts a worker that dies and stops them all on SIGTERM.
- * Each worker is single-threaded and opens its own database connection.
+ * Each worker runs a few threads, each with its own database connection
+ * for reading; a worker's writes go through one connection that commits
+ * them in groups (writer.h).
  *
  * SIGHUP reloads: a throw-away child first checks that the stylesheets and
  * schemas on disk compile; only then does the master recompile them, fork
@@ -19,9 +21,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <malloc.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +45,13 @@
 #include "log.h"
 #include "render.h"
 #include "router.h"
+#include "pagecache.h"
 #include "store.h"
+#include "writer.h"
 #include "xmldoc.h"
 
 #define WORKERS_MAX	64
+#define THREADS_MAX	64	/* per worker: config.c's bound */
 /* Retired workers still finishing a request, over successive reloads. */
 #define RETIRING_MAX	(WORKERS_MAX * 4)
 
@@ -51,8 +59,6 @@
 static volatile sig_atomic_t	 stopping;
 static volatile sig_atomic_t	 child_died;
 static volatile sig_atomic_t	 reload_wanted;
-/* Worker: asked to exit after its current request. */
-static volatile sig_atomic_t	 retiring;
 
 /* libxml2's own loader, put back while the master recompiles. */
 static xmlExternalEntityLoader	 default_loader;
@@ -84,13 +90,6 @@ on_hup(int sig)
 {
 	(void)sig;
 	reload_wanted = 1;
-}
-
-static void
-on_retire(int sig)
-{
-	(void)sig;
-	retiring = 1;
 }
 
 /* Per-process limits, so one runaway request cannot take the machine. */
@@ -137,31 +136,28 @@ log_refused(const struct request *req)
 }
 
 /*
- * Signals in a worker: SIGTERM and SIGINT ask it to retire and are blocked
- * except while it waits for a connection, so they never interrupt a
- * request (libfcgi would drop a half-read one); SIGHUP is the master's.
- * Sets *waitmask to the mask to wait with.
+ * Signals in a worker: SIGTERM and SIGINT ask it to retire.  They stay
+ * blocked in every thread and the main thread takes them with sigwait(),
+ * so they never interrupt a request (libfcgi would drop a half-read one);
+ * SIGHUP is the master's.  Sets *retire to the signals to wait for.
  */
 static void
-worker_signals(sigset_t *waitmask)
+worker_signals(sigset_t *retire)
 {
 	struct sigaction	 sa;
-	sigset_t		 block;
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_retire;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGHUP, &sa, NULL);
 	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGCHLD, &sa, NULL);
-	sigemptyset(&block);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGINT);
-	sigprocmask(SIG_SETMASK, &block, NULL);
-	sigemptyset(waitmask);
+	sigemptyset(retire);
+	sigaddset(retire, SIGTERM);
+	sigaddset(retire, SIGINT);
+	sigprocmask(SIG_SETMASK, retire, NULL);
 }
 
 /*
@@ -197,87 +193,226 @@ log_worker_exit(void)
 	fflush(stderr);
 }
 
+/* What the threads of a worker share. */
+struct worker {
+	int			 sock;
+	const struct config	*cfg;
+	char			 secret[129];	/* CSRF key */
+	struct writer		 writer;
+	pthread_mutex_t		 accept_lock;
+	int			 stop[2];	/* a pipe: readable = retire */
+	atomic_int		 failed;	/* a thread could not serve */
+};
+
 /* Ends a worker with status: frees what it owns, then exit(). */
 static _Noreturn void
-worker_exit(struct db *db, int status)
+worker_exit(struct worker *wk, int status)
 {
-	db_close(db);
+	writer_close(&wk->writer);
 	release_views();
 	exit(status);
 }
 
+/* Makes every thread leave after its current request. */
+static void
+worker_stop(struct worker *wk)
+{
+	char	 c = 0;
+
+	while (write(wk->stop[1], &c, 1) == -1 && errno == EINTR)
+		;
+}
+
 /*
- * Waits until the listening socket has a connection or a signal came.
- * Returns 1 (try to accept), 0 (interrupted) or -1 (the socket failed).
+ * Waits until the listening socket has a connection or the worker
+ * retires.  Returns 1 (try to accept), 0 (retire) or -1 (socket failed).
  */
 static int
-wait_connection(int sock, const sigset_t *waitmask)
+wait_connection(const struct worker *wk)
 {
-	struct pollfd	 pfd;
+	struct pollfd	 pfd[2];
 
-	pfd.fd = sock;
-	pfd.events = POLLIN;
-	pfd.revents = 0;
-	if (ppoll(&pfd, 1, NULL, waitmask) == -1)
-		return errno == EINTR ? 0 : -1;
-	if (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))
+	memset(pfd, 0, sizeof(pfd));
+	pfd[0].fd = wk->sock;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = wk->stop[0];
+	pfd[1].events = POLLIN;
+	while (poll(pfd, 2, -1) == -1)
+		if (errno != EINTR)
+			return -1;
+	if (pfd[1].revents != 0)
+		return 0;
+	if (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL))
 		return -1;
 	return 1;
 }
 
 /*
- * The worker: open the database, then serve one request at a time until
- * asked to retire.  The listening socket is non-blocking and shared by
- * every worker: another worker may win the connection (EAGAIN).
+ * The next request of this thread.  One thread of the worker at a time
+ * waits at the socket (the others at the lock), so a connection wakes one
+ * thread per worker; another worker may still win it (EAGAIN: the socket
+ * is non-blocking and shared).  Returns 1 with a request, 0 to retire, or
+ * -1 when the socket failed.
  */
-static _Noreturn void
-worker(int sock, const struct config *cfg)
+static int
+next_request(struct worker *wk, FCGX_Request *fcgi)
 {
+	int	 rc;
+
+	pthread_mutex_lock(&wk->accept_lock);
+	for (;;) {
+		if ((rc = wait_connection(wk)) != 1)
+			break;
+		if ((rc = FCGX_Accept_r(fcgi)) >= 0) {
+			rc = 1;
+			break;
+		}
+		if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+		    rc == -ECONNABORTED)
+			continue;
+		fprintf(stderr, "level=error msg=\"accept failed (%d)\"\n", rc);
+		rc = -1;
+		break;
+	}
+	pthread_mutex_unlock(&wk->accept_lock);
+	return rc;
+}
+
+/*
+ * A thread of the worker: its own database connection for reading (its
+ * writes go through the worker's writer), one request at a time until
+ * the worker retires.  A thread that cannot serve stops the worker, and
+ * the master starts a new one.
+ */
+static void *
+serve_thread(void *arg)
+{
+	struct worker	*wk = arg;
 	FCGX_Request	 fcgi;
 	struct request	 req;
 	struct db	 db;
-	sigset_t	 waitmask;
-	char		 secret[129];
-	int		 rc, status;
+	int		 rc = -1, status;
 
-	worker_signals(&waitmask);
-	if (atexit(log_worker_exit) != 0)
-		fprintf(stderr, "level=warn msg=\"atexit failed\"\n");
-	set_limits(cfg);
-	if (db_open(&db, cfg->database, 0) == -1)
-		worker_exit(&db, 1);	/* db_open left db closed */
-	if (store_setting(&db, "csrf_secret", secret, sizeof(secret)) != 0) {
-		fprintf(stderr, "level=error msg=\"no csrf_secret: run insats "
-		    "init\"\n");
-		worker_exit(&db, 1);
+	xmldoc_thread_init();
+	/*
+	 * 256 KB of page cache per thread instead of 1 MB: every COMMIT of
+	 * another connection empties it anyway, and eight full caches would
+	 * be most of the worker's memory (make bench: RSS).
+	 */
+	if (db_open(&db, wk->cfg->database, 0) == -1)
+		goto out;
+	if (db_exec(&db, "PRAGMA cache_size = -256") == -1) {
+		db_close(&db);
+		goto out;
 	}
-	if (FCGX_InitRequest(&fcgi, sock, 0) != 0)
-		worker_exit(&db, 1);
-	fprintf(stderr, "level=debug msg=\"worker started\" pid=%d\n",
-	    (int)getpid());
-	while (!retiring) {
-		if ((rc = wait_connection(sock, &waitmask)) == -1)
-			break;
-		if (rc == 0 || retiring)
-			continue;
-		if ((rc = FCGX_Accept_r(&fcgi)) < 0) {
-			if (rc == -EAGAIN || rc == -EWOULDBLOCK ||
-			    rc == -EINTR || rc == -ECONNABORTED)
-				continue;
-			fprintf(stderr, "level=error msg=\"accept failed (%d)\"\n",
-			    rc);
-			break;
-		}
+	db.writer = &wk->writer;
+	if (FCGX_InitRequest(&fcgi, wk->sock, 0) != 0) {
+		db_close(&db);
+		goto out;
+	}
+	while ((rc = next_request(wk, &fcgi)) == 1) {
 		if ((status = http_request_init(&req, &fcgi)) != 0) {
 			http_send(&req, status, "text/plain; charset=utf-8",
 			    "Felaktig begäran.\n", 19);
 			log_refused(&req);
 		} else
-			router_dispatch(&req, &db, cfg, secret);
+			router_dispatch(&req, &db, wk->cfg, wk->secret);
 		http_request_free(&req);
 		FCGX_Finish_r(&fcgi);
 	}
-	worker_exit(&db, 0);
+	FCGX_Free(&fcgi, 0);
+	db_close(&db);
+out:
+	pagecache_thread_clear();
+	if (rc == -1) {
+		atomic_store(&wk->failed, 1);
+		kill(getpid(), SIGTERM);	/* the main thread stops all */
+	}
+	return NULL;
+}
+
+/*
+ * Starts the threads; on failure stops those already started.  Returns
+ * the number started (cfg->threads), or -1.
+ */
+static int
+start_threads(struct worker *wk, pthread_t *t)
+{
+	pthread_attr_t	 attr;
+	int		 i, n = wk->cfg->threads, rc = 0;
+
+	if (pthread_attr_init(&attr) != 0)
+		return -1;
+	/*
+	 * Half the main thread's 8 MB: ample for libxml2's and libxslt's
+	 * recursion on documents of at most 256 levels (the parser's limit).
+	 */
+	pthread_attr_setstacksize(&attr, 4 * 1024 * 1024);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = pthread_create(&t[i], &attr, serve_thread, wk);
+	pthread_attr_destroy(&attr);
+	if (rc == 0)
+		return n;
+	fprintf(stderr, "level=error msg=\"pthread_create: %s\"\n",
+	    strerror(rc));
+	worker_stop(wk);
+	while (--i > 0)
+		pthread_join(t[i - 1], NULL);
+	return -1;
+}
+
+/*
+ * The worker: a writer (group commit) and cfg->threads threads serving
+ * requests, until SIGTERM or SIGINT asks it to retire; each thread ends
+ * its current request first.
+ */
+static _Noreturn void
+worker(int sock, const struct config *cfg)
+{
+	static struct worker	 wk;
+	pthread_t		 t[THREADS_MAX];
+	sigset_t		 retire;
+	int			 i, n, sig;
+
+	worker_signals(&retire);
+	if (atexit(log_worker_exit) != 0)
+		fprintf(stderr, "level=warn msg=\"atexit failed\"\n");
+	set_limits(cfg);
+	/*
+	 * Two malloc arenas rather than one per thread: two cores run at most
+	 * two threads at once, and each arena reserves 64 MB of the address
+	 * space that RLIMIT_AS bounds.
+	 */
+	mallopt(M_ARENA_MAX, 2);
+	wk.sock = sock;
+	wk.cfg = cfg;
+	if (writer_open(&wk.writer, cfg->database) == -1) {
+		release_views();
+		exit(1);
+	}
+	if (store_setting(&wk.writer.db, "csrf_secret", wk.secret,
+	    sizeof(wk.secret)) != 0) {
+		fprintf(stderr, "level=error msg=\"no csrf_secret: run insats "
+		    "init\"\n");
+		worker_exit(&wk, 1);
+	}
+	if (pthread_mutex_init(&wk.accept_lock, NULL) != 0 ||
+	    pipe2(wk.stop, O_CLOEXEC) == -1 ||
+	    (n = start_threads(&wk, t)) == -1)
+		worker_exit(&wk, 1);
+	fprintf(stderr, "level=debug msg=\"worker started\" pid=%d threads=%d\n",
+	    (int)getpid(), n);
+	while (sigwait(&retire, &sig) != 0)
+		;
+	worker_stop(&wk);
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	fprintf(stderr, "level=info msg=\"worker retired\" pid=%d batches=%lu "
+	    "writes=%lu\n", (int)getpid(), wk.writer.batches, wk.writer.ops);
+	close(wk.stop[0]);
+	close(wk.stop[1]);
+	pthread_mutex_destroy(&wk.accept_lock);
+	worker_exit(&wk, atomic_load(&wk.failed) ? 1 : 0);
 }
 
 static pid_t

@@ -1,6 +1,7 @@
 /*
- * store: reading and changing documents.  Writes run in BEGIN IMMEDIATE
- * and commit the change together with its audit event.
+ * store: reading and changing documents.  Each write is one transaction
+ * (db_transaction: in a worker, group-committed by writer.c) that commits
+ * the change together with its audit event.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,43 +177,89 @@ insert_event(struct db *db, long doc, const struct placement *p, long user,
 	return db_step_done(st);
 }
 
+struct create_tx {
+	const struct user	*u;
+	const struct placement	*p;
+	const char		*kind, *period, *title, *xml;
+	int			 rev;
+	long			 id;
+};
+
+static int
+create_tx(struct db *db, void *arg)
+{
+	struct create_tx	*a = arg;
+	sqlite3_stmt		*st;
+	char			 now[21];
+	int			 rc;
+
+	db_now(now);
+	if ((st = db_stmt(db, STMT_DOC_INSERT)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->p->id);
+	sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->period, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, a->rev);
+	sqlite3_bind_text(st, 5, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return 1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(db->conn);
+	if (insert_version(db, a->id, 1, a->xml, a->u->id, now) == -1 ||
+	    insert_event(db, a->id, a->p, a->u->id, now,
+	    a->rev > 1 ? "revise" : "create", NULL, "draft", NULL) == -1)
+		return -1;
+	return 0;
+}
+
 int
 store_document_create(struct db *db, const struct user *u,
     const struct placement *p, const char *kind, const char *period, int rev,
     const char *title, const char *xml, long *id)
 {
+	struct create_tx	 a = { u, p, kind, period, title, xml, rev, 0 };
+	int			 rc;
+
+	if ((rc = db_transaction(db, create_tx, &a)) == 0)
+		*id = a.id;
+	return rc;
+}
+
+struct save_tx {
+	const struct user	*u;
+	const struct document	*d;
+	const struct placement	*p;
+	int			 expected_version;
+	const char		*xml;
+};
+
+static int
+save_tx(struct db *db, void *arg)
+{
+	struct save_tx	*a = arg;
 	sqlite3_stmt	*st;
 	char		 now[21];
-	int		 rc;
 
 	db_now(now);
-	if (db_begin(db) == -1)
+	if ((st = db_stmt(db, STMT_DOC_UPDATE_CONTENT)) == NULL)
 		return -1;
-	if ((st = db_stmt(db, STMT_DOC_INSERT)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, rev);
-	sqlite3_bind_text(st, 5, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		db_rollback(db);
+	sqlite3_bind_int64(st, 1, a->d->id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, a->expected_version);
+	if (db_step_done(st) == -1)
+		return -1;
+	if (sqlite3_changes(db->conn) == 0)
 		return 1;
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-	*id = sqlite3_last_insert_rowid(db->conn);
-	if (insert_version(db, *id, 1, xml, u->id, now) == -1 ||
-	    insert_event(db, *id, p, u->id, now, rev > 1 ? "revise" : "create",
-	    NULL, "draft", NULL) == -1)
-		goto fail;
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return -1;
+	if (insert_version(db, a->d->id, a->expected_version + 1, a->xml,
+	    a->u->id, now) == -1 ||
+	    insert_event(db, a->d->id, a->p, a->u->id, now, "save",
+	    state_name(a->d->state), state_name(a->d->state), NULL) == -1)
+		return -1;
+	return 0;
 }
 
 int
@@ -220,31 +267,45 @@ store_document_save(struct db *db, const struct user *u,
     const struct document *d, const struct placement *p,
     int expected_version, const char *xml)
 {
-	sqlite3_stmt	*st;
-	char		 now[21];
+	struct save_tx	 a = { u, d, p, expected_version, xml };
+
+	return db_transaction(db, save_tx, &a);
+}
+
+struct transition_tx {
+	const struct user	*u;
+	const struct document	*d;
+	const struct placement	*p;
+	enum wf_action		 action;
+	enum doc_state		 to;
+	const char		*comment, *title;
+};
+
+static int
+transition_tx(struct db *db, void *arg)
+{
+	struct transition_tx	*a = arg;
+	sqlite3_stmt		*st;
+	char			 now[21];
 
 	db_now(now);
-	if (db_begin(db) == -1)
+	if ((st = db_stmt(db, STMT_DOC_SET_STATE)) == NULL)
 		return -1;
-	if ((st = db_stmt(db, STMT_DOC_UPDATE_CONTENT)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, d->id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, expected_version);
+	sqlite3_bind_int64(st, 1, a->d->id);
+	sqlite3_bind_text(st, 2, state_name(a->to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, state_name(a->d->state), -1, SQLITE_STATIC);
+	if (a->title != NULL)
+		sqlite3_bind_text(st, 5, a->title, -1, SQLITE_STATIC);
 	if (db_step_done(st) == -1)
-		goto fail;
-	if (sqlite3_changes(db->conn) == 0) {
-		db_rollback(db);
+		return -1;
+	if (sqlite3_changes(db->conn) == 0)
 		return 1;
-	}
-	if (insert_version(db, d->id, expected_version + 1, xml, u->id,
-	    now) == -1 || insert_event(db, d->id, p, u->id, now, "save",
-	    state_name(d->state), state_name(d->state), NULL) == -1)
-		goto fail;
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return -1;
+	if (insert_event(db, a->d->id, a->p, a->u->id, now,
+	    action_name(a->action), state_name(a->d->state),
+	    state_name(a->to), a->comment) == -1)
+		return -1;
+	return 0;
 }
 
 int
@@ -253,33 +314,9 @@ store_document_transition(struct db *db, const struct user *u,
     enum wf_action action, enum doc_state to, const char *comment,
     const char *title)
 {
-	sqlite3_stmt	*st;
-	char		 now[21];
+	struct transition_tx	 a = { u, d, p, action, to, comment, title };
 
-	db_now(now);
-	if (db_begin(db) == -1)
-		return -1;
-	if ((st = db_stmt(db, STMT_DOC_SET_STATE)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, d->id);
-	sqlite3_bind_text(st, 2, state_name(to), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, state_name(d->state), -1, SQLITE_STATIC);
-	if (title != NULL)
-		sqlite3_bind_text(st, 5, title, -1, SQLITE_STATIC);
-	if (db_step_done(st) == -1)
-		goto fail;
-	if (sqlite3_changes(db->conn) == 0) {
-		db_rollback(db);
-		return 1;
-	}
-	if (insert_event(db, d->id, p, u->id, now, action_name(action),
-	    state_name(d->state), state_name(to), comment) == -1)
-		goto fail;
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return -1;
+	return db_transaction(db, transition_tx, &a);
 }
 
 int

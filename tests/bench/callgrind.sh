@@ -37,7 +37,10 @@ VERSION=$(sqlite3 -batch -noheader "$DIR/insats.db" \
 start_vg() {
 	rm -f "$CG"/cg.* "$DIR/cg.sock"
 	sed -e "s|^socket[[:space:]]*=.*|socket = $DIR/cg.sock|" \
-	    -e "s|^workers[[:space:]]*=.*|workers = 1|" "$DIR/$1.conf" >"$DIR/cg.conf"
+	    -e "s|^workers[[:space:]]*=.*|workers = 1|" \
+	    -e "s|^threads[[:space:]]*=.*||" "$DIR/$1.conf" >"$DIR/cg.conf"
+	# One thread: every request finds the same per-thread caches.
+	echo "threads = 1" >>"$DIR/cg.conf"
 	valgrind --tool=callgrind --dump-after=FCGX_Finish_r --dump-line=no \
 	    --callgrind-out-file="$CG/cg.%p.out" \
 	    "$INSATS" serve --config "$DIR/cg.conf" </dev/null >"$DIR/cg-$1.log" 2>&1 &
