@@ -401,7 +401,7 @@ send_form(struct ctx *c, const struct document *d, const char *period,
 	page_attr(n, "new", d == &blank ? "1" : "0");
 	page_attr_long(n, "placement-id", p->id);
 	if (d == &blank)
-		xmlUnsetProp(n, (const xmlChar *)"id");
+		page_attr_remove(n, "id");
 	if (page_content_doc(page_elem(n, "content"), formdoc) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);

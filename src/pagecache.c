@@ -54,33 +54,62 @@ static _Thread_local struct content	 contents[CONTENT_SLOTS];
 static _Thread_local xmlDocPtr		 uncached;	/* too large to keep */
 static _Thread_local unsigned long	 content_clock;
 
+/*
+ * The walk goes through a small buffer into the digest: no allocation,
+ * and the same bytes hashed as if they were gathered first.
+ */
 struct walk {
-	char		*buf;
-	size_t		 len, cap;
+	EVP_MD_CTX	*md;
+	size_t		 len;			/* bytes in buf */
+	size_t		 total;			/* bytes walked */
 	const char	*reqid;
+	unsigned char	 buf[4096];
 };
 
-/* Appends n bytes.  Returns 0, or -1 past WALK_MAX or out of memory. */
+/* Hashes the bytes in the buffer.  Returns 0, or -1. */
+static int
+flush(struct walk *w)
+{
+	if (w->len > 0 && EVP_DigestUpdate(w->md, w->buf, w->len) != 1)
+		return -1;
+	w->len = 0;
+	return 0;
+}
+
+/* Appends n bytes.  Returns 0, or -1 past WALK_MAX or when hashing fails. */
 static int
 put(struct walk *w, const void *p, size_t n)
 {
-	char	*nb;
-	size_t	 ncap;
+	const unsigned char	*s = p;
+	size_t			 k;
 
-	if (w->len + n > w->cap) {
-		if (w->len + n > WALK_MAX)
+	if (n > WALK_MAX - w->total)
+		return -1;
+	w->total += n;
+	while (n > sizeof(w->buf) - w->len) {
+		k = sizeof(w->buf) - w->len;
+		memcpy(w->buf + w->len, s, k);
+		w->len += k;
+		s += k;
+		n -= k;
+		if (flush(w) == -1)
 			return -1;
-		for (ncap = w->cap ? w->cap * 2 : 8192; ncap < w->len + n;
-		    ncap *= 2)
-			;
-		if ((nb = realloc(w->buf, ncap)) == NULL)
-			return -1;
-		w->buf = nb;
-		w->cap = ncap;
 	}
-	memcpy(w->buf + w->len, p, n);
+	memcpy(w->buf + w->len, s, n);
 	w->len += n;
 	return 0;
+}
+
+/* Appends one byte.  Returns 0 or -1, as put. */
+static int
+put_byte(struct walk *w, char c)
+{
+	if (w->len < sizeof(w->buf) && w->total < WALK_MAX) {
+		w->buf[w->len++] = (unsigned char)c;
+		w->total++;
+		return 0;
+	}
+	return put(w, &c, 1);
 }
 
 /*
@@ -90,10 +119,20 @@ put(struct walk *w, const void *p, size_t n)
 static int
 put_str(struct walk *w, char tag, const xmlChar *s)
 {
+	size_t	 n;
+
 	if (s == NULL)
 		s = (const xmlChar *)"";
-	return put(w, &tag, 1) == -1 ||
-	    put(w, s, strlen((const char *)s) + 1) == -1 ? -1 : 0;
+	n = strlen((const char *)s) + 1;
+	/* Most strings fit in the buffer as they are. */
+	if (n < sizeof(w->buf) - w->len && n < WALK_MAX - w->total) {
+		w->buf[w->len] = (unsigned char)tag;
+		memcpy(w->buf + w->len + 1, s, n);
+		w->len += n + 1;
+		w->total += n + 1;
+		return 0;
+	}
+	return put_byte(w, tag) == -1 || put(w, s, n) == -1 ? -1 : 0;
 }
 
 /* An attribute's value: its text children in order. */
@@ -109,7 +148,7 @@ put_attr(struct walk *w, xmlAttrPtr a)
 		if (t->type != XML_TEXT_NODE || put_str(w, 'v', t->content) == -1)
 			return -1;
 	}
-	return put(w, "a", 1);
+	return put_byte(w, 'a');
 }
 
 /* Returns 0, or -1 for a node type a page never holds. */
@@ -148,7 +187,20 @@ put_node(struct walk *w, xmlNodePtr n, int is_root)
 	for (c = n->children; c != NULL; c = c->next)
 		if (put_node(w, c, 0) == -1)
 			return -1;
-	return put(w, "e", 1);
+	return put_byte(w, 'e');
+}
+
+/*
+ * SHA-256, looked up once: EVP_sha256() makes every EVP_DigestInit_ex
+ * look the implementation up again.
+ */
+static EVP_MD			*sha256;
+static pthread_once_t		 sha256_once = PTHREAD_ONCE_INIT;
+
+static void
+fetch_sha256(void)
+{
+	sha256 = EVP_MD_fetch(NULL, "SHA2-256", NULL);
 }
 
 int
@@ -159,16 +211,21 @@ pagecache_key(xmlDocPtr doc, struct pagekey *key)
 	unsigned int	 n = 0;
 	int		 rc = -1;
 
-	memset(&w, 0, sizeof(w));
+	w.len = w.total = 0;
+	w.reqid = NULL;
 	memset(key, 0, sizeof(*key));
+	if (pthread_once(&sha256_once, fetch_sha256) != 0 || sha256 == NULL ||
+	    (w.md = EVP_MD_CTX_new()) == NULL)
+		return -1;
 	if (root != NULL && root->next == NULL && root->prev == NULL &&
-	    put_node(&w, root, 1) == 0 &&
-	    EVP_Digest(w.buf, w.len, key->sha, &n, EVP_sha256(), NULL) == 1 &&
+	    EVP_DigestInit_ex(w.md, sha256, NULL) == 1 &&
+	    put_node(&w, root, 1) == 0 && flush(&w) == 0 &&
+	    EVP_DigestFinal_ex(w.md, key->sha, &n) == 1 &&
 	    n == PAGECACHE_KEY_LEN) {
 		key->reqid = w.reqid;
 		rc = 0;
 	}
-	free(w.buf);
+	EVP_MD_CTX_free(w.md);
 	return rc;
 }
 
