@@ -87,6 +87,7 @@ enum stmt {
 	STMT_DEFICIENCY_DOCS,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
+	STMT_BEGIN_READ,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
 	STMT_SAVEPOINT,
@@ -101,6 +102,7 @@ struct db {
 	sqlite3		*conn;
 	sqlite3_stmt	*stmts[STMT__MAX];
 	struct writer	*writer;	/* NULL: this connection writes itself */
+	int		 reading;	/* in db_read_begin's transaction */
 };
 
 /*
@@ -127,6 +129,16 @@ void		 db_close(struct db *db);
 int		 db_migrate(struct db *db);
 /* The prepared statement, reset and with cleared bindings; NULL on error. */
 sqlite3_stmt	*db_stmt(struct db *db, enum stmt which);
+/*
+ * One read transaction for the reads of a request: they see one snapshot,
+ * and SQLite takes its WAL read lock and checks for other connections'
+ * commits once instead of once per statement.  db_begin and
+ * db_transaction end it first, so a request reads its own writes.
+ * Returns 0 or -1.
+ */
+int		 db_read_begin(struct db *db);
+/* Ends db_read_begin's transaction if it is still open. */
+void		 db_read_end(struct db *db);
 /* BEGIN IMMEDIATE, retrying SQLITE_BUSY for a bounded time.  Returns 0 or -1. */
 int		 db_begin(struct db *db);
 /*

@@ -370,6 +370,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
 	    " AND d.placement_id = p.id",
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
 	[STMT_SAVEPOINT] = "SAVEPOINT op",
@@ -786,10 +787,40 @@ step_control(struct db *db, enum stmt which)
  * more for a busy answer that outlives it.
  */
 int
+db_read_begin(struct db *db)
+{
+	if (db->reading || step_control(db, STMT_BEGIN_READ) != SQLITE_OK)
+		return -1;
+	db->reading = 1;
+	return 0;
+}
+
+void
+db_read_end(struct db *db)
+{
+	size_t	 i;
+
+	if (!db->reading)
+		return;
+	db->reading = 0;
+	if (sqlite3_get_autocommit(db->conn))
+		return;
+	if (step_control(db, STMT_COMMIT) == SQLITE_OK)
+		return;
+	/* A statement left stepping holds the snapshot: reset them all. */
+	for (i = 0; i < STMT__MAX; i++)
+		if (db->stmts[i] != NULL)
+			sqlite3_reset(db->stmts[i]);
+	if (step_control(db, STMT_COMMIT) != SQLITE_OK)
+		step_control(db, STMT_ROLLBACK);
+}
+
+int
 db_begin(struct db *db)
 {
 	int	 tries, rc;
 
+	db_read_end(db);
 	for (tries = 0; tries < 5; tries++) {
 		rc = step_control(db, STMT_BEGIN);
 		if (rc == SQLITE_OK)
@@ -808,8 +839,10 @@ db_transaction(struct db *db, db_tx_fn fn, void *arg)
 {
 	int	 rc;
 
-	if (db->writer != NULL)
+	if (db->writer != NULL) {
+		db_read_end(db);
 		return writer_run(db->writer, fn, arg);
+	}
 	if (db_begin(db) == -1)
 		return -1;
 	if ((rc = fn(db, arg)) != 0) {

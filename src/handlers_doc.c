@@ -499,7 +499,7 @@ send_build_failure(struct ctx *c, enum built b, const struct document *d,
 	if (b == BUILT_BAD) {
 		if (!is_xml_request(c))
 			return send_error(c, 400, why);
-		memset(&one, 0, sizeof(one));
+		one.n = 0;
 		field_errors_add(&one, "", why);
 		return send_xml_errors(c, 400, &one);
 	}
@@ -614,7 +614,7 @@ h_doc_create(struct ctx *c)
 	long		 id;
 	int		 rc;
 
-	memset(&errs, 0, sizeof(errs));
+	errs.n = 0;	/* 32 KB of entries: each is written when added */
 	if ((rc = new_document_checks(c, is_xml_request(c) ? &c->req->params :
 	    &c->form, &k, &p, period)) != 0)
 		return rc;
@@ -722,7 +722,7 @@ h_doc_save(struct ctx *c)
 	long		 version;
 	int		 rc;
 
-	memset(&errs, 0, sizeof(errs));
+	errs.n = 0;
 	if ((rc = load_doc(c, &d, &p)) != 0)
 		return rc;
 	if ((rc = check_action(c, &d, &p, ACTION_SAVE, 1, &to)) != 0)
@@ -802,7 +802,7 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 		return send_error(c, 413, "Kommentaren är för lång.");
 	rc = check_action(c, &d, &p, a, comment != NULL, &to);
 	if (rc == 422) {
-		memset(&errs, 0, sizeof(errs));
+		errs.n = 0;	/* 32 KB of entries: each is written when added */
 		field_errors_add(&errs, "comment", "Skriv en kommentar om vad "
 		    "som ska kompletteras.");
 		return send_view(c, &d, &p, &errs, 422);

@@ -254,6 +254,10 @@ router_dispatch(struct request *req, struct db *db, const struct config *cfg,
 	c.db = db;
 	c.cfg = cfg;
 	c.secret = secret;
+	/* Without it the reads still work, each in its own transaction. */
+	if (db_read_begin(db) == -1)
+		fprintf(stderr, "level=warn id=%s msg=\"no read transaction\"\n",
+		    req->id);
 	if ((r = find_route(req, &c.id, &status)) != NULL) {
 		req->route = r->pattern;
 		if (r->authenticated && (status = identify(&c)) != 0)
@@ -270,6 +274,7 @@ router_dispatch(struct request *req, struct db *db, const struct config *cfg,
 error:
 	send_error(&c, status, NULL);
 out:
+	db_read_end(db);
 	log_request(req, &c);
 	form_free(&c.form);
 }

@@ -271,6 +271,47 @@ test_transaction_through_writer(void **state)
 	assert_int_equal(f->w.ops, 1);
 }
 
+/*
+ * A request reads in one transaction (db_read_begin); its own write
+ * through the writer ends that snapshot, so what it reads next includes
+ * the write.
+ */
+static void
+test_request_reads_its_own_write(void **state)
+{
+	struct fixture	*f = *state;
+	struct op	 keep = { f, 3, 0, 0, 0, 0 };
+
+	f->reader.writer = &f->w;
+	assert_int_equal(db_read_begin(&f->reader), 0);
+	assert_int_equal(stored(f), 0);
+	assert_int_equal(db_transaction(&f->reader, insert_tx, &keep), 0);
+	assert_int_equal(stored(f), 1u << 3);
+	db_read_end(&f->reader);
+	f->reader.writer = NULL;
+	assert_int_equal(f->reader.reading, 0);
+	assert_int_equal(sqlite3_get_autocommit(f->reader.conn), 1);
+}
+
+/* db_read_end leaves nothing open even with a statement left stepping. */
+static void
+test_read_end_with_a_statement_stepping(void **state)
+{
+	struct fixture	*f = *state;
+	struct op	 a = { f, 1, 0, 0, 0, 0 }, b = { f, 2, 0, 0, 0, 0 };
+	sqlite3_stmt	*st;
+
+	assert_int_equal(db_transaction(&f->reader, insert_tx, &a), 0);
+	assert_int_equal(db_transaction(&f->reader, insert_tx, &b), 0);
+	assert_int_equal(db_read_begin(&f->reader), 0);
+	assert_int_equal(sqlite3_prepare_v2(f->reader.conn, "SELECT v FROM t",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	db_read_end(&f->reader);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_get_autocommit(f->reader.conn), 1);
+}
+
 int
 main(void)
 {
@@ -285,6 +326,10 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transaction_through_writer,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_request_reads_its_own_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_read_end_with_a_statement_stepping, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
