@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnr } from './lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = process.env.INSATS_BIN || path.join(repo, 'build/insats');
@@ -22,20 +23,6 @@ function insats(...args) {
 	return r;
 }
 
-// The Luhn check digit over the ten digits YYMMDDNNN of a personal number.
-function luhn(nine) {
-	let sum = 0;
-	for (let i = 0; i < 9; i++) {
-		const v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-		sum += v > 9 ? v - 9 : v;
-	}
-	return (10 - (sum % 10)) % 10;
-}
-
-// "YYYYMMDD-NNN" plus its correct check digit.
-function pnr(datePart, serial) {
-	return `${datePart}-${serial}${luhn(datePart.slice(2) + serial)}`;
-}
 
 before(() => {
 	assert.ok(existsSync(bin), `${bin} is missing: run make build/insats`);

@@ -144,6 +144,21 @@ export function client(stack, user, password = PASSWORD) {
 	};
 }
 
+// The Luhn check digit over the nine digits YYMMDDNNN of a personal number.
+function luhn(nine) {
+	let sum = 0;
+	for (let i = 0; i < 9; i++) {
+		const v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+		sum += v > 9 ? v - 9 : v;
+	}
+	return (10 - (sum % 10)) % 10;
+}
+
+/** "YYYYMMDD-NNN" plus its correct check digit. */
+export function pnr(date8, serial) {
+	return `${date8}-${serial}${luhn(date8.slice(2) + serial)}`;
+}
+
 /** A short description of a response for assertion messages. */
 export function describeRes(res) {
 	const body = textOf(res.text).replace(/\s+/g, ' ').trim().slice(0, 300);

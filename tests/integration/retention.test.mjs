@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnr } from './lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = process.env.INSATS_BIN || path.join(repo, 'build/insats');
@@ -39,18 +40,6 @@ function sql(q, file = db) {
 	return ok(run('sqlite3', ['-batch', '-bail', file], { input: q })).trim();
 }
 
-// The Luhn check digit over the ten digits YYMMDDNNN.
-function luhn(nine) {
-	let sum = 0;
-	for (let i = 0; i < 9; i++) {
-		const v = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-		sum += v > 9 ? v - 9 : v;
-	}
-	return (10 - (sum % 10)) % 10;
-}
-function pnr(date8, serial) {
-	return `${date8}-${serial}${luhn(date8.slice(2) + serial)}`;
-}
 
 const planXml = readFileSync(path.join(repo, 'tests/data/plan-valid.xml'), 'utf8');
 
