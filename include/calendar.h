@@ -1,7 +1,9 @@
 /*
  * calendar: dates, Swedish public holidays, working days and every due date
  * of the programme.  Pure code: no I/O, no clock.  "today" is always a
- * parameter so that tests and the purge can run at any date.
+ * parameter so that tests and the purge can run at any date.  Each thread
+ * keeps the holidays of the last few years it asked about (no lock, safe
+ * from any thread).
  */
 #ifndef INSATS_CALENDAR_H
 #define INSATS_CALENDAR_H

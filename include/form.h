@@ -27,9 +27,11 @@ struct form {
  * Parses s (len bytes) into f.  Names and values are percent-decoded, '+'
  * is a space, CRLF becomes LF; every value must be valid UTF-8 without
  * control characters other than tab and newline.  Returns 0, or -1 (f is
- * left empty) on malformed input or a limit exceeded.
+ * left empty) on malformed input or a limit exceeded.  An empty input
+ * (len 0, s may then be NULL) allocates nothing: fields is NULL, n 0.
  */
 int		 form_parse(struct form *f, const char *s, size_t len);
+/* Frees the fields and leaves f empty; fine on an empty form, twice too. */
 void		 form_free(struct form *f);
 /* The first value of name, or NULL. */
 const char	*form_get(const struct form *f, const char *name);

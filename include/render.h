@@ -1,30 +1,14 @@
 /*
- * render: builds the small page XML of a request (xsl/PAGES.md) and runs
- * it through the stylesheet compiled once per process.
+ * render: runs the page XML of a request (page.h, xsl/PAGES.md) through
+ * the stylesheet compiled once per process, or takes the HTML cached for
+ * an equal page (pagecache.h).
  */
 #ifndef INSATS_RENDER_H
 #define INSATS_RENDER_H
 
 #include <stddef.h>
-#include <libxml/tree.h>
 
-#include "store.h"
-#include "xmldoc.h"
-
-struct arena;
-
-/*
- * A page document.  Its nodes live in an arena (render.c): build and
- * change them only with the page_* functions below, never with libxml2's
- * tree functions (xmlSetProp, xmlUnlinkNode, xmlFreeNode ...).  Reading
- * the tree is fine, but for what page_content_doc put in: that may be
- * lent, for render_page and the key walk only.
- */
-struct page {
-	xmlDocPtr	 doc;
-	xmlNodePtr	 root;
-	struct arena	*arena;
-};
+#include "page.h"
 
 /*
  * Compiles xsl_dir/page.xsl with file and network access forbidden at run
@@ -34,55 +18,6 @@ int		 render_load(const char *xsl_dir);
 void		 render_free(void);
 /* 1 when the stylesheet is loaded (health check). */
 int		 render_ready(void);
-
-/* Starts a page of the given view.  Returns 0 or -1. */
-int		 page_new(struct page *pg, const char *view, const char *reqid);
-void		 page_free(struct page *pg);
-/* The user, role, organisation and CSRF token of the viewer. */
-void		 page_user(struct page *pg, const struct user *u,
-		    const char *csrf);
-/*
- * The functions below add to a page element (one they made, or the root);
- * given NULL or any other node they add nothing (and return NULL).
- *
- * Adds <name>text</name> (text escaped) under parent.
- */
-xmlNodePtr	 page_text(xmlNodePtr parent, const char *name, const char *text);
-/* Adds an empty <name/> under parent.  Returns it, or NULL (no memory). */
-xmlNodePtr	 page_elem(xmlNodePtr parent, const char *name);
-/*
- * Sets attribute name (a name without prefix) of node to value, as
- * xmlSetProp does; nothing when value is NULL.
- */
-void		 page_attr(xmlNodePtr node, const char *name, const char *value);
-/* Removes attribute name of node, if it has one. */
-void		 page_attr_remove(xmlNodePtr node, const char *name);
-void		 page_attr_long(xmlNodePtr node, const char *name, long value);
-/* "2024-03-07T10:15:00Z" as name and name-local (Europe/Stockholm). */
-void		 page_attr_time(xmlNodePtr node, const char *name,
-		    const char *utc);
-/*
- * A <placement> with its <customer> (name and number only when the viewer
- * may see them) and <counsellor>.
- */
-xmlNodePtr	 page_placement(xmlNodePtr parent, const struct placement *p,
-		    const struct user *viewer);
-/* A <doc>/<document> element with the document's attributes. */
-xmlNodePtr	 page_document(xmlNodePtr parent, const char *name,
-		    const struct document *d);
-/*
- * Copies the root element of xml (trusted, stored) under parent.  Returns
- * 0 or -1.
- */
-int		 page_content(xmlNodePtr parent, const char *xml);
-/*
- * Puts doc's root element under parent, as a copy would.  The page may
- * borrow it rather than copy it: doc must stay as it is, unchanged and not
- * freed, until the page is rendered or freed; parent, then, takes no more
- * children.  Returns 0 or -1.
- */
-int		 page_content_doc(xmlNodePtr parent, xmlDocPtr doc);
-void		 page_errors(struct page *pg, const struct field_errors *errs);
 /*
  * Runs the stylesheet.  Returns the HTML (malloc'd, *len set) or NULL.
  */

@@ -140,22 +140,46 @@ add_pair(struct form *f, const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * The most fields s (len bytes, no NUL) can hold: one more than its '&',
+ * at most FORM_FIELDS_MAX.
+ */
+static size_t
+max_fields(const char *s, size_t len)
+{
+	const char	*p, *end = s + len;
+	size_t		 n = 1;
+
+	for (p = s; n < FORM_FIELDS_MAX &&
+	    (p = memchr(p, '&', (size_t)(end - p))) != NULL; p++)
+		n++;
+	return n;
+}
+
+/*
+ * Returns 0 or -1 (see form.h).  An empty input (every GET without a
+ * query) allocates nothing: fields stays NULL.  Otherwise the table holds
+ * as many fields as s can, not FORM_FIELDS_MAX zeroed ones.
+ */
 int
 form_parse(struct form *f, const char *s, size_t len)
 {
-	size_t	 start = 0, i;
+	size_t	 start = 0, i, max;
 
+	f->fields = NULL;
 	f->n = 0;
-	if ((f->fields = calloc(FORM_FIELDS_MAX, sizeof(*f->fields))) == NULL)
-		return -1;
+	if (len == 0)
+		return 0;
 	if (memchr(s, '\0', len) != NULL)
-		goto fail;
+		return -1;
+	max = max_fields(s, len);
+	if ((f->fields = malloc(max * sizeof(*f->fields))) == NULL)
+		return -1;
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != '&')
 			continue;
 		if (i > start) {
-			if (f->n >= FORM_FIELDS_MAX ||
-			    add_pair(f, s + start, i - start) == -1)
+			if (f->n >= max || add_pair(f, s + start, i - start) == -1)
 				goto fail;
 		}
 		start = i + 1;

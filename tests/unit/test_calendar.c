@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <pthread.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -464,6 +465,196 @@ test_calendar_month_helpers(void **state)
 	assert_int_equal(date_compare(ymd("2024-01-01"), ymd("2024-01-01")), 0);
 }
 
+/*
+ * Easter Sundays 2019-2038 as published (not computed here), for the
+ * tests of the per-thread holiday cache.
+ */
+static const char *const easter_list[] = {
+	"2019-04-21", "2020-04-12", "2021-04-04", "2022-04-17", "2023-04-09",
+	"2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2028-04-16",
+	"2029-04-01", "2030-04-21", "2031-04-13", "2032-03-28", "2033-04-17",
+	"2034-04-09", "2035-03-25", "2036-04-13", "2037-04-05", "2038-04-25",
+};
+#define EASTER_FIRST	2019
+#define EASTER_YEARS	(sizeof(easter_list) / sizeof(easter_list[0]))
+
+/* 1 if name is want (both may be NULL), else 0. */
+static int
+same_name(const char *name, const char *want)
+{
+	if (name == NULL || want == NULL)
+		return name == want;
+	return strcmp(name, want) == 0;
+}
+
+/*
+ * Returns 1 if the calendar answers for year as it must, given its Easter
+ * Sunday: the whole list lies in year with New Year's Day first and New
+ * Year's Eve last, and the days that move with Easter and midsummer are
+ * off (named, but for Kristi himmelsfärdsdag: Första maj in 2008).  Else
+ * 0.  No cmocka assertion: threads call it too.
+ */
+static int
+year_ok(int year, struct date easter)
+{
+	struct holiday	 h[32];
+	struct date	 d;
+	size_t		 i, n;
+
+	n = calendar_nonworking_days(year, h, 32);
+	if (n != 16 || h[0].date.month != 1 || h[0].date.day != 1 ||
+	    h[15].date.month != 12 || h[15].date.day != 31)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (h[i].date.year != year)
+			return 0;
+	if (!same_name(calendar_holiday_name(date_add_days(easter, -2)),
+	    "Långfredagen") ||
+	    !same_name(calendar_holiday_name(date_add_days(easter, 1)),
+	    "Annandag påsk") ||
+	    calendar_is_workday(date_add_days(easter, 39)) ||
+	    calendar_is_workday(date_add_days(easter, -2)) ||
+	    !calendar_is_workday(date_add_days(easter, 2)))
+		return 0;
+	/* Midsommardagen: the Saturday of June 20-26. */
+	for (d = (struct date){ year, 6, 20 }; d.day <= 26; d.day++)
+		if (same_name(calendar_holiday_name(d), "Midsommardagen") !=
+		    (date_weekday(d) == 6))
+			return 0;
+	return same_name(calendar_holiday_name((struct date){ year, 12, 24 }),
+	    "Julafton");
+}
+
+/* year_ok with the published Easter of year (2019-2038). */
+static int
+listed_year_ok(int year)
+{
+	struct date	 easter;
+
+	if (date_parse(easter_list[year - EASTER_FIRST], &easter) == -1)
+		return 0;
+	return year_ok(year, easter);
+}
+
+/*
+ * Two years in turn, years four apart (one slot apart in a cache indexed
+ * by year modulo its size) and more years in turn than the cache keeps:
+ * every answer is the asked year's.
+ */
+static void
+test_calendar_cache_alternate(void **state)
+{
+	static const int	 order[] = { 2024, 2025, 2024, 2025, 2028, 2024,
+				    2032, 2028, 2036, 2024, 2020, 2025, 2026,
+				    2027, 2029, 2030, 2031, 2024 };
+	size_t			 i, round;
+	int			 y;
+
+	(void)state;
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+			if (!listed_year_ok(order[i]))
+				fail_msg("year %d (step %zu)", order[i], i);
+	/* Up and down through every listed year, twice. */
+	for (round = 0; round < 2; round++) {
+		for (y = EASTER_FIRST; y < EASTER_FIRST + (int)EASTER_YEARS;
+		    y++)
+			if (!listed_year_ok(y))
+				fail_msg("year %d going up", y);
+		for (y = EASTER_FIRST + (int)EASTER_YEARS - 1;
+		    y >= EASTER_FIRST; y--)
+			if (!listed_year_ok(y))
+				fail_msg("year %d going down", y);
+	}
+}
+
+/* Every supported year, each with its neighbours asked again in between. */
+static void
+test_calendar_cache_many_years(void **state)
+{
+	int	 y;
+
+	(void)state;
+	for (y = 1800; y <= 9999; y++) {
+		if (!year_ok(y, easter_sunday(y)))
+			fail_msg("year %d", y);
+		if (y > 1800 && !year_ok(y - 1, easter_sunday(y - 1)))
+			fail_msg("year %d after %d", y - 1, y);
+	}
+	for (y = 9999; y >= 1800; y -= 7)
+		if (!year_ok(y, easter_sunday(y)))
+			fail_msg("year %d going down", y);
+}
+
+/*
+ * Working days across New Year, each walk reading two years' lists, in
+ * both orders and again after other years.
+ */
+static void
+test_calendar_cache_year_boundary(void **state)
+{
+	int	 round;
+
+	(void)state;
+	for (round = 0; round < 3; round++) {
+		/* Nyårsafton, Nyårsdagen and Trettondedag jul are off. */
+		assert_date_is(due_review(ymd("2025-12-30")), "2026-01-09");
+		assert_date_is(due_review(ymd("2026-12-30")), "2027-01-11");
+		assert_date_is(calendar_add_workdays(ymd("2026-12-31"), 1),
+		    "2027-01-04");
+		assert_date_is(calendar_add_workdays(ymd("2025-12-31"), 1),
+		    "2026-01-02");
+		assert_false(calendar_is_workday(ymd("2026-01-01")));
+		assert_true(calendar_is_workday(ymd("2025-12-30")));
+		assert_string_equal(calendar_holiday_name(ymd("2027-01-06")),
+		    "Trettondedag jul");
+		assert_null(calendar_holiday_name(ymd("2026-01-07")));
+		assert_true(listed_year_ok(2030 + round));
+		assert_true(listed_year_ok(2020 + round));
+	}
+}
+
+/*
+ * A thread's share of test_calendar_cache_threads: arg points to its
+ * first year.  Returns NULL, or non-NULL if an answer was wrong.
+ */
+static void *
+check_years(void *arg)
+{
+	int		 first = *(const int *)arg, i;
+	static int	 failed = 1;
+
+	/* Years first .. first + 5 in turn: more than a cache keeps. */
+	for (i = 0; i < 20000; i++)
+		if (!listed_year_ok(first + i % 6))
+			return &failed;
+	return NULL;
+}
+
+/*
+ * Two threads asking about other years at the same time each get their
+ * own years' answers (a cache shared without a lock would mix them).
+ */
+static void
+test_calendar_cache_threads(void **state)
+{
+	pthread_t	 t[2];
+	int		 first[2] = { 2019, 2029 };
+	void		*res[2];
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, check_years,
+		    &first[i]), 0);
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_join(t[i], &res[i]), 0);
+	assert_null(res[0]);
+	assert_null(res[1]);
+	/* This thread's own cache is as it was. */
+	assert_true(listed_year_ok(2024));
+}
+
 int
 main(void)
 {
@@ -498,6 +689,10 @@ main(void)
 		cmocka_unit_test(test_calendar_weekday),
 		cmocka_unit_test(test_calendar_add_months),
 		cmocka_unit_test(test_calendar_month_helpers),
+		cmocka_unit_test(test_calendar_cache_alternate),
+		cmocka_unit_test(test_calendar_cache_many_years),
+		cmocka_unit_test(test_calendar_cache_year_boundary),
+		cmocka_unit_test(test_calendar_cache_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

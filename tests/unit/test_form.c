@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -226,6 +227,104 @@ test_form_parse_empty(void **state)
 	REFUSED("=value");
 	REFUSED("a=1&=2");
 	REFUSED("=");
+}
+
+/*
+ * An empty input (every GET without a query) allocates nothing, and the
+ * empty form behaves as any form without fields.
+ */
+static void
+test_form_parse_empty_free(void **state)
+{
+	struct form		 f;
+	struct mallinfo2	 before, after;
+	xmlDocPtr		 doc;
+	xmlChar			*a, *b;
+	int			 na, nb;
+
+	(void)state;
+	memset(&f, 0xa5, sizeof(f));
+	/* malloc's own count (ASan's allocator leaves it as it is). */
+	before = mallinfo2();
+	assert_int_equal(form_parse(&f, "", 0), 0);
+	after = mallinfo2();
+	assert_int_equal(after.uordblks, before.uordblks);
+	assert_null(f.fields);
+	assert_int_equal(f.n, 0);
+	assert_null(form_get(&f, "a"));
+	assert_null(form_get(&f, ""));
+	/* No field: the template as it is. */
+	doc = form_to_xml(&f, tmpl, NULL);
+	assert_non_null(doc);
+	xmlDocDumpMemory(doc, &a, &na);
+	xmlDocDumpMemory(tmpl, &b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, (size_t)na);
+	xmlFree(a);
+	xmlFree(b);
+	xmlFreeDoc(doc);
+	form_free(&f);
+	form_free(&f);
+	assert_null(f.fields);
+
+	/* A request without a body passes NULL. */
+	memset(&f, 0xa5, sizeof(f));
+	assert_int_equal(form_parse(&f, NULL, 0), 0);
+	assert_null(f.fields);
+	assert_int_equal(f.n, 0);
+	form_free(&f);
+
+	/* The next input after an empty one is parsed as ever. */
+	assert_int_equal(parse(&f, "a=1"), 0);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(form_get(&f, "a"), "1");
+	form_free(&f);
+	assert_null(f.fields);
+	assert_int_equal(f.n, 0);
+}
+
+/*
+ * The table is as large as the input needs (ASan reads past a short one):
+ * one field, fields after and between empty pairs, and the limit reached
+ * after more '&' than fields.
+ */
+static void
+test_form_parse_table_size(void **state)
+{
+	struct form	 f;
+	char		*s, *amps;
+	size_t		 i;
+
+	(void)state;
+	assert_one("a=1", "a", "1");
+	assert_int_equal(parse(&f, "a=1&b=2&c=3"), 0);
+	assert_int_equal(f.n, 3);
+	assert_string_equal(f.fields[2].name, "c");
+	assert_string_equal(f.fields[2].value, "3");
+	form_free(&f);
+	assert_int_equal(parse(&f, "&&&a=1&&b&"), 0);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.fields[1].name, "b");
+	form_free(&f);
+
+	/* FORM_FIELDS_MAX + 100 empty pairs, then the fields. */
+	amps = malloc(FORM_FIELDS_MAX + 101);
+	assert_non_null(amps);
+	memset(amps, '&', FORM_FIELDS_MAX + 100);
+	amps[FORM_FIELDS_MAX + 100] = '\0';
+	s = malloc(strlen(amps) + FORM_FIELDS_MAX * 5 + 1);
+	assert_non_null(s);
+	strcpy(s, amps);
+	for (i = 0; i < FORM_FIELDS_MAX; i++)
+		strcat(s, i == 0 ? "a=1" : "&a=1");
+	assert_int_equal(parse(&f, s), 0);
+	assert_int_equal(f.n, FORM_FIELDS_MAX);
+	assert_string_equal(f.fields[FORM_FIELDS_MAX - 1].value, "1");
+	form_free(&f);
+	strcat(s, "&b=2");
+	REFUSED(s);
+	free(s);
+	free(amps);
 }
 
 static void
@@ -708,6 +807,8 @@ main(void)
 		cmocka_unit_test(test_form_parse_plus_and_escapes),
 		cmocka_unit_test(test_form_parse_crlf),
 		cmocka_unit_test(test_form_parse_empty),
+		cmocka_unit_test(test_form_parse_empty_free),
+		cmocka_unit_test(test_form_parse_table_size),
 		cmocka_unit_test(test_form_parse_bad_escapes),
 		cmocka_unit_test(test_form_parse_nul),
 		cmocka_unit_test(test_form_parse_controls),

@@ -3,10 +3,10 @@
  * of.  The key (pagecache.h) is the SHA-256 of a canonical walk: equal
  * documents give equal keys, a change of any name, value, text or order
  * gives another, the root's request id is left out.  The page document
- * (render.c builds it in an arena) must be the document libxml2's own
- * xmlNewChild, xmlNewTextChild and xmlSetProp would build: same key, same
- * serialisation.  Run from the repository root (the last test compiles
- * xsl/page.xsl).
+ * (page.c builds it in an arena, pagearena.c) must be the document
+ * libxml2's own xmlNewChild, xmlNewTextChild and xmlSetProp would build:
+ * same key, same serialisation.  Run from the repository root (the last
+ * test compiles xsl/page.xsl).
  */
 #include <stdarg.h>
 #include <stddef.h>
