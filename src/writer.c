@@ -82,6 +82,15 @@ writer_open(struct writer *w, const char *path)
 		close(w->lockfd);
 		return -1;
 	}
+	/*
+	 * A small page cache, as the threads' (server.c): the other worker's
+	 * COMMITs empty it anyway, and a full one is a megabyte that grows
+	 * slowly over the random pages of a day's saves.
+	 */
+	if (db_exec(&w->db, "PRAGMA cache_size = -256") == -1) {
+		writer_close(w);
+		return -1;
+	}
 	/* Replaces SQLite's checkpoint inside COMMIT (see checkpoint()). */
 	sqlite3_wal_hook(w->db.conn, count_wal, w);
 	w->tail = &w->head;
