@@ -72,12 +72,12 @@ int	 store_document_create(struct db *db, const struct user *u,
 	    int rev, const char *title, const char *xml, long *id);
 /*
  * Saves a new version of a draft or returned document, if its version is
- * still expected_version.  0 saved, 1 conflict (someone saved first or the
+ * still expected_version; the version row, with u and the state, is the
+ * save's audit record.  0 saved, 1 conflict (someone saved first or the
  * state changed), -1 error.
  */
 int	 store_document_save(struct db *db, const struct user *u,
-	    const struct document *d, const struct placement *p,
-	    int expected_version, const char *xml);
+	    const struct document *d, int expected_version, const char *xml);
 /*
  * Moves d from its state to `to` with an event of action and comment
  * (may be NULL); title replaces the title when not NULL.  0 done, 1 the

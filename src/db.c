@@ -32,6 +32,17 @@
 	" FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
 
 /* The ids of customer ?1's documents (retention, purge, archive). */
+/*
+ * Events and saves of document ?1 as one list: seq and sub order it (an
+ * event by its id; a save after the event it followed, by version).
+ */
+#define HISTORY_OF_DOC \
+	"SELECT e.id AS seq, 0 AS sub, e.at, e.actor_id, e.action," \
+	" e.from_state, e.to_state, e.comment FROM events e" \
+	" WHERE e.document_id = ?1 UNION ALL" \
+	" SELECT ifnull(v.after_event, 0), v.version, v.saved_at, v.saved_by," \
+	" 'save', v.state, v.state, NULL FROM document_versions v" \
+	" WHERE v.document_id = ?1 AND v.state IS NOT NULL"
 #define RET_DOCS_OF \
 	"(SELECT d.id FROM documents d JOIN placements p" \
 	" ON p.id = d.placement_id WHERE p.customer_id = ?1)"
@@ -148,15 +159,21 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " ORDER BY revision",
 	[STMT_DOCS_OF_PLACEMENT] = "SELECT " DOC_COLS " FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
+	/* ?6: the state a save left the document in; NULL for a new one. */
 	[STMT_VERSION_INSERT] = "INSERT INTO document_versions(document_id,"
-	    " version, xml, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    " version, xml, saved_by, saved_at, state, after_event)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?6 IS NOT NULL THEN"
+	    " (SELECT max(id) FROM events WHERE document_id = ?1) END)",
 	[STMT_EVENT_INSERT] = "INSERT INTO events(document_id, placement_id,"
 	    " customer_id, actor_id, at, action, from_state, to_state, comment)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[STMT_EVENTS_OF_DOC] = "SELECT e.at, u.login, u.name, e.action,"
-	    " e.from_state, e.to_state, e.comment FROM events e"
-	    " JOIN users u ON u.id = e.actor_id WHERE e.document_id = ?1"
-	    " ORDER BY e.id",
+	/*
+	 * The history: the document's events, and its saves (migration 9),
+	 * each right after the event it followed, in the order saved.
+	 */
+	[STMT_EVENTS_OF_DOC] = "SELECT h.at, u.login, u.name, h.action,"
+	    " h.from_state, h.to_state, h.comment FROM (" HISTORY_OF_DOC
+	    ") h JOIN users u ON u.id = h.actor_id ORDER BY h.seq, h.sub",
 	[STMT_QUEUE_OF_COUNSELLOR] = "SELECT " DOC_COLS ", " PLACEMENT_COLS
 	    " FROM documents d JOIN placements p ON p.id = d.placement_id"
 	    " JOIN catalogue k ON k.code = p.code"
@@ -292,12 +309,20 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_ARCHIVE_VERSIONS] = "SELECT v.version, v.xml, v.saved_at,"
 	    " u.login FROM document_versions v JOIN users u ON u.id = v.saved_by"
 	    " WHERE v.document_id = ?1 ORDER BY v.version",
-	[STMT_ARCHIVE_EVENTS] = "SELECT e.id, e.document_id, e.placement_id,"
-	    " e.at, u.login, u.name, u.role, e.action, e.from_state, e.to_state,"
-	    " e.comment FROM events e JOIN users u ON u.id = e.actor_id"
+	/* A customer's events and saves (as STMT_EVENTS_OF_DOC), by time. */
+	[STMT_ARCHIVE_EVENTS] = "SELECT h.ident, h.document_id, h.placement_id,"
+	    " h.at, u.login, u.name, u.role, h.action, h.from_state, h.to_state,"
+	    " h.comment FROM (SELECT 'event-' || e.id AS ident, e.id AS seq,"
+	    " 0 AS sub, e.document_id, e.placement_id, e.at, e.actor_id,"
+	    " e.action, e.from_state, e.to_state, e.comment FROM events e"
 	    " WHERE e.customer_id = ?1 OR e.placement_id IN (SELECT id"
 	    " FROM placements WHERE customer_id = ?1) OR e.document_id IN "
-	    RET_DOCS_OF " ORDER BY e.at, e.id",
+	    RET_DOCS_OF " UNION ALL SELECT 'save-' || v.document_id || '-' ||"
+	    " v.version, ifnull(v.after_event, 0), v.version, v.document_id,"
+	    " NULL, v.saved_at, v.saved_by, 'save', v.state, v.state, NULL"
+	    " FROM document_versions v WHERE v.state IS NOT NULL"
+	    " AND v.document_id IN " RET_DOCS_OF ") h"
+	    " JOIN users u ON u.id = h.actor_id ORDER BY h.at, h.seq, h.sub",
 	/* STMT_REVIEW_QUEUE newest first: the start page's ?sort=-due. */
 	[STMT_REVIEW_QUEUE_DESC] = REVIEW_QUEUE
 	    " ORDER BY d.submitted_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
@@ -593,6 +618,16 @@ static const char *const migrations[] = {
 	 * rows), and each save writes one index page fewer (issue 7).
 	 */
 	"DROP INDEX events_document;",
+	/*
+	 * 9: a save's audit record is its version row: who (saved_by), when
+	 * (saved_at), in which state, and after which event of the document
+	 * (to place it in the history).  The event each save also wrote was
+	 * the same facts again, and five more pages in every save's COMMIT
+	 * (issue 7).  Versions saved before have state NULL: their save
+	 * events stay and the history shows those instead.
+	 */
+	"ALTER TABLE document_versions ADD COLUMN state TEXT;"
+	"ALTER TABLE document_versions ADD COLUMN after_event INTEGER;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==

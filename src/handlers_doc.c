@@ -743,8 +743,7 @@ h_doc_save(struct ctx *c)
 		rc = send_error(c, 500, NULL);
 		goto out;
 	}
-	switch (store_document_save(c->db, &c->user, &d, &p, (int)version,
-	    xml)) {
+	switch (store_document_save(c->db, &c->user, &d, (int)version, xml)) {
 	case 0:
 		redirect_doc(c, d.id, "", "saved");
 		rc = 303;

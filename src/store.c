@@ -141,7 +141,7 @@ store_document_xml(struct db *db, long id, int version)
 
 static int
 insert_version(struct db *db, long doc, int version, const char *xml,
-    long user, const char *now)
+    long user, const char *now, const char *state)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_VERSION_INSERT);
 
@@ -152,6 +152,8 @@ insert_version(struct db *db, long doc, int version, const char *xml,
 	sqlite3_bind_text(st, 3, xml, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, user);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	if (state != NULL)
+		sqlite3_bind_text(st, 6, state, -1, SQLITE_STATIC);
 	return db_step_done(st);
 }
 
@@ -209,7 +211,7 @@ create_tx(struct db *db, void *arg)
 	if (rc != SQLITE_DONE)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->conn);
-	if (insert_version(db, a->id, 1, a->xml, a->u->id, now) == -1 ||
+	if (insert_version(db, a->id, 1, a->xml, a->u->id, now, NULL) == -1 ||
 	    insert_event(db, a->id, a->p, a->u->id, now,
 	    a->rev > 1 ? "revise" : "create", NULL, "draft", NULL) == -1)
 		return -1;
@@ -232,7 +234,6 @@ store_document_create(struct db *db, const struct user *u,
 struct save_tx {
 	const struct user	*u;
 	const struct document	*d;
-	const struct placement	*p;
 	int			 expected_version;
 	const char		*xml;
 };
@@ -254,20 +255,16 @@ save_tx(struct db *db, void *arg)
 		return -1;
 	if (sqlite3_changes(db->conn) == 0)
 		return 1;
-	if (insert_version(db, a->d->id, a->expected_version + 1, a->xml,
-	    a->u->id, now) == -1 ||
-	    insert_event(db, a->d->id, a->p, a->u->id, now, "save",
-	    state_name(a->d->state), state_name(a->d->state), NULL) == -1)
-		return -1;
-	return 0;
+	/* The version row is the save's audit record (migration 9). */
+	return insert_version(db, a->d->id, a->expected_version + 1, a->xml,
+	    a->u->id, now, state_name(a->d->state));
 }
 
 int
 store_document_save(struct db *db, const struct user *u,
-    const struct document *d, const struct placement *p,
-    int expected_version, const char *xml)
+    const struct document *d, int expected_version, const char *xml)
 {
-	struct save_tx	 a = { u, d, p, expected_version, xml };
+	struct save_tx	 a = { u, d, expected_version, xml };
 
 	return db_transaction(db, save_tx, &a);
 }

@@ -370,7 +370,7 @@ check_xml(struct gen *g, const char *xml)
 	xmlFreeDoc(doc);
 }
 
-static void
+static long
 add_event(struct gen *g, long doc, long placement, long customer, long actor,
     const char *at, const char *action, const char *from, const char *to,
     const char *comment)
@@ -387,7 +387,7 @@ add_event(struct gen *g, long doc, long placement, long customer, long actor,
 	if (comment)
 		sqlite3_bind_text(g->event, 9, comment, -1, SQLITE_STATIC);
 	g->events++;
-	insert(g, g->event, "event");
+	return insert(g, g->event, "event");
 }
 
 /* A timestamp n hours after a day's morning. */
@@ -410,7 +410,7 @@ add_plan(struct gen *g, long placement, long customer, long owner,
 {
 	char	 xml[XML_MAX], created[21], at[21], submitted[21];
 	int	 v, nver = 1 + (int)rnd(g, 3), h = 0;
-	long	 doc;
+	long	 doc, created_event = 0;
 
 	stamp(day, h++, created);
 	submitted[0] = '\0';
@@ -436,11 +436,18 @@ add_plan(struct gen *g, long placement, long customer, long owner,
 		sqlite3_bind_text(g->version, 3, xml, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(g->version, 4, owner);
 		sqlite3_bind_text(g->version, 5, at, -1, SQLITE_TRANSIENT);
+		/* A save is recorded by its version row (db.c migration 9). */
+		if (v > 1) {
+			sqlite3_bind_text(g->version, 6, "draft", -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_int64(g->version, 7, created_event);
+		}
 		insert(g, g->version, "version");
 		g->versions++;
-		add_event(g, doc, placement, customer, owner, at,
-		    v == 1 ? (revision > 1 ? "revise" : "create") : "save",
-		    v == 1 ? NULL : "draft", "draft", NULL);
+		if (v == 1)
+			created_event = add_event(g, doc, placement, customer,
+			    owner, at, revision > 1 ? "revise" : "create", NULL,
+			    "draft", NULL);
 	}
 	if (state == ST_DRAFT)
 		return;
@@ -590,7 +597,8 @@ main(int argc, char **argv)
 	    " submitted_at) VALUES (?1, 'plan', '', ?2, ?3, ?4,"
 	    " 'Genomförandeplan', ?5, ?6, ?7)");
 	g.version = prep(&g, "INSERT INTO document_versions(document_id,"
-	    " version, xml, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+	    " version, xml, saved_by, saved_at, state, after_event)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	g.event = prep(&g, "INSERT INTO events(document_id, placement_id,"
 	    " customer_id, actor_id, at, action, from_state, to_state, comment)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");

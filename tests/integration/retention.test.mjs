@@ -78,8 +78,8 @@ function seedDocuments(p) {
 	sql(`
 		INSERT INTO documents(placement_id, kind, period, revision, state, version, title, created_at, updated_at, submitted_at)
 		  VALUES (${pl}, 'plan', '', 1, 'returned', 2, 'Genomförandeplan', '${p.at}', '${p.at}', '${p.at}');
-		INSERT INTO document_versions VALUES (last_insert_rowid(), 1, '${esc(x1)}', (SELECT id FROM users WHERE login = 'anna'), '${p.at}');
-		INSERT INTO document_versions SELECT id, 2, '${esc(x2)}', (SELECT id FROM users WHERE login = 'anna'), '${p.at}'
+		INSERT INTO document_versions(document_id, version, xml, saved_by, saved_at) VALUES (last_insert_rowid(), 1, '${esc(x1)}', (SELECT id FROM users WHERE login = 'anna'), '${p.at}');
+		INSERT INTO document_versions(document_id, version, xml, saved_by, saved_at) SELECT id, 2, '${esc(x2)}', (SELECT id FROM users WHERE login = 'anna'), '${p.at}'
 		  FROM documents WHERE placement_id = ${pl};
 		INSERT INTO events(document_id, placement_id, customer_id, actor_id, at, action, from_state, to_state, comment)
 		  SELECT d.id, ${pl}, ${id}, u.id, '${p.at}', 'submit', 'draft', 'submitted', NULL FROM documents d, users u
@@ -532,7 +532,7 @@ function killTemplate(file) {
 		s += `INSERT INTO customers(id, pnr, name, counsellor_id, protected, created_at) VALUES (${i}, '${p}', 'Namn ${i}', 2, 0, '${at}');
 		INSERT INTO placements VALUES (${i}, ${i}, 'AMI2', 1, '2022-01-01', NULL, '${at}');
 		INSERT INTO documents VALUES (${i}, ${i}, 'plan', '', 1, 'returned', 2, 'Plan', '${at}', '${at}', '${at}');
-		INSERT INTO document_versions VALUES (${i}, 1, '<plan>text ${i} ${'x'.repeat(400)}</plan>', 3, '${at}'),
+		INSERT INTO document_versions(document_id, version, xml, saved_by, saved_at) VALUES (${i}, 1, '<plan>text ${i} ${'x'.repeat(400)}</plan>', 3, '${at}'),
 		  (${i}, 2, '<plan>text ${i} v2 ${'y'.repeat(400)}</plan>', 3, '${at}');
 		INSERT INTO events(document_id, placement_id, customer_id, actor_id, at, action) VALUES
 		  (NULL, NULL, ${i}, 1, '${at}', 'customer-create'), (NULL, ${i}, ${i}, 1, '${at}', 'placement-create'),

@@ -367,7 +367,8 @@ add_customer(struct fixture *f, int id, const char *pnr, const char *at)
 	    " NULL, '%s');"
 	    "INSERT INTO documents VALUES (%d, %d, 'plan', '', 1, 'draft', 2,"
 	    " 'Plan', '%s', '%s', NULL);"
-	    "INSERT INTO document_versions VALUES (%d, 1, '<plan>Text%d-a</plan>',"
+	    "INSERT INTO document_versions(document_id, version, xml, saved_by,"
+	    " saved_at) VALUES (%d, 1, '<plan>Text%d-a</plan>',"
 	    " 2, '%s'), (%d, 2, '<plan>Text%d-b</plan>', 2, '%s');"
 	    "INSERT INTO events(document_id, placement_id, customer_id, actor_id,"
 	    " at, action) VALUES (NULL, NULL, %d, 2, '%s', 'customer-create'),"
@@ -577,7 +578,8 @@ test_last_entry_follows_writes(void **state)
 		"UPDATE events SET at = '2019-01-01T00:00:00Z'"
 		" WHERE action = 'comment'",
 		/* A new version, then its timestamp moved forward and back. */
-		"INSERT INTO document_versions VALUES (2, 3, '<plan/>', 2,"
+		"INSERT INTO document_versions(document_id, version, xml,"
+		" saved_by, saved_at) VALUES (2, 3, '<plan/>', 2,"
 		" '2024-08-01T00:00:00Z')",
 		"UPDATE document_versions SET saved_at = '2025-08-01T00:00:00Z'"
 		" WHERE document_id = 2 AND version = 3",
