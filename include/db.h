@@ -113,7 +113,7 @@ struct db {
 typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 9
+#define DB_SCHEMA_VERSION 8
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

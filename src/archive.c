@@ -419,7 +419,7 @@ add_events(struct build *b, sqlite3_int64 cid, const char *cref)
 	sqlite3_bind_int64(st, 1, cid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		e = xmlNewChild(root, b->pns, BAD_CAST "event", NULL);
-		/* "event-ID", or "save-DOCUMENT-VERSION" (migration 9). */
+		/* "event-ID", or "save-DOCUMENT-VERSION" (migration 8). */
 		snprintf(id, sizeof(id), "%s", col(st, 0));
 		pident(b, e, "event", id);
 		ptext(b, e, "eventType", col(st, 7));

@@ -32,17 +32,6 @@
 	" FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
 
 /* The ids of customer ?1's documents (retention, purge, archive). */
-/*
- * Events and saves of document ?1 as one list: seq and sub order it (an
- * event by its id; a save after the event it followed, by version).
- */
-#define HISTORY_OF_DOC \
-	"SELECT e.id AS seq, 0 AS sub, e.at, e.actor_id, e.action," \
-	" e.from_state, e.to_state, e.comment FROM events e" \
-	" WHERE e.document_id = ?1 UNION ALL" \
-	" SELECT ifnull(v.after_event, 0), v.version, v.saved_at, v.saved_by," \
-	" 'save', v.state, v.state, NULL FROM document_versions v" \
-	" WHERE v.document_id = ?1 AND v.state IS NOT NULL"
 #define RET_DOCS_OF \
 	"(SELECT d.id FROM documents d JOIN placements p" \
 	" ON p.id = d.placement_id WHERE p.customer_id = ?1)"
@@ -168,12 +157,17 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " customer_id, actor_id, at, action, from_state, to_state, comment)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	/*
-	 * The history: the document's events, and its saves (migration 9),
-	 * each right after the event it followed, in the order saved.
+	 * The history: the document's events (by id) and its saves (migration
+	 * 8), each right after the event it followed, in the order saved;
+	 * columns 8 and 9 only order the two lists into one.
 	 */
-	[STMT_EVENTS_OF_DOC] = "SELECT h.at, u.login, u.name, h.action,"
-	    " h.from_state, h.to_state, h.comment FROM (" HISTORY_OF_DOC
-	    ") h JOIN users u ON u.id = h.actor_id ORDER BY h.seq, h.sub",
+	[STMT_EVENTS_OF_DOC] = "SELECT e.at, u.login, u.name, e.action,"
+	    " e.from_state, e.to_state, e.comment, e.id, 0 FROM events e"
+	    " JOIN users u ON u.id = e.actor_id WHERE e.document_id = ?1"
+	    " UNION ALL SELECT v.saved_at, u.login, u.name, 'save', v.state,"
+	    " v.state, NULL, ifnull(v.after_event, 0), v.version"
+	    " FROM document_versions v JOIN users u ON u.id = v.saved_by"
+	    " WHERE v.document_id = ?1 AND v.state IS NOT NULL ORDER BY 8, 9",
 	[STMT_QUEUE_OF_COUNSELLOR] = "SELECT " DOC_COLS ", " PLACEMENT_COLS
 	    " FROM documents d JOIN placements p ON p.id = d.placement_id"
 	    " JOIN catalogue k ON k.code = p.code"
@@ -613,13 +607,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX placements_provider_page ON placements(provider_id,"
 	" start_date DESC);",
 	/*
-	 * 8: events(document_id, action, at) serves every lookup by document
-	 * that events(document_id, id) served (the history sorts its few
-	 * rows), and each save writes one index page fewer (issue 7).
-	 */
-	"DROP INDEX events_document;",
-	/*
-	 * 9: a save's audit record is its version row: who (saved_by), when
+	 * 8: a save's audit record is its version row: who (saved_by), when
 	 * (saved_at), in which state, and after which event of the document
 	 * (to place it in the history).  The event each save also wrote was
 	 * the same facts again, and five more pages in every save's COMMIT

@@ -255,7 +255,7 @@ save_tx(struct db *db, void *arg)
 		return -1;
 	if (sqlite3_changes(db->conn) == 0)
 		return 1;
-	/* The version row is the save's audit record (migration 9). */
+	/* The version row is the save's audit record (migration 8). */
 	return insert_version(db, a->d->id, a->expected_version + 1, a->xml,
 	    a->u->id, now, state_name(a->d->state));
 }
