@@ -152,6 +152,19 @@ stored(struct fixture *f)
 	return set;
 }
 
+/* THREADS plain inserts: op i inserts i and keeps it. */
+static void
+new_ops(struct fixture *f, struct op ops[THREADS])
+{
+	int	 i;
+
+	memset(ops, 0, THREADS * sizeof(ops[0]));
+	for (i = 0; i < THREADS; i++) {
+		ops[i].f = f;
+		ops[i].v = i;
+	}
+}
+
 /*
  * Op 0 holds the writer until ops 1..n-1 have queued; they must then go
  * in one batch: 2 batches for n operations.
@@ -180,11 +193,7 @@ test_one_commit_for_the_queued(void **state)
 	struct op	 ops[THREADS];
 	int		 i;
 
-	memset(ops, 0, sizeof(ops));
-	for (i = 0; i < THREADS; i++) {
-		ops[i].f = f;
-		ops[i].v = i;
-	}
+	new_ops(f, ops);
 	run_held(f, ops, THREADS);
 	for (i = 0; i < THREADS; i++)
 		assert_int_equal(ops[i].rc, 0);
@@ -199,13 +208,8 @@ test_declined_and_failed_are_undone(void **state)
 {
 	struct fixture	*f = *state;
 	struct op	 ops[THREADS];
-	int		 i;
 
-	memset(ops, 0, sizeof(ops));
-	for (i = 0; i < THREADS; i++) {
-		ops[i].f = f;
-		ops[i].v = i;
-	}
+	new_ops(f, ops);
 	ops[1].result = 1;
 	ops[3].result = -1;
 	run_held(f, ops, THREADS);
@@ -228,11 +232,7 @@ test_failed_commit_fails_the_batch(void **state)
 	struct op	 ops[THREADS];
 	int		 i;
 
-	memset(ops, 0, sizeof(ops));
-	for (i = 0; i < THREADS; i++) {
-		ops[i].f = f;
-		ops[i].v = i;
-	}
+	new_ops(f, ops);
 	ops[2].bad_fk = 1;
 	run_held(f, ops, THREADS);
 	assert_int_equal(ops[0].rc, 0);
