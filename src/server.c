@@ -313,8 +313,8 @@ serve_thread(void *arg)
 	xmldoc_thread_init();
 	/*
 	 * 256 KB of page cache per thread instead of 1 MB: every COMMIT of
-	 * another connection empties it anyway, and eight full caches would
-	 * be most of the worker's memory (make bench: RSS).
+	 * another connection empties it anyway, and a full megabyte in each
+	 * thread would be a third of the worker's memory (make bench: RSS).
 	 */
 	if (db_open(&db, wk->cfg->database, 0) == -1)
 		goto out;
