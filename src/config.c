@@ -54,7 +54,7 @@ config_defaults(struct config *cfg)
 	snprintf(cfg->socket, sizeof(cfg->socket), "/run/insats/insats.sock");
 	cfg->socket_mode = 0660;
 	cfg->workers = 2;
-	cfg->threads = 4;
+	cfg->threads = 8;
 	snprintf(cfg->xsl_dir, sizeof(cfg->xsl_dir), "/usr/local/share/insats/xsl");
 	snprintf(cfg->schema_dir, sizeof(cfg->schema_dir),
 	    "/usr/local/share/insats/schemas");
