@@ -436,7 +436,7 @@ add_plan(struct gen *g, long placement, long customer, long owner,
 		sqlite3_bind_text(g->version, 3, xml, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(g->version, 4, owner);
 		sqlite3_bind_text(g->version, 5, at, -1, SQLITE_TRANSIENT);
-		/* A save is recorded by its version row (db.c migration 9). */
+		/* A save is recorded by its version row (db.c migration 8). */
 		if (v > 1) {
 			sqlite3_bind_text(g->version, 6, "draft", -1,
 			    SQLITE_STATIC);
