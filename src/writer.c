@@ -257,6 +257,7 @@ run_batch(struct writer *w)
 	checkpoint(w);
 	return batch;
 }
+
 int
 writer_run(struct writer *w, db_tx_fn fn, void *arg)
 {
