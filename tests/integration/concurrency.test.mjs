@@ -7,12 +7,10 @@
 // the workflow events in the order they happened, even within one second.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startStack, client, parseForm, describeRes, pnr, REPO } from './lib.mjs';
+import { startStack, client, parseForm, describeRes, pnr, sql, REPO } from './lib.mjs';
 
-const run = promisify(execFile);
 const DRAFTS = 12;
 const SAME = 8;
 
@@ -23,11 +21,6 @@ const PLAN = {
 	'signatures/customer/signedBy': 'Kund', 'signatures/customer/date': '2026-11-02',
 	'signatures/provider/signedBy': 'Anna Andersson', 'signatures/provider/date': '2026-11-02',
 };
-
-async function sql(dir, query) {
-	const { stdout } = await run('sqlite3', ['-readonly', join(dir, 'insats.db'), query]);
-	return stdout.trim();
-}
 
 // Versions, saves recorded (versions with the saver's state), events
 // (which a save no longer writes) and the version number of a document.

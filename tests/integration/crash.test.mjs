@@ -7,13 +7,10 @@
 // version are what its history says.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startStack, client, links, parseForm, rowOf, describeRes } from './lib.mjs';
+import { startStack, client, links, parseForm, rowOf, describeRes, sql } from './lib.mjs';
 
-const run = promisify(execFile);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 
@@ -27,11 +24,6 @@ globalThis.fetch = async (...args) => {
 	if (wait) await sleep(wait);
 	return realFetch(...args);
 };
-
-async function sql(dir, query) {
-	const { stdout } = await run('sqlite3', ['-readonly', join(dir, 'insats.db'), query], { maxBuffer: 64 << 20 });
-	return stdout.trim();
-}
 
 async function workers(dir) {
 	const master = (await readFile(join(dir, 'insats.pid'), 'utf8')).trim();

@@ -144,6 +144,13 @@ export function client(stack, user, password = PASSWORD) {
 	};
 }
 
+/** The output of sqlite3 -readonly on the stack's database (DIR/insats.db), trimmed. */
+export async function sql(dir, query) {
+	const { stdout } = await run('sqlite3', ['-readonly', join(dir, 'insats.db'), query],
+		{ maxBuffer: 64 << 20 });
+	return stdout.trim();
+}
+
 // The Luhn check digit over the nine digits YYMMDDNNN of a personal number.
 function luhn(nine) {
 	let sum = 0;

@@ -15,7 +15,7 @@ import { connect } from 'node:net';
 import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-	startStack, client, csrfOf, links, parseForm, rowOf, textOf, decode, describeRes, REPO,
+	startStack, client, csrfOf, links, parseForm, rowOf, textOf, decode, describeRes, sql, REPO,
 } from './lib.mjs';
 
 const run = promisify(execFile);
@@ -48,12 +48,6 @@ globalThis.fetch = async (...args) => {
 function status(res, expected, what = '') {
 	const ok = Array.isArray(expected) ? expected.includes(res.status) : res.status === expected;
 	assert.ok(ok, `${what ? what + ': ' : ''}expected ${expected}, got ${describeRes(res)}`);
-}
-
-async function sql(dir, query) {
-	const { stdout } = await run('sqlite3', ['-readonly', join(dir, 'insats.db'), query],
-		{ maxBuffer: 64 << 20 });
-	return stdout.trim();
 }
 
 /** The user's CSRF token as the worker computes it (HMAC-SHA256 of "csrf:" login). */
