@@ -85,6 +85,8 @@ enum stmt {
 	/* the deficiencies per provider (issues 3, 7) */
 	STMT_DEFICIENCY_DUTIES,
 	STMT_DEFICIENCY_DOCS,
+	/* the case flow of a placement (issue 12, migration 9) */
+	STMT_PLACEMENT_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -113,7 +115,7 @@ struct db {
 typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 8
+#define DB_SCHEMA_VERSION 9
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

@@ -55,6 +55,32 @@ struct document {
 int	 store_user_by_login(struct db *db, const char *login, struct user *u);
 /* 0 found, 1 none, -1 error. */
 int	 store_placement_get(struct db *db, long id, struct placement *p);
+/*
+ * The case flow of a placement (migration 9): each step's UTC time, or ""
+ * while it has not been taken.  Who took a step is in its event.
+ */
+struct placement_case {
+	char		 queued_at[21];		/* aktualisering: the row's creation */
+	char		 planned_end[11];	/* the end decided at queueing */
+	char		 staffed_at[21];	/* bemanning */
+	char		 staff_name[201];
+	char		 assigned_at[21];	/* uppdrag */
+	char		 assignment[4001];
+	char		 extent[8];		/* "full", "part" or "" */
+	char		 part_time_reason[1001];
+	char		 future_plan[4001];
+	char		 start_meeting_on[11];	/* the meeting's date */
+	char		 start_meeting_at[21];	/* when it was recorded */
+	char		 ending[16];		/* completed, early, aborted or "" */
+	char		 ending_decided_on[11];
+	char		 ended_at[21];		/* when the decision was recorded */
+	int		 extension_months;	/* 0..2, by the team lead */
+	char		 revision_requested_at[21];
+	int		 max_months;		/* the catalogue's */
+};
+
+/* 0 found, 1 no such placement, -1 error. */
+int	 store_placement_case(struct db *db, long id, struct placement_case *pc);
 /* Fills p from a row whose first columns are PLACEMENT_COLS at col. */
 void	 store_placement_row(sqlite3_stmt *st, int col, struct placement *p);
 void	 store_document_row(sqlite3_stmt *st, int col, struct document *d);

@@ -304,7 +304,8 @@ role_ok(const char *role)
 {
 	return strcmp(role, "provider") == 0 ||
 	    strcmp(role, "counsellor") == 0 ||
-	    strcmp(role, "archivist") == 0 || strcmp(role, "admin") == 0;
+	    strcmp(role, "archivist") == 0 || strcmp(role, "admin") == 0 ||
+	    strcmp(role, "lead") == 0;
 }
 
 /* Returns 0 if login, name, role and org fit together, else 2 (printed). */

@@ -388,6 +388,13 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
 	    " AND d.placement_id = p.id",
+	[STMT_PLACEMENT_CASE] = "SELECT p.created_at, p.planned_end_date,"
+	    " p.staffed_at, p.staff_name, p.assigned_at, p.assignment, p.extent,"
+	    " p.part_time_reason, p.future_plan, p.start_meeting_on,"
+	    " p.start_meeting_at, p.ending, p.ending_decided_on, p.ended_at,"
+	    " p.extension_months, p.revision_requested_at, k.max_months"
+	    " FROM placements p JOIN catalogue k ON k.code = p.code"
+	    " WHERE p.id = ?1",
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",
@@ -616,6 +623,44 @@ static const char *const migrations[] = {
 	 */
 	"ALTER TABLE document_versions ADD COLUMN state TEXT;"
 	"ALTER TABLE document_versions ADD COLUMN after_event INTEGER;",
+	/*
+	 * 9: the case flow (issue 12).  The team lead's role: a CHECK cannot
+	 * be altered, so users is rebuilt (db_migrate runs with foreign keys
+	 * off and checks them before it commits).  Each placement carries its
+	 * steps: staffing, the assignment, the start meeting, the ending
+	 * decision, extensions, a requested plan revision; who took each step
+	 * is in its event.  end_date is the end in force (the planned one
+	 * until an ending decision sets the actual one); planned_end_date the
+	 * end decided when the customer was queued.
+	 */
+	"CREATE TABLE users_new(id INTEGER PRIMARY KEY,"
+	" login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL"
+	" CHECK (role IN ('provider', 'counsellor', 'lead', 'archivist',"
+	" 'admin')), organisation_id INTEGER REFERENCES organisations(id),"
+	" CHECK ((role = 'provider') = (organisation_id IS NOT NULL)));"
+	"INSERT INTO users_new SELECT id, login, name, role, organisation_id"
+	" FROM users;"
+	"DROP TABLE users;"
+	"ALTER TABLE users_new RENAME TO users;"
+	"ALTER TABLE placements ADD COLUMN planned_end_date TEXT;"
+	"UPDATE placements SET planned_end_date = end_date;"
+	"ALTER TABLE placements ADD COLUMN staffed_at TEXT;"
+	"ALTER TABLE placements ADD COLUMN staff_name TEXT;"
+	"ALTER TABLE placements ADD COLUMN assigned_at TEXT;"
+	"ALTER TABLE placements ADD COLUMN assignment TEXT;"
+	"ALTER TABLE placements ADD COLUMN extent TEXT"
+	" CHECK (extent IN ('full', 'part'));"
+	"ALTER TABLE placements ADD COLUMN part_time_reason TEXT;"
+	"ALTER TABLE placements ADD COLUMN future_plan TEXT;"
+	"ALTER TABLE placements ADD COLUMN start_meeting_on TEXT;"
+	"ALTER TABLE placements ADD COLUMN start_meeting_at TEXT;"
+	"ALTER TABLE placements ADD COLUMN ending TEXT"
+	" CHECK (ending IN ('completed', 'early', 'aborted'));"
+	"ALTER TABLE placements ADD COLUMN ending_decided_on TEXT;"
+	"ALTER TABLE placements ADD COLUMN ended_at TEXT;"
+	"ALTER TABLE placements ADD COLUMN extension_months INTEGER NOT NULL"
+	" DEFAULT 0 CHECK (extension_months BETWEEN 0 AND 2);"
+	"ALTER TABLE placements ADD COLUMN revision_requested_at TEXT;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
@@ -734,6 +779,24 @@ user_version(struct db *db)
 	return v;
 }
 
+/* Returns 0 if no row breaks a foreign key, else -1 (logged). */
+static int
+foreign_keys_hold(struct db *db)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db->conn, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	fprintf(stderr, "level=error msg=\"migration breaks a foreign key\"\n");
+	return -1;
+}
+
 /*
  * Applies the missing migrations in one transaction.  Returns 0, or -1
  * with nothing changed.
@@ -744,8 +807,14 @@ db_migrate(struct db *db)
 	char	 sql[64];
 	int	 v, i;
 
-	if (db_begin(db) == -1)
+	/*
+	 * Foreign keys off while tables are rebuilt (a no-op inside a
+	 * transaction, so before it); checked before the commit instead.
+	 */
+	if (db_exec(db, "PRAGMA foreign_keys = OFF") == -1)
 		return -1;
+	if (db_begin(db) == -1)
+		goto restore;
 	if ((v = user_version(db)) < 0)
 		goto fail;
 	if (v > DB_SCHEMA_VERSION) {
@@ -759,11 +828,15 @@ db_migrate(struct db *db)
 			goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
 	    DB_SCHEMA_VERSION);
-	if (db_exec(db, sql) == -1)
+	if (db_exec(db, sql) == -1 || foreign_keys_hold(db) == -1)
 		goto fail;
-	return db_commit(db);
+	if (db_commit(db) == -1)
+		goto restore;
+	return db_exec(db, "PRAGMA foreign_keys = ON");
 fail:
 	db_rollback(db);
+restore:
+	db_exec(db, "PRAGMA foreign_keys = ON");
 	return -1;
 }
 

@@ -6,47 +6,15 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "localdate.h"
 #include "pnr.h"
 #include "retention.h"
 
-/*
- * Returns 0 with *out the local date of the UTC timestamp, or -1 when it
- * is not exactly "YYYY-MM-DDTHH:MM:SSZ" with a real date and time.
- */
+/* The clock's date is the local date of the entry (localdate.h). */
 int
 retention_entry_date(const char *utc, struct date *out)
 {
-	struct tm	 tm, loc;
-	time_t		 t;
-	int		 y, mo, d, h, mi, s;
-
-	if (utc == NULL || strlen(utc) != 20 || utc[4] != '-' ||
-	    utc[7] != '-' || utc[10] != 'T' || utc[13] != ':' ||
-	    utc[16] != ':' || utc[19] != 'Z')
-		return -1;
-	y = date_digits(utc, 4);
-	mo = date_digits(utc + 5, 2);
-	d = date_digits(utc + 8, 2);
-	h = date_digits(utc + 11, 2);
-	mi = date_digits(utc + 14, 2);
-	s = date_digits(utc + 17, 2);
-	if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 ||
-	    !date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
-	t = timegm(&tm);
-	if (localtime_r(&t, &loc) == NULL)
-		return -1;
-	out->year = loc.tm_year + 1900;
-	out->month = loc.tm_mon + 1;
-	out->day = loc.tm_mday;
-	return 0;
+	return local_date_of(utc, out);
 }
 
 /* Returns last + 2 years; 29 February becomes 28 February. */

@@ -64,6 +64,42 @@ store_placement_row(sqlite3_stmt *st, int c, struct placement *p)
 }
 
 int
+store_placement_case(struct db *db, long id, struct placement_case *pc)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_PLACEMENT_CASE);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	memset(pc, 0, sizeof(*pc));
+	copy_col(st, 0, pc->queued_at, sizeof(pc->queued_at));
+	copy_col(st, 1, pc->planned_end, sizeof(pc->planned_end));
+	copy_col(st, 2, pc->staffed_at, sizeof(pc->staffed_at));
+	copy_col(st, 3, pc->staff_name, sizeof(pc->staff_name));
+	copy_col(st, 4, pc->assigned_at, sizeof(pc->assigned_at));
+	copy_col(st, 5, pc->assignment, sizeof(pc->assignment));
+	copy_col(st, 6, pc->extent, sizeof(pc->extent));
+	copy_col(st, 7, pc->part_time_reason, sizeof(pc->part_time_reason));
+	copy_col(st, 8, pc->future_plan, sizeof(pc->future_plan));
+	copy_col(st, 9, pc->start_meeting_on, sizeof(pc->start_meeting_on));
+	copy_col(st, 10, pc->start_meeting_at, sizeof(pc->start_meeting_at));
+	copy_col(st, 11, pc->ending, sizeof(pc->ending));
+	copy_col(st, 12, pc->ending_decided_on, sizeof(pc->ending_decided_on));
+	copy_col(st, 13, pc->ended_at, sizeof(pc->ended_at));
+	pc->extension_months = sqlite3_column_int(st, 14);
+	copy_col(st, 15, pc->revision_requested_at,
+	    sizeof(pc->revision_requested_at));
+	pc->max_months = sqlite3_column_int(st, 16);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
 store_placement_get(struct db *db, long id, struct placement *p)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_PLACEMENT_GET);

@@ -24,7 +24,7 @@ static const char *const state_names[STATE__MAX] = {
 static const char *const action_names[ACTION__MAX] = {
 	"save", "submit", "return", "approve", "revise" };
 static const char *const role_names[ROLE__MAX] = {
-	"provider", "counsellor", "archivist", "admin" };
+	"provider", "counsellor", "archivist", "admin", "lead" };
 
 /*
  * Looks the edge up.  The role is checked before the state so that a role
