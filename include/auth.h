@@ -16,7 +16,8 @@ int	 auth_csrf_token(const char *secret, const char *login,
 int	 auth_csrf_ok(const char *secret, const char *login, const char *token);
 /*
  * 1 if u may read the placement and its documents: a provider of the
- * owning organisation, or the customer's responsible counsellor.
+ * owning organisation, the customer's responsible counsellor, or a team
+ * lead (who decides extensions of any placement).
  */
 int	 access_placement(const struct user *u, const struct placement *p);
 /* 1 if u may see the customer's name and personal number. */
@@ -25,6 +26,19 @@ int	 access_identity(const struct user *u, const struct placement *p);
 int	 access_owner(const struct user *u, const struct placement *p);
 /* 1 if u may return or approve: the responsible counsellor. */
 int	 access_reviewer(const struct user *u, const struct placement *p);
+
+/* The steps of a placement's case flow (handlers_case.c). */
+enum case_action {
+	CASE_STAFF,		/* bemanning: the owning provider */
+	CASE_ASSIGN,		/* uppdrag: the responsible counsellor */
+	CASE_MEETING,		/* the start meeting: the owning provider */
+	CASE_REQUEST_REVISION,	/* a plan revision: the counsellor */
+	CASE_END,		/* the ending decision: the counsellor */
+	CASE_EXTEND		/* an extension: the team lead */
+};
+/* 1 if u may take step a on the placement, by role and relation alone. */
+int	 may_act(const struct user *u, const struct placement *p,
+	    enum case_action a);
 /*
  * 1 if a POST's Origin / Sec-Fetch-Site headers (either may be NULL) say it
  * came from this site (host is the request's Host header).

@@ -85,6 +85,24 @@ enum stmt {
 	/* the deficiencies per provider (issues 3, 7) */
 	STMT_DEFICIENCY_DUTIES,
 	STMT_DEFICIENCY_DOCS,
+	/* the case flow's steps and lists (casestore.c, issue 12) */
+	STMT_CASE_QUEUE,
+	STMT_CASE_STAFF,
+	STMT_CASE_ASSIGN,
+	STMT_CASE_MEETING,
+	STMT_CASE_END,
+	STMT_CASE_EXTEND,
+	STMT_CASE_REQUEST_REVISION,
+	STMT_CASE_EVENT,
+	STMT_CASE_STEPS_OF_PROVIDER,
+	STMT_CASE_STEPS_OF_COUNSELLOR,
+	STMT_CASE_NEAR_MAX,
+	STMT_CASE_SHORTEST_MAX,
+	STMT_CASE_EVENTS_OF_PLACEMENT,
+	STMT_CUSTOMERS_OF_COUNSELLOR,
+	STMT_ORG_LIST,
+	STMT_ORG_EXISTS,
+	STMT_CUSTOMER_OF_COUNSELLOR,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */

@@ -62,6 +62,13 @@ int		 ctx_placement(struct ctx *c, long id, struct placement *p);
 /* handlers_pages.c */
 int		 h_start(struct ctx *);
 int		 h_placement(struct ctx *);
+/*
+ * The placement page of p, with errs (may be NULL) and the typed values of
+ * the refused step (may be NULL), sent with status.
+ */
+int		 send_placement(struct ctx *c, const struct placement *p,
+		    const struct field_errors *errs, const char *step,
+		    int status);
 int		 h_health(struct ctx *);
 /* handlers_doc.c */
 int		 h_doc_new(struct ctx *);
@@ -74,6 +81,25 @@ int		 h_doc_submit(struct ctx *);
 int		 h_doc_return(struct ctx *);
 int		 h_doc_approve(struct ctx *);
 int		 h_doc_revise(struct ctx *);
+/* handlers_case.c */
+/* Adds <case> (steps, dues, allowed steps, events) to pl.  0 or -1. */
+int		 case_add_to_placement(struct ctx *c, xmlNodePtr pl,
+		    const struct placement *p, struct date today);
+/* The start page's open steps (<steps>), provider or counsellor.  0/-1. */
+int		 case_start_steps(struct ctx *c, xmlNodePtr root,
+		    struct date today);
+/* The team lead's start page (<near-max>).  0 or -1. */
+int		 case_lead_start(struct ctx *c, xmlNodePtr root,
+		    struct date today);
+int		 h_case_staff(struct ctx *);
+int		 h_case_assign(struct ctx *);
+int		 h_case_meeting(struct ctx *);
+int		 h_case_request_revision(struct ctx *);
+int		 h_case_end(struct ctx *);
+int		 h_case_extend(struct ctx *);
+/* handlers_queue.c */
+int		 h_queue_new(struct ctx *);
+int		 h_queue_create(struct ctx *);
 /* handlers_payments.c */
 int		 h_payments(struct ctx *);
 /* handlers_search.c */

@@ -66,7 +66,7 @@ struct placement_case {
 	char		 staff_name[201];
 	char		 assigned_at[21];	/* uppdrag */
 	char		 assignment[4001];
-	char		 extent[8];		/* "full", "part" or "" */
+	char		 extent[12];		/* "fulltime", "parttime" or "" */
 	char		 part_time_reason[1001];
 	char		 future_plan[4001];
 	char		 start_meeting_on[11];	/* the meeting's date */

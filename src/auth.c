@@ -98,7 +98,8 @@ auth_csrf_ok(const char *secret, const char *login, const char *token)
 int
 access_placement(const struct user *u, const struct placement *p)
 {
-	return access_owner(u, p) || access_reviewer(u, p);
+	return access_owner(u, p) || access_reviewer(u, p) ||
+	    u->role == ROLE_LEAD;
 }
 
 /* Protected identities are shown only to the responsible counsellor. */
@@ -108,6 +109,23 @@ access_identity(const struct user *u, const struct placement *p)
 	if (access_reviewer(u, p))
 		return 1;
 	return !p->protected && access_owner(u, p);
+}
+
+int
+may_act(const struct user *u, const struct placement *p, enum case_action a)
+{
+	switch (a) {
+	case CASE_STAFF:
+	case CASE_MEETING:
+		return access_owner(u, p);
+	case CASE_ASSIGN:
+	case CASE_END:
+	case CASE_REQUEST_REVISION:
+		return access_reviewer(u, p);
+	case CASE_EXTEND:
+		return u->role == ROLE_LEAD;
+	}
+	return 0;
 }
 
 int

@@ -388,6 +388,87 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
 	    " AND d.placement_id = p.id",
+	/*
+	 * The case flow (casestore.c).  Each step is guarded by the steps
+	 * before it and by the absence of an ending decision, so that a step
+	 * taken twice at once, or after the ending, changes nothing (0 rows:
+	 * the handler answers 409).  ?1 is the placement.
+	 */
+	[STMT_CASE_QUEUE] = "INSERT INTO placements(customer_id, code,"
+	    " provider_id, start_date, end_date, planned_end_date, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+	[STMT_CASE_STAFF] = "UPDATE placements SET staffed_at = ?2,"
+	    " staff_name = ?3 WHERE id = ?1 AND ending IS NULL",
+	[STMT_CASE_ASSIGN] = "UPDATE placements SET assigned_at = ?2,"
+	    " assignment = ?3, extent = ?4, part_time_reason = ?5,"
+	    " future_plan = ?6 WHERE id = ?1 AND staffed_at IS NOT NULL"
+	    " AND ending IS NULL",
+	[STMT_CASE_MEETING] = "UPDATE placements SET start_meeting_at = ?2,"
+	    " start_meeting_on = ?3 WHERE id = ?1 AND assigned_at IS NOT NULL"
+	    " AND ending IS NULL",
+	[STMT_CASE_END] = "UPDATE placements SET ended_at = ?2, ending = ?3,"
+	    " ending_decided_on = ?4, end_date = ?5 WHERE id = ?1"
+	    " AND ending IS NULL",
+	/* ?3: the extensions the lead saw, so two at once give one. */
+	[STMT_CASE_EXTEND] = "UPDATE placements SET extension_months ="
+	    " extension_months + 1, end_date = coalesce(?2, end_date),"
+	    " planned_end_date = coalesce(?2, planned_end_date)"
+	    " WHERE id = ?1 AND ending IS NULL AND extension_months = ?3",
+	[STMT_CASE_REQUEST_REVISION] = "UPDATE placements"
+	    " SET revision_requested_at = ?2 WHERE id = ?1 AND ending IS NULL",
+	[STMT_CASE_EVENT] = "INSERT INTO events(placement_id, customer_id,"
+	    " actor_id, at, action, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/*
+	 * The open steps of a provider's placements (partial index
+	 * placements_steps, migration 9): to staff, or assigned without a
+	 * start meeting; ?2 today, ?3 the most rows.
+	 */
+	[STMT_CASE_STEPS_OF_PROVIDER] = "SELECT " PLACEMENT_COLS ","
+	    " p.created_at, p.staffed_at, p.assigned_at" PLACEMENT_FROM
+	    " WHERE p.provider_id = ?1 AND p.ending IS NULL"
+	    " AND (p.staffed_at IS NULL OR (p.assigned_at IS NOT NULL"
+	    " AND p.start_meeting_on IS NULL))"
+	    " AND (p.end_date IS NULL OR p.end_date >= ?2)"
+	    " ORDER BY p.created_at, p.id LIMIT ?3",
+	/* Staffed placements of the counsellor's customers without an
+	 * assignment. */
+	[STMT_CASE_STEPS_OF_COUNSELLOR] = "SELECT " PLACEMENT_COLS ","
+	    " p.created_at, p.staffed_at, p.assigned_at"
+	    " FROM customers c CROSS JOIN placements p"
+	    " JOIN catalogue k ON k.code = p.code"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN users cu ON cu.id = c.counsellor_id"
+	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " AND p.ending IS NULL AND p.staffed_at IS NOT NULL"
+	    " AND p.assigned_at IS NULL"
+	    " AND (p.end_date IS NULL OR p.end_date >= ?2)"
+	    " ORDER BY p.staffed_at, p.id LIMIT ?3",
+	/*
+	 * The team lead's list: placements without an ending decision that
+	 * started by ?1 (the latest start whose shortest max length ends
+	 * within a month, from STMT_CASE_SHORTEST_MAX), oldest first, read
+	 * through the partial index placements_open; caseflow.c decides which
+	 * are within a month of their max end.
+	 */
+	[STMT_CASE_NEAR_MAX] = "SELECT " PLACEMENT_COLS ", k.max_months,"
+	    " p.extension_months" PLACEMENT_FROM
+	    " WHERE p.ending IS NULL AND p.start_date <= ?1"
+	    " AND (p.end_date IS NULL OR p.end_date >= ?2)"
+	    " ORDER BY p.start_date, p.id LIMIT ?3",
+	[STMT_CASE_SHORTEST_MAX] = "SELECT min(max_months) FROM catalogue",
+	/* The placement's own events (not its documents'), in order. */
+	[STMT_CASE_EVENTS_OF_PLACEMENT] = "SELECT e.at, u.login, u.name,"
+	    " u.role, e.action, e.comment FROM events e"
+	    " JOIN users u ON u.id = e.actor_id"
+	    " WHERE e.placement_id = ?1 AND e.document_id IS NULL ORDER BY e.id",
+	/* The queue form's choices. */
+	[STMT_CUSTOMERS_OF_COUNSELLOR] = "SELECT id, name, pnr, protected"
+	    " FROM customers WHERE counsellor_id = ?1 ORDER BY name_fold, id"
+	    " LIMIT ?2",
+	[STMT_ORG_LIST] = "SELECT id, name FROM organisations ORDER BY name",
+	[STMT_ORG_EXISTS] = "SELECT 1 FROM organisations WHERE id = ?1",
+	[STMT_CUSTOMER_OF_COUNSELLOR] = "SELECT 1 FROM customers"
+	    " WHERE id = ?1 AND counsellor_id = ?2",
 	[STMT_PLACEMENT_CASE] = "SELECT p.created_at, p.planned_end_date,"
 	    " p.staffed_at, p.staff_name, p.assigned_at, p.assignment, p.extent,"
 	    " p.part_time_reason, p.future_plan, p.start_meeting_on,"
@@ -649,7 +730,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE placements ADD COLUMN assigned_at TEXT;"
 	"ALTER TABLE placements ADD COLUMN assignment TEXT;"
 	"ALTER TABLE placements ADD COLUMN extent TEXT"
-	" CHECK (extent IN ('full', 'part'));"
+	" CHECK (extent IN ('fulltime', 'parttime'));"
 	"ALTER TABLE placements ADD COLUMN part_time_reason TEXT;"
 	"ALTER TABLE placements ADD COLUMN future_plan TEXT;"
 	"ALTER TABLE placements ADD COLUMN start_meeting_on TEXT;"
@@ -658,6 +739,11 @@ static const char *const migrations[] = {
 	" CHECK (ending IN ('completed', 'early', 'aborted'));"
 	"ALTER TABLE placements ADD COLUMN ending_decided_on TEXT;"
 	"ALTER TABLE placements ADD COLUMN ended_at TEXT;"
+	"CREATE INDEX placements_steps ON placements(provider_id, created_at)"
+	" WHERE ending IS NULL AND (staffed_at IS NULL OR"
+	" (assigned_at IS NOT NULL AND start_meeting_on IS NULL));"
+	"CREATE INDEX placements_open ON placements(start_date)"
+	" WHERE ending IS NULL;"
 	"ALTER TABLE placements ADD COLUMN extension_months INTEGER NOT NULL"
 	" DEFAULT 0 CHECK (extension_months BETWEEN 0 AND 2);"
 	"ALTER TABLE placements ADD COLUMN revision_requested_at TEXT;",

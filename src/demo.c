@@ -17,6 +17,7 @@ static const struct demo_user {
 	{ "bo", "Bo Berg", "provider", "Steget Vidare" },
 	{ "karin", "Karin Karlsson", "counsellor", NULL },
 	{ "kalle", "Kalle Persson", "counsellor", NULL },
+	{ "lena", "Lena Lind", "lead", NULL },
 	{ "arkiv", "Arvid Arkivarie", "archivist", NULL },
 	{ "admin", "Administratör", "admin", NULL },
 };

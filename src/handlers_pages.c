@@ -383,11 +383,19 @@ h_start(struct ctx *c)
 		return send_error(c, 500, NULL);
 	switch (c->user.role) {
 	case ROLE_PROVIDER:
-		rc = add_placements(c, pg.root, STMT_PLACEMENTS_OF_PROVIDER,
-		    c->user.org_id, today, &v, 1);
+		rc = case_start_steps(c, pg.root, today);
+		if (rc == 0)
+			rc = add_placements(c, pg.root,
+			    STMT_PLACEMENTS_OF_PROVIDER, c->user.org_id, today,
+			    &v, 1);
+		break;
+	case ROLE_LEAD:
+		rc = case_lead_start(c, pg.root, today);
 		break;
 	case ROLE_COUNSELLOR:
-		rc = add_queue(c, pg.root, today, &v);
+		rc = case_start_steps(c, pg.root, today);
+		if (rc == 0)
+			rc = add_queue(c, pg.root, today, &v);
 		if (rc == 0)
 			rc = add_placements(c, pg.root,
 			    STMT_PLACEMENTS_OF_COUNSELLOR, c->user.id, today,
@@ -492,28 +500,67 @@ add_new_actions(xmlNodePtr actions, const struct placement *p,
 		page_attr(page_elem(actions, "action"), "name", "new-final");
 }
 
-int
-h_placement(struct ctx *c)
+/* What a step's redirect says (?m=), as the page's <flash>. */
+static void
+add_case_flash(struct ctx *c, struct page *pg)
 {
-	struct placement p;
+	static const char *const known[] = { "queued", "staffed", "assigned",
+		"meeting", "revision-requested", "ended", "extended", NULL };
+	const char	*m = form_get(&c->req->params, "m");
+	size_t		 i;
+
+	for (i = 0; m != NULL && known[i] != NULL; i++)
+		if (strcmp(m, known[i]) == 0) {
+			page_attr(page_text(pg->root, "flash", m), "kind", "ok");
+			return;
+		}
+}
+
+int
+send_placement(struct ctx *c, const struct placement *p,
+    const struct field_errors *errs, const char *step, int status)
+{
+	struct date	 today = today_local();
 	struct existing	 have;
 	struct page	 pg;
 	xmlNodePtr	 pl, actions;
-	int		 rc;
+	size_t		 i;
 
-	if ((rc = ctx_placement(c, c->id, &p)) != 0)
-		return rc;
 	if (ctx_page(c, &pg, "placement") == -1)
 		return send_error(c, 500, NULL);
-	pl = page_placement(pg.root, &p, &c->user);
-	if (add_documents(c, pl, p.id, &have) == -1) {
+	if (errs == NULL)
+		add_case_flash(c, &pg);
+	pl = page_placement(pg.root, p, &c->user);
+	if (add_documents(c, pl, p->id, &have) == -1 ||
+	    case_add_to_placement(c, pl, p, today) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
 	actions = page_elem(pl, "actions");
-	if (access_owner(&c->user, &p))
-		add_new_actions(actions, &p, &have, today_local());
-	return send_page(c, &pg, 200);
+	if (access_owner(&c->user, p))
+		add_new_actions(actions, p, &have, today);
+	if (errs != NULL) {
+		page_errors(&pg, errs);
+		pl = page_elem(pg.root, "posted");
+		page_attr(pl, "step", step);
+		for (i = 0; i < c->form.n; i++)
+			if (strcmp(c->form.fields[i].name, "csrf") != 0)
+				page_attr(page_text(pl, "field",
+				    c->form.fields[i].value), "name",
+				    c->form.fields[i].name);
+	}
+	return send_page(c, &pg, status);
+}
+
+int
+h_placement(struct ctx *c)
+{
+	struct placement p;
+	int		 rc;
+
+	if ((rc = ctx_placement(c, c->id, &p)) != 0)
+		return rc;
+	return send_placement(c, &p, NULL, NULL, 200);
 }
 
 /* No identity, no personal data: the database answers and pages render. */

@@ -111,6 +111,13 @@
       <xsl:when test="$code = 'returned'">Dokumentet är återremitterat till anordnaren.</xsl:when>
       <xsl:when test="$code = 'approved'">Dokumentet är godkänt.</xsl:when>
       <xsl:when test="$code = 'revised'">En ny revision är påbörjad.</xsl:when>
+      <xsl:when test="$code = 'queued'">Kunden är ställd i kö hos anordnaren. Anordnaren bemannar ärendet senast nästa arbetsdag.</xsl:when>
+      <xsl:when test="$code = 'staffed'">Ärendet är bemannat. Karriärvägledaren lägger in uppdraget.</xsl:when>
+      <xsl:when test="$code = 'assigned'">Uppdraget och framtidsplanen är inlagda.</xsl:when>
+      <xsl:when test="$code = 'meeting'">Uppstartsmötet är registrerat.</xsl:when>
+      <xsl:when test="$code = 'revision-requested'">Revidering av genomförandeplanen är begärd.</xsl:when>
+      <xsl:when test="$code = 'ended'">Beslutet om avslut är sparat.</xsl:when>
+      <xsl:when test="$code = 'extended'">Insatsen är förlängd en månad.</xsl:when>
       <xsl:otherwise>Klart.</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -47,6 +47,9 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="start.xsl"/>
   <xsl:include href="placement.xsl"/>
+  <xsl:include href="case.xsl"/>
+  <xsl:include href="queue.xsl"/>
+  <xsl:include href="start-case.xsl"/>
   <xsl:include href="document.xsl"/>
   <xsl:include href="edit.xsl"/>
   <xsl:include href="error.xsl"/>

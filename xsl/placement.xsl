@@ -20,6 +20,8 @@
         <xsl:call-template name="placement-facts"/>
       </section>
 
+      <xsl:call-template name="case-section"/>
+
       <xsl:if test="actions/action">
         <section class="new-documents" aria-labelledby="h-new">
           <h2 id="h-new">Nytt dokument</h2>

@@ -19,6 +19,7 @@
     <xsl:choose>
       <xsl:when test="user/@role = 'provider'">
         <xsl:call-template name="search-form"/>
+        <xsl:call-template name="start-steps"/>
         <xsl:call-template name="start-due"/>
         <xsl:call-template name="start-placements">
           <xsl:with-param name="title" select="'Mina kunder och insatser'"/>
@@ -27,6 +28,7 @@
       </xsl:when>
       <xsl:when test="user/@role = 'counsellor'">
         <xsl:call-template name="search-form"/>
+        <xsl:call-template name="start-steps"/>
         <xsl:call-template name="start-queue"/>
         <xsl:call-template name="start-deficiencies"/>
         <xsl:call-template name="payments-form"/>
@@ -34,6 +36,9 @@
           <xsl:with-param name="title" select="'Mina kunder'"/>
           <xsl:with-param name="show-provider" select="true()"/>
         </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="user/@role = 'lead'">
+        <xsl:call-template name="start-near-max"/>
       </xsl:when>
       <xsl:when test="user/@role = 'archivist'">
         <xsl:call-template name="start-handover"/>

@@ -240,6 +240,7 @@ Demo logins (password "demo" for all):
   bo      anordnare, Steget Vidare
   karin   karriärvägledare
   kalle   karriärvägledare
+  lena    arbetsledare (förlängningar)
   arkiv   arkivarie
   admin   administratör
 

@@ -1,0 +1,242 @@
+/*
+ * handlers_queue: the counsellor queues a customer at a provider for a
+ * placement (aktualisering, day 1 of the case): GET /placements/new is
+ * the form (view "queue"), POST /placements creates the placement with
+ * its planned dates, which must lie within the catalogue's maximum
+ * length.  Only the customer's responsible counsellor may queue; the
+ * customer is chosen from his or her own customers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseflow.h"
+#include "casestore.h"
+#include "router.h"
+
+#define CUSTOMERS_MAX	500
+
+/* The counsellor's customers, as the form's choices. */
+static int
+add_customers(struct ctx *c, xmlNodePtr parent)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_CUSTOMERS_OF_COUNSELLOR);
+	xmlNodePtr	 list = page_elem(parent, "customers"), n;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->user.id);
+	sqlite3_bind_int(st, 2, CUSTOMERS_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_elem(list, "customer");
+		page_attr_long(n, "id", sqlite3_column_int64(st, 0));
+		page_attr(n, "name", (const char *)sqlite3_column_text(st, 1));
+		page_attr(n, "pnr", (const char *)sqlite3_column_text(st, 2));
+		page_attr(n, "protected", sqlite3_column_int(st, 3) ? "1" : "0");
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+add_providers(struct ctx *c, xmlNodePtr parent)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_ORG_LIST);
+	xmlNodePtr	 list = page_elem(parent, "providers"), n;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_elem(list, "provider");
+		page_attr_long(n, "id", sqlite3_column_int64(st, 0));
+		page_attr(n, "name", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+add_codes(struct ctx *c, xmlNodePtr parent)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_CATALOGUE_LIST);
+	xmlNodePtr	 list = page_elem(parent, "codes"), n;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_elem(list, "code");
+		page_attr(n, "code", (const char *)sqlite3_column_text(st, 0));
+		page_attr(n, "kundval", (const char *)sqlite3_column_text(st, 1));
+		page_attr(n, "name", (const char *)sqlite3_column_text(st, 2));
+		page_attr_long(n, "max-months", sqlite3_column_int(st, 3));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The queue form, with errors and what was typed when refused. */
+static int
+send_queue_form(struct ctx *c, const struct field_errors *errs, int status)
+{
+	static const char *const fields[] = { "customer", "provider", "code",
+		"start", "end", NULL };
+	struct page	 pg;
+	xmlNodePtr	 q;
+	const char	*v;
+	size_t		 i;
+
+	if (ctx_page(c, &pg, "queue") == -1)
+		return send_error(c, 500, NULL);
+	q = page_elem(pg.root, "queue-form");
+	if (add_customers(c, q) == -1 || add_providers(c, q) == -1 ||
+	    add_codes(c, q) == -1) {
+		page_free(&pg);
+		return send_error(c, 500, NULL);
+	}
+	for (i = 0; fields[i] != NULL; i++)
+		if ((v = form_get(&c->form, fields[i])) != NULL)
+			page_attr(page_text(q, "field", v), "name", fields[i]);
+	if (errs != NULL)
+		page_errors(&pg, errs);
+	return send_page(c, &pg, status);
+}
+
+int
+h_queue_new(struct ctx *c)
+{
+	if (c->user.role != ROLE_COUNSELLOR)
+		return send_error(c, 403, "Kunder ställs i kö av sin "
+		    "karriärvägledare.");
+	return send_queue_form(c, NULL, 200);
+}
+
+/* A positive row id written in digits, or 0. */
+static long
+id_field(struct ctx *c, const char *name)
+{
+	const char	*s = form_get(&c->form, name);
+	size_t		 i;
+
+	if (s == NULL || *s < '1' || *s > '9' || strlen(s) > 12)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return strtol(s, NULL, 10);
+}
+
+/* 1 if the row exists: statement which with ?1 = a and ?2 = b. */
+static int
+row_exists(struct ctx *c, enum stmt which, long a, long b)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, which);
+	int		 found;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, a);
+	if (b != 0)
+		sqlite3_bind_int64(st, 2, b);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+/* The catalogue's max length of code: months, or 0 if unknown. */
+static int
+code_months(struct ctx *c, const char *code)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_CATALOGUE_GET);
+	int		 months = 0;
+
+	if (st == NULL || code == NULL)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		months = sqlite3_column_int(st, 3);
+	sqlite3_reset(st);
+	return months;
+}
+
+/*
+ * The planned dates: a start, and an end that defaults to the longest
+ * the catalogue allows.  Fills end (11 bytes).  Adds the errors.
+ */
+static void
+check_dates(struct ctx *c, int months, char end[11],
+    struct field_errors *errs)
+{
+	const char	*s = form_get(&c->form, "start");
+	const char	*e = form_get(&c->form, "end");
+	struct date	 start, stop, max;
+	char		 day[11], msg[160];
+
+	end[0] = '\0';
+	if (s == NULL || date_parse(s, &start) == -1) {
+		field_errors_add(errs, "start", "Ange startdatum som "
+		    "ÅÅÅÅ-MM-DD.");
+		return;
+	}
+	if (months == 0)
+		return;
+	max = case_max_end(start, months, 0);
+	if (e == NULL || *e == '\0')
+		stop = max;
+	else if (date_parse(e, &stop) == -1) {
+		field_errors_add(errs, "end", "Skriv slutdatumet som "
+		    "ÅÅÅÅ-MM-DD, eller lämna det tomt för maxtiden.");
+		return;
+	}
+	switch (case_check_queue(start, stop, max)) {
+	case CASE_END_BEFORE_START:
+		field_errors_add(errs, "end", "Slutdatumet är före "
+		    "startdatumet.");
+		return;
+	case CASE_PAST_MAX:
+		date_format(max, day);
+		snprintf(msg, sizeof(msg), "Insatsen får pågå i högst %d "
+		    "månader, till och med %s.", months, day);
+		field_errors_add(errs, "end", msg);
+		return;
+	default:
+		date_format(stop, end);
+	}
+}
+
+int
+h_queue_create(struct ctx *c)
+{
+	struct field_errors	 errs = { .n = 0 };
+	struct case_queue	 q;
+	char			 end[11], loc[64];
+	long			 id;
+	int			 months;
+
+	if (c->user.role != ROLE_COUNSELLOR)
+		return send_error(c, 403, "Kunder ställs i kö av sin "
+		    "karriärvägledare.");
+	memset(&q, 0, sizeof(q));
+	if ((q.customer_id = id_field(c, "customer")) == 0 ||
+	    !row_exists(c, STMT_CUSTOMER_OF_COUNSELLOR, q.customer_id,
+	    c->user.id))
+		field_errors_add(&errs, "customer", "Välj en av dina kunder.");
+	if ((q.provider_id = id_field(c, "provider")) == 0 ||
+	    !row_exists(c, STMT_ORG_EXISTS, q.provider_id, 0))
+		field_errors_add(&errs, "provider", "Välj en anordnare.");
+	q.code = form_get(&c->form, "code");
+	if ((months = code_months(c, q.code)) == 0)
+		field_errors_add(&errs, "code", "Välj en insats ur katalogen.");
+	check_dates(c, months, end, &errs);
+	if (errs.n > 0)
+		return send_queue_form(c, &errs, 422);
+	q.start = form_get(&c->form, "start");
+	q.end = end;
+	if (casestore_queue(c->db, &c->user, &q, &id) != 0)
+		return send_error(c, 500, NULL);
+	snprintf(loc, sizeof(loc), "/placements/%ld?m=queued", id);
+	http_redirect(c->req, loc);
+	return 303;
+}
