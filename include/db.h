@@ -103,6 +103,7 @@ enum stmt {
 	STMT_ORG_LIST,
 	STMT_ORG_EXISTS,
 	STMT_CUSTOMER_OF_COUNSELLOR,
+	STMT_CASE_STARTED,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */

@@ -49,6 +49,16 @@ int		 admin_user_add(struct db *db, const char *login,
 int		 admin_customer_add(struct db *db, const char *pnr,
 		    const char *name, const char *counsellor, int protect,
 		    struct date today, sqlite3_int64 *id);
+/*
+ * Records that placement id has been started: staffed by staff, the
+ * assignment (full time) and future plan attached, the start meeting held
+ * on the start date; with the three events, by the system user.  For a
+ * demo whose placements began before the case flow was in the web app.
+ * Returns 0, or 1 on error.
+ */
+int		 admin_placement_started(struct db *db, sqlite3_int64 id,
+		    const char *staff, const char *assignment,
+		    const char *future_plan);
 /* end may be NULL; writes the "placement-create" event. */
 int		 admin_placement_add(struct db *db, const char *pnr,
 		    const char *code, const char *provider, const char *start,

@@ -535,6 +535,38 @@ admin_placement_add(struct db *db, const char *pnr, const char *code,
 	return write_event(db, *id, cust, "placement-create");
 }
 
+int
+admin_placement_started(struct db *db, sqlite3_int64 id, const char *staff,
+    const char *assignment, const char *future_plan)
+{
+	static const char *const steps[] = { "staff", "assign",
+		"start-meeting" };
+	sqlite3_stmt	*st;
+	sqlite3_int64	 cust;
+	char		 now[21];
+	size_t		 i;
+
+	db_now(now);
+	if ((st = db_stmt(db, STMT_CASE_STARTED)) == NULL ||
+	    bind_id(st, 1, id) || bind_text(st, 2, now) ||
+	    bind_text(st, 3, staff) || bind_text(st, 4, assignment) ||
+	    bind_text(st, 5, future_plan) || db_step_done(st) == -1 ||
+	    sqlite3_changes(db->conn) != 1)
+		return 1;
+	if ((st = db_stmt(db, STMT_PLACEMENT_GET)) == NULL || bind_id(st, 1, id))
+		return 1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	cust = sqlite3_column_int64(st, 7);
+	sqlite3_reset(st);
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (write_event(db, id, cust, steps[i]) != 0)
+			return 1;
+	return 0;
+}
+
 /* ---- the catalogue file ------------------------------------------------------ */
 
 struct cat_row {

@@ -467,6 +467,12 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " LIMIT ?2",
 	[STMT_ORG_LIST] = "SELECT id, name FROM organisations ORDER BY name",
 	[STMT_ORG_EXISTS] = "SELECT 1 FROM organisations WHERE id = ?1",
+	/* A demo placement that began before the case flow was recorded. */
+	[STMT_CASE_STARTED] = "UPDATE placements SET staffed_at = ?2,"
+	    " staff_name = ?3, assigned_at = ?2, assignment = ?4,"
+	    " extent = 'fulltime', future_plan = ?5,"
+	    " start_meeting_on = start_date, start_meeting_at = ?2"
+	    " WHERE id = ?1",
 	[STMT_CUSTOMER_OF_COUNSELLOR] = "SELECT 1 FROM customers"
 	    " WHERE id = ?1 AND counsellor_id = ?2",
 	[STMT_PLACEMENT_CASE] = "SELECT p.created_at, p.planned_end_date,"

@@ -100,7 +100,10 @@ seed_customer(struct db *db, const struct demo_customer *c,
 	if (admin_customer_add(db, c->pnr, c->name, c->counsellor, c->protect,
 	    today, &id) != 0 ||
 	    admin_placement_add(db, c->pnr, c->code, c->provider, c->start,
-	    c->end, today, &id) != 0) {
+	    c->end, today, &id) != 0 ||
+	    admin_placement_started(db, id, "Jobbexpert på plats",
+	    "Kartlägga arbetsförmåga och matcha mot praktik.",
+	    "Arbete inom handel eller lager.") != 0) {
 		fprintf(stderr, "demo: cannot add %s\n", c->name);
 		return -1;
 	}

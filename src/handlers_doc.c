@@ -11,6 +11,7 @@
 #include "calendar.h"
 #include "kinds.h"
 #include "pagecache.h"
+#include "planscope.h"
 #include "router.h"
 
 #define ROWS_MAX	50
@@ -374,6 +375,49 @@ h_doc_history(struct ctx *c)
 }
 
 /*
+ * A plan follows the counsellor's assignment: its scope (full or part
+ * time, the reason) is the assignment's once one is recorded.  Returns 0,
+ * or -1 on an error.
+ */
+static int
+follow_assignment(struct ctx *c, const struct kind *k,
+    const struct placement *p, xmlDocPtr doc)
+{
+	struct placement_case	 pc;
+
+	if (doc == NULL || strcmp(k->name, "plan") != 0)
+		return 0;
+	if (store_placement_case(c->db, p->id, &pc) != 0)
+		return -1;
+	if (pc.assigned_at[0] == '\0')
+		return 0;
+	return planscope_apply(doc, pc.extent, pc.part_time_reason);
+}
+
+/* The assignment the plan must follow, on the plan's form. */
+static int
+add_assignment(struct ctx *c, xmlNodePtr parent, const struct kind *k,
+    const struct placement *p)
+{
+	struct placement_case	 pc;
+	xmlNodePtr		 n;
+
+	if (strcmp(k->name, "plan") != 0)
+		return 0;
+	if (store_placement_case(c->db, p->id, &pc) != 0)
+		return -1;
+	if (pc.assigned_at[0] == '\0')
+		return 0;
+	n = page_elem(parent, "assignment");
+	page_attr(n, "extent", pc.extent);
+	page_text(n, "text", pc.assignment);
+	if (pc.part_time_reason[0])
+		page_text(n, "part-time-reason", pc.part_time_reason);
+	page_text(n, "future-plan", pc.future_plan);
+	return 0;
+}
+
+/*
  * The edit form: for a new document d is NULL and period its month ("" if
  * none).  formdoc holds what the user typed (or the stored/empty
  * document).  Returns the status sent.
@@ -402,7 +446,8 @@ send_form(struct ctx *c, const struct document *d, const char *period,
 	page_attr_long(n, "placement-id", p->id);
 	if (d == &blank)
 		page_attr_remove(n, "id");
-	if (page_content_doc(page_elem(n, "content"), formdoc) == -1) {
+	if (page_content_doc(page_elem(n, "content"), formdoc) == -1 ||
+	    add_assignment(c, n, k, p) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
@@ -432,6 +477,7 @@ send_xml_errors(struct ctx *c, int status, const struct field_errors *errs)
 }
 
 enum built { BUILT_OK, BUILT_ROWS, BUILT_INVALID, BUILT_BAD };
+
 
 /*
  * Turns the request body (form or XML) into a document of kind k.
@@ -474,6 +520,9 @@ build_document(struct ctx *c, const struct kind *k, const struct placement *p,
 			return BUILT_BAD;
 		form_prune(*valid);
 	}
+	if (follow_assignment(c, k, p, *valid) == -1 ||
+	    follow_assignment(c, k, p, *formdoc) == -1)
+		return BUILT_BAD;
 	if (xmldoc_validate(k->schema, *valid, k->repeatable, errs) == -1)
 		return BUILT_BAD;
 	if (errs->n == 0 && k->rules != NULL) {

@@ -87,44 +87,51 @@
     </fieldset>
 
     <!-- ======================================== Omfattning -->
-    <fieldset>
-      <xsl:call-template name="group-attrs"><xsl:with-param name="field" select="'scope'"/></xsl:call-template>
-      <legend>Omfattning</legend>
-      <xsl:call-template name="field-error"><xsl:with-param name="field" select="'scope'"/></xsl:call-template>
-      <fieldset>
-        <xsl:call-template name="field-class">
-          <xsl:with-param name="field" select="'scope/extent'"/>
-          <xsl:with-param name="base" select="'field radios'"/>
-        </xsl:call-template>
-        <legend>Planeras insatsen på heltid eller deltid?<xsl:call-template name="required"/></legend>
-        <xsl:call-template name="field-error"><xsl:with-param name="field" select="'scope/extent'"/></xsl:call-template>
-        <xsl:variable name="extent" select="normalize-space(scope/extent)"/>
-        <div class="radio">
-          <input type="radio" value="fulltime">
-            <xsl:call-template name="field-attrs"><xsl:with-param name="field" select="'scope/extent'"/></xsl:call-template>
-            <xsl:if test="$extent = 'fulltime'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-          </input>
-          <label for="f-scope-extent">Heltid</label>
-        </div>
-        <div class="radio">
-          <input type="radio" value="parttime" id="f-scope-extent-parttime">
-            <xsl:call-template name="field-attrs">
+    <xsl:choose>
+      <xsl:when test="/page/document/assignment">
+        <xsl:call-template name="plan-scope-assigned"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fieldset>
+          <xsl:call-template name="group-attrs"><xsl:with-param name="field" select="'scope'"/></xsl:call-template>
+          <legend>Omfattning</legend>
+          <xsl:call-template name="field-error"><xsl:with-param name="field" select="'scope'"/></xsl:call-template>
+          <fieldset>
+            <xsl:call-template name="field-class">
               <xsl:with-param name="field" select="'scope/extent'"/>
-              <xsl:with-param name="with-id" select="false()"/>
+              <xsl:with-param name="base" select="'field radios'"/>
             </xsl:call-template>
-            <xsl:if test="$extent = 'parttime'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-          </input>
-          <label for="f-scope-extent-parttime">Deltid</label>
-        </div>
-      </fieldset>
-      <xsl:call-template name="textarea-field">
-        <xsl:with-param name="field" select="'scope/parttimeReason'"/>
-        <xsl:with-param name="value" select="scope/parttimeReason"/>
-        <xsl:with-param name="label" select="'Skäl till deltid (enligt karriärvägledaren)'"/>
-        <xsl:with-param name="required-text" select="'(obligatoriskt vid deltid)'"/>
-        <xsl:with-param name="hint" select="'Fyll i när insatsen planeras på deltid.'"/>
-      </xsl:call-template>
-    </fieldset>
+            <legend>Planeras insatsen på heltid eller deltid?<xsl:call-template name="required"/></legend>
+            <xsl:call-template name="field-error"><xsl:with-param name="field" select="'scope/extent'"/></xsl:call-template>
+            <xsl:variable name="extent" select="normalize-space(scope/extent)"/>
+            <div class="radio">
+              <input type="radio" value="fulltime">
+                <xsl:call-template name="field-attrs"><xsl:with-param name="field" select="'scope/extent'"/></xsl:call-template>
+                <xsl:if test="$extent = 'fulltime'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+              </input>
+              <label for="f-scope-extent">Heltid</label>
+            </div>
+            <div class="radio">
+              <input type="radio" value="parttime" id="f-scope-extent-parttime">
+                <xsl:call-template name="field-attrs">
+                  <xsl:with-param name="field" select="'scope/extent'"/>
+                  <xsl:with-param name="with-id" select="false()"/>
+                </xsl:call-template>
+                <xsl:if test="$extent = 'parttime'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+              </input>
+              <label for="f-scope-extent-parttime">Deltid</label>
+            </div>
+          </fieldset>
+          <xsl:call-template name="textarea-field">
+            <xsl:with-param name="field" select="'scope/parttimeReason'"/>
+            <xsl:with-param name="value" select="scope/parttimeReason"/>
+            <xsl:with-param name="label" select="'Skäl till deltid (enligt karriärvägledaren)'"/>
+            <xsl:with-param name="required-text" select="'(obligatoriskt vid deltid)'"/>
+            <xsl:with-param name="hint" select="'Fyll i när insatsen planeras på deltid.'"/>
+          </xsl:call-template>
+        </fieldset>
+      </xsl:otherwise>
+    </xsl:choose>
 
     <!-- ======================================== Uppföljning -->
     <fieldset class="group" id="g-followUp">
@@ -280,6 +287,28 @@
       <xsl:when test="$field = 'signatures/provider/signedBy'">Undertecknad av anordnare</xsl:when>
       <xsl:when test="$field = 'signatures/provider/date'">Datum för anordnarens underskrift</xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The scope when the counsellor's assignment is recorded: shown, not
+       typed (the worker sets it from the assignment on every save). -->
+  <xsl:template name="plan-scope-assigned">
+    <xsl:variable name="a" select="/page/document/assignment"/>
+    <section class="assignment-box" aria-labelledby="h-assignment">
+      <h2 id="h-assignment">Uppdraget som planen ska följa</h2>
+      <dl class="facts">
+        <div><dt>Uppdragsbeskrivning</dt><dd class="text"><xsl:value-of select="$a/text"/></dd></div>
+        <div><dt>Kundens framtidsplan</dt><dd class="text"><xsl:value-of select="$a/future-plan"/></dd></div>
+        <div>
+          <dt>Omfattning</dt>
+          <dd><xsl:call-template name="extent-label"><xsl:with-param name="extent" select="$a/@extent"/></xsl:call-template></dd>
+        </div>
+        <xsl:if test="$a/part-time-reason">
+          <div><dt>Skäl till deltid (enligt karriärvägledaren)</dt><dd class="text"><xsl:value-of select="$a/part-time-reason"/></dd></div>
+        </xsl:if>
+      </dl>
+      <p class="hint">Omfattningen och skälet till deltid kommer från karriärvägledarens uppdrag.</p>
+      <input type="hidden" name="scope/extent" value="{$a/@extent}"/>
+    </section>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -374,8 +374,13 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		assert.ok(post.status === 303 || (post.status >= 200 && post.status < 300),
 			`XML POST: expected 2xx or 303, got ${describeRes(post)}`);
 		const stored = await anna.get(`/documents/${newId}?format=xml`);
-		assert.ok(decode(stored.text).includes('Karriärvägledaren har beslutat om 50 %'),
+		assert.ok(decode(stored.text).includes('Truckkort A och B.'),
 			'the posted XML is stored');
+		// The demo placement's assignment is full time: the scope is the
+		// counsellor's, whatever the integration sent (planscope.c).
+		assert.ok(decode(stored.text).includes('<extent>fulltime</extent>') &&
+			!decode(stored.text).includes('Karriärvägledaren har beslutat om 50 %'),
+			`the scope follows the assignment: ${stored.text}`);
 
 		const evil = body.replace('<plan>',
 			'<!DOCTYPE plan [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<plan>')

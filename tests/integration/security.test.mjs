@@ -172,28 +172,42 @@ function fcgiGet(socket, params) {
 // (Framtid AB, counsellor karin); D is anna's plan on it.  404 where the
 // user may not know the thing exists, 403 where they may see it but not do
 // this, 401 from nginx without valid credentials.
-const ROLES = ['anna', 'bo', 'karin', 'kalle', 'arkiv', 'admin', 'ghost', 'none', 'forged', 'spoof'];
+const ROLES = ['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin', 'ghost', 'none', 'forged',
+	'spoof'];
 const ROLE_NOTE = {
 	anna: 'provider, own organisation', bo: 'provider, other organisation',
-	karin: 'responsible counsellor', kalle: 'counsellor, not responsible', arkiv: 'archivist',
+	karin: 'responsible counsellor', kalle: 'counsellor, not responsible', lena: 'team lead',
+	arkiv: 'archivist',
 	admin: 'admin', ghost: 'in htpasswd, not in the database', none: 'no Authorization',
 	forged: 'anna with a wrong password', spoof: "bo's login + Remote-User/X-Remote-User: anna",
 };
-const OWNER_ONLY = { anna: 200, karin: 403 };	// others 404
+const OWNER_ONLY = { anna: 200, karin: 403, lena: 403 };	// others 404
 const KNOWN = {
 	'GET /healthz': () => 200,
 	'GET /': () => 200,
-	'GET /placements/{id}': { anna: 200, karin: 200 },
-	'GET /documents/new': { anna: 303, karin: 403 },
-	'POST /documents': { anna: 303, karin: 403 },
-	'GET /documents/{id}': { anna: 200, karin: 200 },
-	'GET /documents/{id}/history': { anna: 200, karin: 200 },
+	'GET /placements/{id}': { anna: 200, karin: 200, lena: 200 },
+	'GET /documents/new': { anna: 303, karin: 403, lena: 403 },
+	'POST /documents': { anna: 303, karin: 403, lena: 403 },
+	'GET /documents/{id}': { anna: 200, karin: 200, lena: 200 },
+	'GET /documents/{id}/history': { anna: 200, karin: 200, lena: 200 },
 	'GET /documents/{id}/edit': OWNER_ONLY,
-	'POST /documents/{id}': { anna: 303, karin: 403 },
-	'POST /documents/{id}/submit': { anna: 303, karin: 403 },
-	'POST /documents/{id}/return': { karin: 303, anna: 403 },
-	'POST /documents/{id}/approve': { karin: 303, anna: 403 },
-	'POST /documents/{id}/revise': { anna: 303, karin: 403 },
+	'POST /documents/{id}': { anna: 303, karin: 403, lena: 403 },
+	'POST /documents/{id}/submit': { anna: 303, karin: 403, lena: 403 },
+	'POST /documents/{id}/return': { karin: 303, anna: 403, lena: 403 },
+	'POST /documents/{id}/approve': { karin: 303, anna: 403, lena: 403 },
+	'POST /documents/{id}/revise': { anna: 303, karin: 403, lena: 403 },
+	// Issue 12: the case flow.  The matrix's form has none of a step's
+	// fields, so the one who may take a step gets the form back (422);
+	// who may see the placement but not take the step, 403.
+	'GET /placements/new': { karin: 200, kalle: 200, _: 403 },
+	'POST /placements': { karin: 422, kalle: 422, _: 403 },
+	'POST /placements/{id}/staff': { anna: 422, karin: 403, lena: 403 },
+	'POST /placements/{id}/assign': { karin: 422, anna: 403, lena: 403 },
+	'POST /placements/{id}/start-meeting': { anna: 422, karin: 403, lena: 403 },
+	'POST /placements/{id}/request-revision': { karin: 303, anna: 403, lena: 403 },
+	'POST /placements/{id}/end': { karin: 422, anna: 403, lena: 403 },
+	// Eva Ek's AMI2 runs a year: too early for an extension.
+	'POST /placements/{id}/extend': { lena: 409, anna: 403, karin: 403 },
 	// Issue 3: the payment basis, for counsellors (their customers) and admins.
 	'GET /payments': { karin: 200, kalle: 200, admin: 200, _: 403, query: '?month=2026-11' },
 };
@@ -225,7 +239,7 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		stack = await startStack('integration-security');
 		dir = stack.dir;
 		await stack.addUser('ghost');
-		for (const r of ['anna', 'bo', 'karin', 'kalle', 'arkiv', 'admin', 'ghost']) c[r] = client(stack, r);
+		for (const r of ['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin', 'ghost']) c[r] = client(stack, r);
 		c.none = client(stack, null);
 		c.forged = client(stack, 'anna', 'not-the-password');
 		secret = await sql(dir, "SELECT value FROM settings WHERE key = 'csrf_secret'");
@@ -410,7 +424,8 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 
 	it('answers every route × role as the access rules say (matrix from insats routes)', async () => {
 		assert.ok(routes.length && docId, 'needs the routes and the plan');
-		const tokens = Object.fromEntries(['anna', 'bo', 'karin', 'kalle', 'arkiv', 'admin', 'ghost']
+		const tokens = Object.fromEntries(['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin',
+			'ghost']
 			.map((r) => [r, tokenFor(secret, r)]));
 		tokens.spoof = tokens.bo;
 		tokens.none = tokens.anna;

@@ -1,0 +1,50 @@
+/*
+ * planscope: a plan's scope from the assignment (planscope.h).
+ */
+#include <string.h>
+
+#include "planscope.h"
+#include "xmldoc.h"
+
+/* Removes every child element called name. */
+static void
+drop_children(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	 n, next;
+
+	for (n = parent->children; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, (const xmlChar *)name)) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+	}
+}
+
+int
+planscope_apply(xmlDocPtr doc, const char *extent, const char *reason)
+{
+	xmlNodePtr	 root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlNodePtr	 scope;
+	int		 part;
+
+	if (root == NULL || !xmlStrEqual(root->name, (const xmlChar *)"plan") ||
+	    (scope = xmldoc_child(root, "scope")) == NULL || extent == NULL)
+		return -1;
+	if (strcmp(extent, "parttime") == 0)
+		part = 1;
+	else if (strcmp(extent, "fulltime") == 0)
+		part = 0;
+	else
+		return -1;
+	drop_children(scope, "extent");
+	drop_children(scope, "parttimeReason");
+	/* The schema's order: extent, then the reason. */
+	xmlNewTextChild(scope, NULL, (const xmlChar *)"extent",
+	    (const xmlChar *)extent);
+	if (part && reason != NULL && *reason != '\0')
+		xmlNewTextChild(scope, NULL, (const xmlChar *)"parttimeReason",
+		    (const xmlChar *)reason);
+	return 0;
+}
