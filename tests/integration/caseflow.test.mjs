@@ -1,0 +1,246 @@
+// Issue 12: the placement's case flow in the web app, through nginx.  The
+// counsellor queues a customer at a provider (aktualisering), the provider
+// staffs the case, the counsellor attaches the assignment, the provider
+// records the start meeting and writes a plan that shows the assignment,
+// the counsellor records the ending decision, the team lead extends a
+// placement near its max length.  Each step: who may take it, what a bad
+// form gets back (422, nothing lost), what a step out of turn gets (409),
+// and its event.  One stack; the tests run in order on one placement.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	startStack, client, parseForm, rowOf, textOf, decode, describeRes, csrfOf, sql,
+} from './lib.mjs';
+
+function status(res, expected, what) {
+	assert.equal(res.status, expected, `${what}: expected ${expected}, got ${describeRes(res)}`);
+}
+
+function has(html, text, what) {
+	assert.ok(textOf(html).includes(text) || decode(html).includes(text),
+		`${what}: "${text}" not found in: ${textOf(html).replace(/\s+/g, ' ').slice(0, 900)}`);
+}
+
+/** The message shown next to field (id e-…), or null. */
+function fieldError(html, field) {
+	const m = new RegExp(`<p[^>]*\\bid="e-${field}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
+	return m ? textOf(m[1]).replace(/\s+/g, ' ').trim() : null;
+}
+
+const day = (d) => d.toISOString().slice(0, 10);
+function addDays(s, n) {
+	const d = new Date(`${s}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + n);
+	return day(d);
+}
+function addMonths(s, n) {
+	const [y, m, dd] = s.split('-').map(Number);
+	const t = new Date(Date.UTC(y, m - 1 + n, 1, 12));
+	const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0, 12)).getUTCDate();
+	t.setUTCDate(Math.min(dd, last));
+	return day(t);
+}
+/** Today in Stockholm, as the worker sees it. */
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
+	let stack;
+	let anna; let bo; let karin; let kalle; let lena;
+	let eva; let steget; let pid; let lateId;
+
+	before(async () => {
+		stack = await startStack('integration-caseflow');
+		[anna, bo, karin, kalle, lena] = ['anna', 'bo', 'karin', 'kalle', 'lena']
+			.map((u) => client(stack, u));
+		eva = await sql(stack.dir, "SELECT id FROM customers WHERE name = 'Eva Ek'");
+		steget = await sql(stack.dir, "SELECT id FROM organisations WHERE name = 'Steget Vidare'");
+	});
+
+	after(async () => {
+		await stack?.stop();
+	});
+
+	it('offers the counsellor the queue form, and only the counsellor', async () => {
+		const page = await karin.get('/placements/new');
+		status(page, 200, 'karin: queue form');
+		const form = parseForm(page.text, '/placements');
+		assert.ok(form, 'a form posting to /placements');
+		for (const f of ['customer', 'provider', 'code', 'start', 'end'])
+			assert.ok(form.has(f), `field ${f}`);
+		has(page.text, 'Eva Ek', 'her own customers');
+		assert.ok(!textOf(page.text).includes('Sara Nilsson'), "not kalle's customers");
+		status(await anna.get('/placements/new'), 403, 'a provider');
+		status(await lena.get('/placements/new'), 403, 'the team lead');
+		const start = await karin.get('/');
+		assert.ok(start.text.includes('href="/placements/new"'), 'the start page links the form');
+	});
+
+	it('refuses an end past the max length (422) and keeps what was typed', async () => {
+		const form = parseForm((await karin.get('/placements/new')).text, '/placements');
+		form.set('customer', eva).set('provider', steget).set('code', 'FAI1')
+			.set('start', today()).set('end', addMonths(today(), 4));
+		const res = await karin.postForm('/placements', form);
+		status(res, 422, 'end 4 months after start for FAI1 (3 months)');
+		assert.match(fieldError(res.text, 'end') ?? '', /högst 3 månader/, 'the message at the end field');
+		const again = parseForm(res.text, '/placements');
+		assert.equal(again.get('end'), addMonths(today(), 4), 'the typed end is kept');
+		assert.equal(again.get('code'), 'FAI1', 'the chosen code is kept');
+		const other = await sql(stack.dir,
+			`SELECT id FROM customers WHERE name = 'Sara Nilsson'`);
+		form.set('customer', other).set('end', '');
+		const res2 = await karin.postForm('/placements', form);
+		status(res2, 422, "another counsellor's customer");
+		assert.ok(fieldError(res2.text, 'customer'), 'the message at the customer field');
+	});
+
+	it('queues the customer; the provider sees the staffing due the next working day', async () => {
+		const form = parseForm((await karin.get('/placements/new')).text, '/placements');
+		form.set('customer', eva).set('provider', steget).set('code', 'FAI1').set('start', today())
+			.set('end', '');
+		const res = await karin.postForm('/placements', form);
+		status(res, 303, 'queue');
+		const m = /^\/placements\/(\d+)\?m=queued$/.exec(res.location ?? '');
+		assert.ok(m, `redirect to the new placement: ${res.location}`);
+		pid = m[1];
+		assert.equal(await sql(stack.dir, `SELECT end_date || ' ' || planned_end_date FROM placements WHERE id = ${pid}`),
+			`${addMonths(today(), 3)} ${addMonths(today(), 3)}`, 'no end given: the max length');
+		const page = await karin.get(res.location);
+		has(page.text, 'Kunden är ställd i kö', 'the flash');
+		const bostart = await bo.get('/');
+		const row = rowOf(bostart.text, `/placements/${pid}"`);
+		assert.ok(row, `bo's start page lists the new case: ${textOf(bostart.text).slice(0, 600)}`);
+		has(row, 'Bemanna ärendet', 'the step');
+		assert.ok(/\d{4}-\d{2}-\d{2}/.test(textOf(row)), 'with its due date');
+		status(await anna.get(`/placements/${pid}`), 404, 'another provider');
+		status(await kalle.get(`/placements/${pid}`), 404, 'another counsellor');
+	});
+
+	it('takes no assignment before the staffing (409), nor a step from the wrong party (403)', async () => {
+		const page = await karin.get(`/placements/${pid}`);
+		const csrf = csrfOf(page.text);
+		const early = await karin.postForm(`/placements/${pid}/assign`,
+			{ csrf, assignment: 'x', extent: 'fulltime', future_plan: 'y' });
+		status(early, 409, 'assign before staffing');
+		status(await karin.postForm(`/placements/${pid}/staff`, { csrf, staff_name: 'X' }), 403,
+			'the counsellor cannot staff');
+		status(await bo.postForm(`/placements/${pid}/staff`, { staff_name: 'X' }), 403,
+			'no csrf token');
+	});
+
+	it('staffs the case: an empty name is refused, then the counsellor has an assignment to attach', async () => {
+		const page = await bo.get(`/placements/${pid}`);
+		const form = parseForm(page.text, `/placements/${pid}/staff`);
+		assert.ok(form, 'bo has the staffing form');
+		const bad = await bo.postForm(`/placements/${pid}/staff`, form.set('staff_name', '  '));
+		status(bad, 422, 'empty staff name');
+		assert.ok(fieldError(bad.text, 'staff_name'), 'the message at the field');
+		const ok = await bo.postForm(`/placements/${pid}/staff`, form.set('staff_name', 'Bertil Jobbexpert'));
+		status(ok, 303, 'staff');
+		const view = await bo.get(ok.location);
+		has(view.text, 'Bertil Jobbexpert', 'the staff member on the page');
+		const kstart = await karin.get('/');
+		const row = rowOf(kstart.text, `/placements/${pid}"`);
+		assert.ok(row, "karin's start page lists the case");
+		has(row, 'Lägg in uppdrag', 'the step');
+	});
+
+	it('attaches the assignment: part time needs the reason (422, text kept), then it is stored', async () => {
+		const page = await karin.get(`/placements/${pid}`);
+		const form = parseForm(page.text, `/placements/${pid}/assign`);
+		assert.ok(form, 'karin has the assignment form');
+		form.set('assignment', 'Arbetsprövning i butik, fokus på uthållighet.')
+			.set('extent', 'parttime').set('part_time_reason', '')
+			.set('future_plan', 'Arbete inom handel.');
+		const bad = await karin.postForm(`/placements/${pid}/assign`, form);
+		status(bad, 422, 'part time without a reason');
+		assert.ok(fieldError(bad.text, 'part_time_reason'), 'the message at the reason');
+		const again = parseForm(bad.text, `/placements/${pid}/assign`);
+		assert.equal(again.get('assignment'), 'Arbetsprövning i butik, fokus på uthållighet.', 'text kept');
+		assert.equal(again.get('extent'), 'parttime', 'choice kept');
+		form.set('part_time_reason', 'Halvtid första månaden på grund av hälsoskäl.');
+		status(await karin.postForm(`/placements/${pid}/assign`, form), 303, 'assign');
+		const view = await bo.get(`/placements/${pid}`);
+		has(view.text, 'Arbetsprövning i butik', 'the provider sees the assignment');
+		has(view.text, 'Halvtid första månaden', 'and the reason');
+	});
+
+	it('records the start meeting, and the plan form shows the assignment it must follow', async () => {
+		const page = await bo.get(`/placements/${pid}`);
+		const form = parseForm(page.text, `/placements/${pid}/start-meeting`);
+		assert.ok(form, 'bo has the start-meeting form');
+		status(await bo.postForm(`/placements/${pid}/start-meeting`, form.set('meeting_on', 'igår')), 422,
+			'a malformed date');
+		status(await bo.postForm(`/placements/${pid}/start-meeting`, form.set('meeting_on', today())), 303,
+			'meeting');
+		const plan = await bo.get(`/documents/new?placement=${pid}&kind=plan`);
+		status(plan, 200, 'new plan form');
+		has(plan.text, 'Uppdraget som planen ska följa', 'the assignment box');
+		has(plan.text, 'Halvtid första månaden på grund av hälsoskäl.', 'the reason from the counsellor');
+		const f = parseForm(plan.text, '/documents');
+		assert.ok(!f.has('scope/parttimeReason'), 'the reason is not typed anew');
+		assert.equal(f.get('scope/extent'), 'parttime', 'the extent comes from the assignment');
+	});
+
+	it('records the ending decision: completed must be on the planned end, early before it', async () => {
+		const page = await karin.get(`/placements/${pid}`);
+		const boCsrf = csrfOf((await bo.get(`/placements/${pid}`)).text);
+		const form = parseForm(page.text, `/placements/${pid}/end`);
+		assert.ok(form, 'karin has the ending form');
+		const planned = addMonths(today(), 3);
+		form.set('ending', 'completed').set('decided_on', today()).set('end_date', addDays(planned, -1));
+		const bad = await karin.postForm(`/placements/${pid}/end`, form);
+		status(bad, 422, 'completed before the planned end');
+		assert.match(fieldError(bad.text, 'end_date') ?? '', /planerade slutdatumet/, 'the message');
+		form.set('ending', 'early').set('decided_on', addDays(today(), 1)).set('end_date', addDays(today(), 20));
+		status(await karin.postForm(`/placements/${pid}/end`, form), 422, 'a decision dated tomorrow');
+		status(await bo.postForm(`/placements/${pid}/end`, { csrf: boCsrf, ending: 'early' }), 403,
+			'the provider cannot end');
+		form.set('decided_on', today());
+		status(await karin.postForm(`/placements/${pid}/end`, form), 303, 'early ending');
+		assert.equal(await sql(stack.dir,
+			`SELECT ending || ' ' || end_date || ' ' || planned_end_date FROM placements WHERE id = ${pid}`),
+		`early ${addDays(today(), 20)} ${planned}`, 'the actual end is in force; the planned end stays');
+		const view = await bo.get(`/placements/${pid}`);
+		has(view.text, 'Avslutad i förtid', 'the provider sees the decision');
+		status(await karin.postForm(`/placements/${pid}/end`, form), 409, 'a second decision');
+		assert.ok(!view.text.includes(`/placements/${pid}/staff"`), 'no staffing form after the ending');
+		status(await bo.postForm(`/placements/${pid}/staff`, { csrf: boCsrf, staff_name: 'Ny' }), 409,
+			'no step after the ending');
+	});
+
+	it('audits every step with who took it, in order', async () => {
+		const rows = await sql(stack.dir, `SELECT e.action || ':' || u.login FROM events e
+			JOIN users u ON u.id = e.actor_id WHERE e.placement_id = ${pid} AND e.document_id IS NULL
+			ORDER BY e.id`);
+		assert.deepEqual(rows.split('\n'),
+			['queue:karin', 'staff:bo', 'assign:karin', 'start-meeting:bo', 'end:karin']);
+		const page = await karin.get(`/placements/${pid}`);
+		has(page.text, 'Bemannade ärendet', 'the history on the page');
+	});
+
+	it('lets the team lead extend a placement near its max, a month at a time, twice at most', async () => {
+		// A FAI1 placement that started 2 months and 10 days ago.
+		const start = addDays(addMonths(today(), -2), -10);
+		const form = parseForm((await karin.get('/placements/new')).text, '/placements');
+		form.set('customer', eva).set('provider', steget).set('code', 'FAI1').set('start', start).set('end', '');
+		const q = await karin.postForm('/placements', form);
+		status(q, 303, 'queue the older placement');
+		lateId = /\/placements\/(\d+)/.exec(q.location)[1];
+		const lstart = await lena.get('/');
+		const row = rowOf(lstart.text, `/placements/${lateId}"`);
+		assert.ok(row, `the lead's start page lists it: ${textOf(lstart.text).slice(0, 500)}`);
+		has(row, addMonths(start, 3), 'with its max end');
+		const page = await lena.get(`/placements/${lateId}`);
+		const ext = parseForm(page.text, `/placements/${lateId}/extend`);
+		assert.ok(ext, 'lena has the extension form');
+		status(await lena.postForm(`/placements/${lateId}/extend`, ext.set('reason', '')), 422, 'no reason');
+		status(await karin.postForm(`/placements/${lateId}/extend`, ext.set('reason', 'Nära målet.')), 403,
+			'a counsellor cannot extend');
+		status(await lena.postForm(`/placements/${lateId}/extend`, ext), 303, 'first extension');
+		assert.equal(await sql(stack.dir, `SELECT extension_months || ' ' || end_date FROM placements WHERE id = ${lateId}`),
+			`1 ${addMonths(start, 4)}`, 'one month more');
+		status(await lena.postForm(`/placements/${lateId}/extend`, ext), 409,
+			'the next one only within a month of the new max');
+		status(await lena.postForm(`/placements/${pid}/extend`, ext), 409, 'not an ended placement');
+	});
+});
