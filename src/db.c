@@ -110,8 +110,8 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " u.login, c.created_at FROM customers c"
 	    " JOIN users u ON u.id = c.counsellor_id WHERE c.pnr = ?1",
 	[STMT_PLACEMENT_INSERT] = "INSERT INTO placements(customer_id, code,"
-	    " provider_id, start_date, end_date, created_at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    " provider_id, start_date, end_date, planned_end_date, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
 	[STMT_PLACEMENT_GET] = "SELECT " PLACEMENT_COLS PLACEMENT_FROM
 	    " WHERE p.id = ?1",
 	/* The page's ids first, from the index alone; then the joins. */

@@ -9,6 +9,7 @@
 
 #include "billing.h"
 #include "calendar.h"
+#include "caseflow.h"
 #include "kinds.h"
 #include "pagecache.h"
 #include "planscope.h"
@@ -597,6 +598,28 @@ redirect_doc(struct ctx *c, long id, const char *suffix, const char *flash)
  * which must lie in the placement.  period (8 bytes) gets the month or "".
  * Returns 0, or the status already sent (303 to an existing document).
  */
+/*
+ * The maximum length holds for a placement without an end date too: a
+ * month that begins after the max end (with the team lead's extensions)
+ * is not reported.  Returns 0, 1 if the month is past it, -1 on an error.
+ */
+static int
+month_past_max(struct ctx *c, const struct kind *k, const struct placement *p,
+    const struct rule_input *ri)
+{
+	struct placement_case	 pc;
+	struct date		 first, max;
+
+	if (!k->per_month || p->end[0] != '\0' || ri->period_month == 0)
+		return 0;
+	if (store_placement_case(c->db, p->id, &pc) != 0)
+		return -1;
+	max = case_max_end(ri->placement_start, pc.max_months,
+	    pc.extension_months);
+	first = (struct date){ ri->period_year, ri->period_month, 1 };
+	return date_compare(first, max) > 0 ? 1 : 0;
+}
+
 static int
 new_document_checks(struct ctx *c, const struct form *f, struct kind **k,
     struct placement *p, char period[8])
@@ -622,6 +645,10 @@ new_document_checks(struct ctx *c, const struct form *f, struct kind **k,
 		return send_error(c, 400, "Månaden ska anges som ÅÅÅÅ-MM.");
 	if ((why = kind_period_refusal(*k, &ri)) != NULL)
 		return send_error(c, 422, why);
+	if ((rc = month_past_max(c, *k, p, &ri)) != 0)
+		return rc == 1 ? send_error(c, 422, "Månaden ligger efter "
+		    "insatsens maxtid. Förlängning beslutas av arbetsledaren.") :
+		    send_error(c, 500, NULL);
 	if (existing_document(c, p, (*k)->name, period, &existing) == -1)
 		return send_error(c, 500, NULL);
 	if (existing != 0) {

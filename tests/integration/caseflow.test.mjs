@@ -8,9 +8,15 @@
 // and its event.  One stack; the tests run in order on one placement.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
 import {
-	startStack, client, parseForm, rowOf, textOf, decode, describeRes, csrfOf, sql,
+	startStack, client, parseForm, rowOf, textOf, decode, describeRes, csrfOf, sql, REPO,
 } from './lib.mjs';
+
+const run = promisify(execFile);
+const BIN = process.env.INSATS_BIN || join(REPO, 'build/insats');
 
 function status(res, expected, what) {
 	assert.equal(res.status, expected, `${what}: expected ${expected}, got ${describeRes(res)}`);
@@ -242,5 +248,27 @@ describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
 		status(await lena.postForm(`/placements/${lateId}/extend`, ext), 409,
 			'the next one only within a month of the new max');
 		status(await lena.postForm(`/placements/${pid}/extend`, ext), 409, 'not an ended placement');
+	});
+
+	it('holds the max length for a placement without an end date too', async () => {
+		// Registered from the command line, open-ended, FAI1 (3 months) from 4 months ago.
+		const conf = ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
+		const start = addMonths(today(), -4);
+		const pnrEva = await sql(stack.dir, `SELECT pnr FROM customers WHERE id = ${eva}`);
+		const { stdout } = await run(BIN, ['placement', 'add', '--customer', pnrEva, '--code', 'FAI1',
+			'--provider', 'Framtid AB', '--start', start, ...conf], { env: { ...process.env, CI: '' } });
+		const open = stdout.trim().match(/\d+/)[0];
+		const month = today().slice(0, 7);
+		const res = await anna.get(`/documents/new?placement=${open}&kind=monthly&period=${month}`);
+		status(res, 422, 'a monthly report for a month after the max end');
+		has(res.text, 'maxtid', 'the reason');
+		const inTime = await anna.get(`/documents/new?placement=${open}&kind=monthly&period=${start.slice(0, 7)}`);
+		assert.ok(inTime.status === 200 || inTime.status === 303, `the first month: ${describeRes(inTime)}`);
+		const page = await anna.get(`/placements/${open}`);
+		has(page.text, 'maxtiden har passerats', 'the placement page says so');
+		const lstart = await lena.get('/');
+		const row = rowOf(lstart.text, `/placements/${open}"`);
+		assert.ok(row, "on the lead's list");
+		has(row, 'passerad', 'past its max');
 	});
 });
