@@ -24,14 +24,13 @@
 #define CHOICES_MAX		500	/* customers in the queue form */
 
 /*
- * The value of a field, if it has a visible character
- * and at most max bytes; single-line values may not hold a newline.  Adds
- * the error otherwise (unless optional and empty).  Returns the value or
- * NULL.
+ * The value of a required field, if it has a visible character and at
+ * most max bytes; single-line values may not hold a newline.  Adds the
+ * error otherwise (missing: what to write).  Returns the value or NULL.
  */
 static const char *
 text_field(struct ctx *c, const char *name, size_t max, int multiline,
-    int required, struct field_errors *errs)
+    const char *missing, struct field_errors *errs)
 {
 	const char	*s = form_get(&c->form, name), *p;
 
@@ -39,9 +38,7 @@ text_field(struct ctx *c, const char *name, size_t max, int multiline,
 		if (*p != ' ' && *p != '\n' && *p != '\t')
 			break;
 	if (p == NULL || *p == '\0') {
-		if (required)
-			field_errors_add(errs, name, "Fältet får inte vara "
-			    "tomt.");
+		field_errors_add(errs, name, missing);
 		return NULL;
 	}
 	if (strlen(s) > max) {
@@ -344,7 +341,8 @@ h_case_staff(struct ctx *c)
 
 	if ((rc = load_step(c, CASE_STAFF, &p, &pc)) != 0)
 		return rc;
-	name = text_field(c, "staff_name", NAME_MAX_BYTES, 0, 1, &errs);
+	name = text_field(c, "staff_name", NAME_MAX_BYTES, 0,
+	    "Ange vem som ansvarar för kunden.", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "staff", &errs);
 	return store_answer(c, &p, casestore_staff(c->db, &c->user, &p, name),
@@ -365,15 +363,17 @@ h_case_assign(struct ctx *c)
 	if (pc.staffed_at[0] == '\0')
 		return send_error(c, 409, "Uppdraget läggs in när anordnaren "
 		    "har bemannat ärendet.");
-	text = text_field(c, "assignment", TEXT_MAX_BYTES, 1, 1, &errs);
+	text = text_field(c, "assignment", TEXT_MAX_BYTES, 1,
+	    "Skriv uppdragsbeskrivningen.", &errs);
 	extent = form_get(&c->form, "extent");
 	if (extent == NULL || (strcmp(extent, "fulltime") != 0 &&
 	    strcmp(extent, "parttime") != 0))
 		field_errors_add(&errs, "extent", "Välj heltid eller deltid.");
 	else if (strcmp(extent, "parttime") == 0)
 		reason = text_field(c, "part_time_reason", REASON_MAX_BYTES, 1,
-		    1, &errs);
-	future = text_field(c, "future_plan", TEXT_MAX_BYTES, 1, 1, &errs);
+		    "Skriv skälet till deltid.", &errs);
+	future = text_field(c, "future_plan", TEXT_MAX_BYTES, 1,
+	    "Skriv kundens framtidsplan.", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "assign", &errs);
 	return store_answer(c, &p, casestore_assign(c->db, &c->user, &p, text,
@@ -418,7 +418,8 @@ h_case_request_revision(struct ctx *c)
 
 	if ((rc = load_step(c, CASE_REQUEST_REVISION, &p, &pc)) != 0)
 		return rc;
-	comment = text_field(c, "comment", TEXT_MAX_BYTES, 1, 1, &errs);
+	comment = text_field(c, "comment", TEXT_MAX_BYTES, 1,
+	    "Skriv vad som ska ändras i planen.", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "request-revision", &errs);
 	return store_answer(c, &p, casestore_request_revision(c->db, &c->user,
@@ -490,7 +491,8 @@ h_case_extend(struct ctx *c)
 	default:
 		return send_error(c, 409, "Insatsen är avslutad.");
 	}
-	reason = text_field(c, "reason", TEXT_MAX_BYTES, 1, 1, &errs);
+	reason = text_field(c, "reason", TEXT_MAX_BYTES, 1,
+	    "Skriv varför insatsen förlängs.", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "extend", &errs);
 	/* The end in force moves one month with the max (never past it). */

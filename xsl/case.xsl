@@ -339,22 +339,25 @@
   </xsl:template>
 
   <xsl:template match="may[@name = 'request-revision']" mode="case-form">
-    <form class="case-form" method="post" action="/placements/{../../@id}/request-revision">
-      <h3>Begär revidering av genomförandeplanen</h3>
-      <p class="hint">Efter ett uppföljningsmöte: anordnaren ska lämna in en reviderad plan inom fem arbetsdagar.</p>
-      <xsl:call-template name="csrf"/>
-      <xsl:call-template name="textarea-field">
-        <xsl:with-param name="field" select="'comment'"/>
-        <xsl:with-param name="label" select="'Vad ska ändras i planen?'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="case-value">
-            <xsl:with-param name="step" select="'request-revision'"/>
-            <xsl:with-param name="name" select="'comment'"/>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <p><button type="submit" class="btn">Begär revidering</button></p>
-    </form>
+    <details class="case-more">
+      <xsl:if test="/page/posted[@step = 'request-revision']"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary>Begär revidering av genomförandeplanen</summary>
+      <form class="case-form" method="post" action="/placements/{../../@id}/request-revision">
+        <p class="hint">Efter ett uppföljningsmöte: anordnaren ska lämna in en reviderad plan inom fem arbetsdagar.</p>
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="textarea-field">
+          <xsl:with-param name="field" select="'comment'"/>
+          <xsl:with-param name="label" select="'Vad ska ändras i planen?'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="case-value">
+              <xsl:with-param name="step" select="'request-revision'"/>
+              <xsl:with-param name="name" select="'comment'"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <p><button type="submit" class="btn">Begär revidering</button></p>
+      </form>
+    </details>
   </xsl:template>
 
   <xsl:template match="may[@name = 'end']" mode="case-form">
@@ -364,57 +367,60 @@
         <xsl:with-param name="name" select="'ending'"/>
       </xsl:call-template>
     </xsl:variable>
-    <form class="case-form" method="post" action="/placements/{../../@id}/end">
-      <h3>Beslut om avslut (avbrottsdokument)</h3>
-      <xsl:call-template name="csrf"/>
-      <fieldset>
-        <xsl:call-template name="field-class">
-          <xsl:with-param name="field" select="'ending'"/>
-          <xsl:with-param name="base" select="'field radios'"/>
-        </xsl:call-template>
-        <legend>Hur avslutas insatsen?<xsl:call-template name="required"/></legend>
-        <xsl:call-template name="field-error"><xsl:with-param name="field" select="'ending'"/></xsl:call-template>
-        <xsl:call-template name="case-ending-radio">
-          <xsl:with-param name="v" select="'completed'"/>
-          <xsl:with-param name="current" select="$ending"/>
-          <xsl:with-param name="first" select="true()"/>
-        </xsl:call-template>
-        <xsl:call-template name="case-ending-radio">
-          <xsl:with-param name="v" select="'early'"/>
-          <xsl:with-param name="current" select="$ending"/>
-        </xsl:call-template>
-        <xsl:call-template name="case-ending-radio">
-          <xsl:with-param name="v" select="'aborted'"/>
-          <xsl:with-param name="current" select="$ending"/>
-        </xsl:call-template>
-      </fieldset>
-      <xsl:call-template name="input-field">
-        <xsl:with-param name="field" select="'decided_on'"/>
-        <xsl:with-param name="type" select="'date'"/>
-        <xsl:with-param name="label" select="'Beslutsdatum'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="case-value">
-            <xsl:with-param name="step" select="'end'"/>
-            <xsl:with-param name="name" select="'decided_on'"/>
-            <xsl:with-param name="stored" select="/page/today"/>
+    <details class="case-more">
+      <xsl:if test="/page/posted[@step = 'end']"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary>Beslut om avslut (avbrottsdokument)</summary>
+      <form class="case-form" method="post" action="/placements/{../../@id}/end">
+        <xsl:call-template name="csrf"/>
+        <fieldset>
+          <xsl:call-template name="field-class">
+            <xsl:with-param name="field" select="'ending'"/>
+            <xsl:with-param name="base" select="'field radios'"/>
           </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:call-template name="input-field">
-        <xsl:with-param name="field" select="'end_date'"/>
-        <xsl:with-param name="type" select="'date'"/>
-        <xsl:with-param name="label" select="'Insatsens sista dag'"/>
-        <xsl:with-param name="hint" select="'Från och med dagen efter kan inga månader rapporteras eller betalas.'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="case-value">
-            <xsl:with-param name="step" select="'end'"/>
-            <xsl:with-param name="name" select="'end_date'"/>
-            <xsl:with-param name="stored" select="../@planned-end"/>
+          <legend>Hur avslutas insatsen?<xsl:call-template name="required"/></legend>
+          <xsl:call-template name="field-error"><xsl:with-param name="field" select="'ending'"/></xsl:call-template>
+          <xsl:call-template name="case-ending-radio">
+            <xsl:with-param name="v" select="'completed'"/>
+            <xsl:with-param name="current" select="$ending"/>
+            <xsl:with-param name="first" select="true()"/>
           </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <p><button type="submit" class="btn btn-primary">Spara beslut om avslut</button></p>
-    </form>
+          <xsl:call-template name="case-ending-radio">
+            <xsl:with-param name="v" select="'early'"/>
+            <xsl:with-param name="current" select="$ending"/>
+          </xsl:call-template>
+          <xsl:call-template name="case-ending-radio">
+            <xsl:with-param name="v" select="'aborted'"/>
+            <xsl:with-param name="current" select="$ending"/>
+          </xsl:call-template>
+        </fieldset>
+        <xsl:call-template name="input-field">
+          <xsl:with-param name="field" select="'decided_on'"/>
+          <xsl:with-param name="type" select="'date'"/>
+          <xsl:with-param name="label" select="'Beslutsdatum'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="case-value">
+              <xsl:with-param name="step" select="'end'"/>
+              <xsl:with-param name="name" select="'decided_on'"/>
+              <xsl:with-param name="stored" select="/page/today"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="input-field">
+          <xsl:with-param name="field" select="'end_date'"/>
+          <xsl:with-param name="type" select="'date'"/>
+          <xsl:with-param name="label" select="'Insatsens sista dag'"/>
+          <xsl:with-param name="hint" select="'Från och med dagen efter kan inga månader rapporteras eller betalas.'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="case-value">
+              <xsl:with-param name="step" select="'end'"/>
+              <xsl:with-param name="name" select="'end_date'"/>
+              <xsl:with-param name="stored" select="../@planned-end"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <p><button type="submit" class="btn btn-primary">Spara beslut om avslut</button></p>
+      </form>
+    </details>
   </xsl:template>
 
   <xsl:template name="case-ending-radio">
@@ -445,22 +451,25 @@
   </xsl:template>
 
   <xsl:template match="may[@name = 'extend']" mode="case-form">
-    <form class="case-form" method="post" action="/placements/{../../@id}/extend">
-      <h3>Förläng insatsen en månad</h3>
-      <p class="hint">Förlängning efter maxtiden görs i undantagsfall, en månad i taget och högst två gånger, när kunden bedöms kunna nå målet under tiden.</p>
-      <xsl:call-template name="csrf"/>
-      <xsl:call-template name="textarea-field">
-        <xsl:with-param name="field" select="'reason'"/>
-        <xsl:with-param name="label" select="'Motivering'"/>
-        <xsl:with-param name="value">
-          <xsl:call-template name="case-value">
-            <xsl:with-param name="step" select="'extend'"/>
-            <xsl:with-param name="name" select="'reason'"/>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <p><button type="submit" class="btn btn-primary">Förläng en månad</button></p>
-    </form>
+    <details class="case-more">
+      <xsl:if test="/page/posted[@step = 'extend']"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary>Förläng insatsen en månad</summary>
+      <form class="case-form" method="post" action="/placements/{../../@id}/extend">
+        <p class="hint">Förlängning efter maxtiden görs i undantagsfall, en månad i taget och högst två gånger, när kunden bedöms kunna nå målet under tiden.</p>
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="textarea-field">
+          <xsl:with-param name="field" select="'reason'"/>
+          <xsl:with-param name="label" select="'Motivering'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="case-value">
+              <xsl:with-param name="step" select="'extend'"/>
+              <xsl:with-param name="name" select="'reason'"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <p><button type="submit" class="btn btn-primary">Förläng en månad</button></p>
+      </form>
+    </details>
   </xsl:template>
 
 </xsl:stylesheet>

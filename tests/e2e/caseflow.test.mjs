@@ -98,6 +98,7 @@ describe('issue 12: the case flow in Chromium', { timeout: 150000 }, () => {
 		const p = karin.page;
 		await karin.goto(placementPath);
 		await karin.check('karin-end-form');
+		await p.locator('summary', { hasText: 'Beslut om avslut' }).click();
 		await p.locator('#f-ending-early').check();
 		await p.locator('#f-decided_on').fill(today());
 		await p.locator('#f-end_date').fill(today());
