@@ -34,7 +34,9 @@ enum case_action {
 	CASE_MEETING,		/* the start meeting: the owning provider */
 	CASE_REQUEST_REVISION,	/* a plan revision: the counsellor */
 	CASE_END,		/* the ending decision: the counsellor */
-	CASE_EXTEND		/* an extension: the team lead */
+	CASE_EXTEND,		/* an extension: the team lead */
+	CASE_BOOK_FOLLOW_UP,	/* a follow-up meeting: provider or counsellor */
+	CASE_FOLLOW_UP_OUTCOME	/* its outcome: the counsellor */
 };
 /* 1 if u may take step a on the placement, by role and relation alone. */
 int	 may_act(const struct user *u, const struct placement *p,

@@ -48,4 +48,20 @@ int	 casestore_extend(struct db *db, const struct user *u,
 int	 casestore_request_revision(struct db *db, const struct user *u,
 	    const struct placement *p, const char *comment);
 
+/*
+ * A follow-up meeting (trepartssamtal) on date, booked by u with an
+ * optional note: 0 with *id, 1 after the ending, -1 on an error.
+ */
+int	 casestore_follow_up_book(struct db *db, const struct user *u,
+	    const struct placement *p, const char *date, const char *note,
+	    long *id);
+/*
+ * The outcome of follow-up id, once; revise_plan also asks for a plan
+ * revision (its five working days start now).  0, 1 if it has one
+ * already, -1 on an error.
+ */
+int	 casestore_follow_up_outcome(struct db *db, const struct user *u,
+	    const struct placement *p, long id, const char *outcome,
+	    int revise_plan);
+
 #endif

@@ -104,6 +104,20 @@ enum stmt {
 	STMT_ORG_EXISTS,
 	STMT_CUSTOMER_OF_COUNSELLOR,
 	STMT_CASE_STARTED,
+	/* follow-up meetings, the default-provider list, protected reads
+	 * (issue 13) */
+	STMT_FOLLOWUP_BOOK,
+	STMT_FOLLOWUP_OUTCOME,
+	STMT_FOLLOWUP_GET,
+	STMT_FOLLOWUPS_OF_PLACEMENT,
+	STMT_PURGE_FOLLOWUPS,
+	STMT_AUTHORISATION_PUT,
+	STMT_AUTHORISATIONS_OF_KUNDVAL,
+	STMT_KUNDVAL_LIST,
+	STMT_PROTECTED_READ,
+	STMT_PROTECTED_READS_OF_CUSTOMER,
+	STMT_PURGE_PROTECTED_READS,
+	STMT_CUSTOMER_PROTECTION,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */

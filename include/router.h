@@ -97,6 +97,8 @@ int		 h_case_meeting(struct ctx *);
 int		 h_case_request_revision(struct ctx *);
 int		 h_case_end(struct ctx *);
 int		 h_case_extend(struct ctx *);
+int		 h_follow_up_book(struct ctx *);
+int		 h_follow_up_outcome(struct ctx *);
 /* handlers_queue.c */
 int		 h_queue_new(struct ctx *);
 int		 h_queue_create(struct ctx *);

@@ -121,7 +121,10 @@ may_act(const struct user *u, const struct placement *p, enum case_action a)
 	case CASE_ASSIGN:
 	case CASE_END:
 	case CASE_REQUEST_REVISION:
+	case CASE_FOLLOW_UP_OUTCOME:
 		return access_reviewer(u, p);
+	case CASE_BOOK_FOLLOW_UP:
+		return access_owner(u, p) || access_reviewer(u, p);
 	case CASE_EXTEND:
 		return u->role == ROLE_LEAD;
 	}

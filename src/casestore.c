@@ -1,6 +1,7 @@
 /*
  * casestore: the case flow's writes (casestore.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "casestore.h"
@@ -156,6 +157,98 @@ casestore_extend(struct db *db, const struct user *u,
 	seen[0] = (char)('0' + (seen_extensions % 10));
 	seen[1] = '\0';
 	return db_transaction(db, step_tx, &a);
+}
+
+struct follow_up_tx {
+	const struct user	*u;
+	const struct placement	*p;
+	const char		*date, *text;
+	long			 id;
+	int			 revise;
+};
+
+static int
+book_tx(struct db *db, void *arg)
+{
+	struct follow_up_tx	*a = arg;
+	struct placement_case	 pc;
+	sqlite3_stmt		*st = db_stmt(db, STMT_FOLLOWUP_BOOK);
+	char			 now[21], comment[4200];
+
+	if (st == NULL || store_placement_case(db, a->p->id, &pc) != 0)
+		return -1;
+	if (pc.ending[0] != '\0')
+		return 1;
+	db_now(now);
+	sqlite3_bind_int64(st, 1, a->p->id);
+	sqlite3_bind_text(st, 2, a->date, -1, SQLITE_STATIC);
+	if (a->text != NULL)
+		sqlite3_bind_text(st, 3, a->text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, a->u->id);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	if (db_step_done(st) == -1)
+		return -1;
+	a->id = (long)sqlite3_last_insert_rowid(db->conn);
+	/* The event holds what the archive and the history must show. */
+	snprintf(comment, sizeof(comment), "%s%s%s", a->date,
+	    a->text ? ": " : "", a->text ? a->text : "");
+	return case_event(db, a->p->id, a->p->customer_id, a->u->id, now,
+	    "follow-up", comment);
+}
+
+int
+casestore_follow_up_book(struct db *db, const struct user *u,
+    const struct placement *p, const char *date, const char *note, long *id)
+{
+	struct follow_up_tx	 a = { u, p, date, note, 0, 0 };
+	int			 rc = db_transaction(db, book_tx, &a);
+
+	if (rc == 0)
+		*id = a.id;
+	return rc;
+}
+
+static int
+outcome_tx(struct db *db, void *arg)
+{
+	struct follow_up_tx	*a = arg;
+	sqlite3_stmt		*st = db_stmt(db, STMT_FOLLOWUP_OUTCOME);
+	char			 now[21];
+
+	if (st == NULL)
+		return -1;
+	db_now(now);
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, a->text, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, a->revise);
+	sqlite3_bind_int64(st, 4, a->u->id);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	if (db_step_done(st) == -1)
+		return -1;
+	if (sqlite3_changes(db->conn) == 0)
+		return 1;
+	if (case_event(db, a->p->id, a->p->customer_id, a->u->id, now,
+	    "follow-up-outcome", a->text) == -1)
+		return -1;
+	if (!a->revise)
+		return 0;
+	if ((st = db_stmt(db, STMT_CASE_REQUEST_REVISION)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->p->id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	if (db_step_done(st) == -1)
+		return -1;
+	return case_event(db, a->p->id, a->p->customer_id, a->u->id, now,
+	    "request-revision", NULL);
+}
+
+int
+casestore_follow_up_outcome(struct db *db, const struct user *u,
+    const struct placement *p, long id, const char *outcome, int revise_plan)
+{
+	struct follow_up_tx	 a = { u, p, NULL, outcome, id, revise_plan };
+
+	return db_transaction(db, outcome_tx, &a);
 }
 
 int

@@ -473,6 +473,41 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " extent = 'fulltime', future_plan = ?5,"
 	    " start_meeting_on = start_date, start_meeting_at = ?2"
 	    " WHERE id = ?1",
+	[STMT_FOLLOWUP_BOOK] = "INSERT INTO follow_ups(placement_id, meeting_on,"
+	    " note, booked_by, booked_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* Once: an outcome is never overwritten. */
+	[STMT_FOLLOWUP_OUTCOME] = "UPDATE follow_ups SET outcome = ?2,"
+	    " revise_plan = ?3, outcome_by = ?4, outcome_at = ?5"
+	    " WHERE id = ?1 AND outcome IS NULL",
+	[STMT_FOLLOWUP_GET] = "SELECT placement_id, meeting_on, outcome"
+	    " FROM follow_ups WHERE id = ?1",
+	[STMT_FOLLOWUPS_OF_PLACEMENT] = "SELECT f.id, f.meeting_on, f.note,"
+	    " bu.name, bu.role, f.booked_at, f.outcome, f.revise_plan,"
+	    " f.outcome_at FROM follow_ups f JOIN users bu ON bu.id = f.booked_by"
+	    " WHERE f.placement_id = ?1 ORDER BY f.meeting_on, f.id",
+	[STMT_PURGE_FOLLOWUPS] = "DELETE FROM follow_ups WHERE placement_id IN"
+	    " (SELECT id FROM placements WHERE customer_id = ?1)",
+	[STMT_AUTHORISATION_PUT] = "INSERT INTO authorisations(organisation_id,"
+	    " kundval, authorised_on) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT(organisation_id, kundval)"
+	    " DO UPDATE SET authorised_on = excluded.authorised_on",
+	/* The default-provider list of kundval ?1 by authorisation date. */
+	[STMT_AUTHORISATIONS_OF_KUNDVAL] = "SELECT o.id, o.name, a.authorised_on"
+	    " FROM authorisations a JOIN organisations o"
+	    " ON o.id = a.organisation_id WHERE a.kundval = ?1"
+	    " ORDER BY a.authorised_on, o.id",
+	[STMT_KUNDVAL_LIST] = "SELECT DISTINCT kundval FROM catalogue"
+	    " ORDER BY kundval",
+	[STMT_PROTECTED_READ] = "INSERT INTO protected_reads(customer_id,"
+	    " user_id, at, what) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_PROTECTED_READS_OF_CUSTOMER] = "SELECT r.at, u.login, u.name,"
+	    " u.role, r.what FROM protected_reads r JOIN users u"
+	    " ON u.id = r.user_id WHERE r.customer_id = ?1"
+	    " ORDER BY r.id DESC LIMIT ?2",
+	[STMT_PURGE_PROTECTED_READS] = "DELETE FROM protected_reads"
+	    " WHERE customer_id = ?1",
+	[STMT_CUSTOMER_PROTECTION] = "SELECT protection FROM customers"
+	    " WHERE id = ?1",
 	[STMT_CUSTOMER_OF_COUNSELLOR] = "SELECT 1 FROM customers"
 	    " WHERE id = ?1 AND counsellor_id = ?2",
 	[STMT_PLACEMENT_CASE] = "SELECT p.created_at, p.planned_end_date,"
@@ -750,6 +785,41 @@ static const char *const migrations[] = {
 	" (assigned_at IS NOT NULL AND start_meeting_on IS NULL));"
 	"CREATE INDEX placements_open ON placements(start_date)"
 	" WHERE ending IS NULL;"
+	/*
+	 * Follow-up meetings (issue 13): booked by either party, the outcome
+	 * recorded by the counsellor; each booking and outcome also writes an
+	 * event, which keeps the retention clock and the archive's history.
+	 */
+	"CREATE TABLE follow_ups(id INTEGER PRIMARY KEY,"
+	" placement_id INTEGER NOT NULL REFERENCES placements(id),"
+	" meeting_on TEXT NOT NULL, note TEXT,"
+	" booked_by INTEGER NOT NULL REFERENCES users(id),"
+	" booked_at TEXT NOT NULL, outcome TEXT, revise_plan INTEGER"
+	" CHECK (revise_plan IN (0, 1)), outcome_by INTEGER REFERENCES users(id),"
+	" outcome_at TEXT, CHECK ((outcome IS NULL) = (outcome_at IS NULL)));"
+	"CREATE INDEX follow_ups_placement ON follow_ups(placement_id);"
+	/*
+	 * The default-provider list (förvalslista): per kundval, the
+	 * providers authorised for it and since when.
+	 */
+	"CREATE TABLE authorisations("
+	" organisation_id INTEGER NOT NULL REFERENCES organisations(id),"
+	" kundval TEXT NOT NULL, authorised_on TEXT NOT NULL,"
+	" PRIMARY KEY (organisation_id, kundval));"
+	/*
+	 * Protected identities by category; protected stays 1 for any of
+	 * them.  Every read of such a customer's record is logged here.
+	 */
+	"ALTER TABLE customers ADD COLUMN protection TEXT CHECK (protection IN"
+	" ('skyddad-folkbokforing', 'sekretessmarkering', 'fingerade'));"
+	"UPDATE customers SET protection = 'sekretessmarkering'"
+	" WHERE protected = 1;"
+	"CREATE TABLE protected_reads(id INTEGER PRIMARY KEY,"
+	" customer_id INTEGER NOT NULL REFERENCES customers(id),"
+	" user_id INTEGER NOT NULL REFERENCES users(id), at TEXT NOT NULL,"
+	" what TEXT NOT NULL);"
+	"CREATE INDEX protected_reads_customer ON protected_reads(customer_id,"
+	" id);"
 	"ALTER TABLE placements ADD COLUMN extension_months INTEGER NOT NULL"
 	" DEFAULT 0 CHECK (extension_months BETWEEN 0 AND 2);"
 	"ALTER TABLE placements ADD COLUMN revision_requested_at TEXT;",

@@ -231,6 +231,8 @@ add_case_actions(xmlNodePtr n, const struct user *u,
 		page_attr(page_elem(n, "may"), "name", "assign");
 	if (open && pc->assigned_at[0] && may_act(u, p, CASE_MEETING))
 		page_attr(page_elem(n, "may"), "name", "start-meeting");
+	if (open && may_act(u, p, CASE_BOOK_FOLLOW_UP))
+		page_attr(page_elem(n, "may"), "name", "book-follow-up");
 	if (open && may_act(u, p, CASE_REQUEST_REVISION))
 		page_attr(page_elem(n, "may"), "name", "request-revision");
 	if (open && may_act(u, p, CASE_END))
@@ -266,6 +268,46 @@ add_case_history(struct ctx *c, xmlNodePtr n, long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The follow-up meetings, with the outcome form where it is due. */
+static int
+add_follow_ups(struct ctx *c, xmlNodePtr n, const struct placement *p,
+    struct date today)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_FOLLOWUPS_OF_PLACEMENT);
+	xmlNodePtr	 list = page_elem(n, "follow-ups"), f;
+	const char	*s;
+	struct date	 d;
+	int		 rc, reviewer = may_act(&c->user, p, CASE_FOLLOW_UP_OUTCOME);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f = page_elem(list, "follow-up");
+		page_attr_long(f, "id", sqlite3_column_int64(st, 0));
+		s = (const char *)sqlite3_column_text(st, 1);
+		page_attr(f, "meeting-on", s);
+		if ((s = (const char *)sqlite3_column_text(st, 2)) != NULL)
+			page_text(f, "note", s);
+		page_attr(f, "booked-by", (const char *)sqlite3_column_text(st, 3));
+		page_attr(f, "booked-by-role",
+		    (const char *)sqlite3_column_text(st, 4));
+		page_attr_time(f, "booked", (const char *)sqlite3_column_text(st, 5));
+		if ((s = (const char *)sqlite3_column_text(st, 6)) != NULL) {
+			page_text(f, "outcome", s);
+			page_attr(f, "revise-plan", sqlite3_column_int(st, 7) ?
+			    "1" : "0");
+			page_attr_time(f, "outcome-at",
+			    (const char *)sqlite3_column_text(st, 8));
+		} else if (reviewer && date_parse((const char *)
+		    sqlite3_column_text(st, 1), &d) == 0 &&
+		    date_compare(d, today) <= 0)
+			page_attr(f, "may-record", "1");
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 case_add_to_placement(struct ctx *c, xmlNodePtr pl, const struct placement *p,
     struct date today)
@@ -279,6 +321,8 @@ case_add_to_placement(struct ctx *c, xmlNodePtr pl, const struct placement *p,
 	add_case_steps(n, &pc, today);
 	add_case_end(n, p, &pc, today);
 	add_case_actions(n, &c->user, p, &pc, today);
+	if (add_follow_ups(c, n, p, today) == -1)
+		return -1;
 	return add_case_history(c, n, p->id);
 }
 
@@ -506,6 +550,77 @@ h_case_extend(struct ctx *c)
 	return store_answer(c, &p, casestore_extend(c->db, &c->user, &p,
 	    pc.extension_months, new_end[0] ? new_end : NULL, reason),
 	    "extended");
+}
+
+int
+h_follow_up_book(struct ctx *c)
+{
+	struct field_errors	 errs = { .n = 0 };
+	struct placement	 p;
+	struct placement_case	 pc;
+	struct date		 d, start;
+	const char		*note = form_get(&c->form, "note");
+	long			 id;
+	int			 rc;
+
+	if ((rc = load_step(c, CASE_BOOK_FOLLOW_UP, &p, &pc)) != 0)
+		return rc;
+	if (date_field(c, "meeting_on", &d, &errs) == 0 &&
+	    date_parse(p.start, &start) == 0 &&
+	    date_compare(d, date_add_days(start, -31)) < 0)
+		field_errors_add(&errs, "meeting_on", "Mötet kan inte ligga "
+		    "långt före insatsens start.");
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	else if (note != NULL && strlen(note) > TEXT_MAX_BYTES)
+		field_errors_add(&errs, "note", "Texten är för lång.");
+	if (errs.n > 0)
+		return refused(c, &p, "book-follow-up", &errs);
+	return store_answer(c, &p, casestore_follow_up_book(c->db, &c->user,
+	    &p, form_get(&c->form, "meeting_on"), note, &id), "follow-up");
+}
+
+int
+h_follow_up_outcome(struct ctx *c)
+{
+	struct field_errors	 errs = { .n = 0 };
+	struct placement	 p;
+	sqlite3_stmt		*st = db_stmt(c->db, STMT_FOLLOWUP_GET);
+	const char		*outcome, *s;
+	struct date		 held;
+	long			 placement = 0;
+	int			 rc, when = -1;
+
+	if (st == NULL)
+		return send_error(c, 500, NULL);
+	sqlite3_bind_int64(st, 1, c->id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		placement = sqlite3_column_int64(st, 0);
+		s = (const char *)sqlite3_column_text(st, 1);
+		when = s != NULL ? date_parse(s, &held) : -1;
+	}
+	sqlite3_reset(st);
+	if (placement == 0)
+		return send_error(c, 404, NULL);
+	if ((rc = ctx_placement(c, placement, &p)) != 0)
+		return rc;
+	if (!may_act(&c->user, &p, CASE_FOLLOW_UP_OUTCOME))
+		return send_error(c, 403, "Utfallet av ett uppföljningsmöte "
+		    "registreras av karriärvägledaren.");
+	if (when == -1 || date_compare(held, today_local()) > 0)
+		return send_error(c, 409, "Utfallet registreras när mötet har "
+		    "hållits.");
+	outcome = text_field(c, "outcome", TEXT_MAX_BYTES, 1,
+	    "Skriv vad mötet kom fram till.", &errs);
+	if (errs.n > 0) {
+		char	 step[32];
+
+		snprintf(step, sizeof(step), "outcome-%ld", c->id);
+		return refused(c, &p, step, &errs);
+	}
+	return store_answer(c, &p, casestore_follow_up_outcome(c->db,
+	    &c->user, &p, c->id, outcome,
+	    form_get(&c->form, "revise_plan") != NULL), "follow-up-outcome");
 }
 
 #define STEPS_MAX	50	/* rows of a start page's step list */

@@ -232,6 +232,8 @@ destroy_rows(struct run *run, const struct purge_customer *c)
 	if ((ev = delete_rows(run->db, STMT_PURGE_EVENTS, c->id)) < 0 ||
 	    (ve = delete_rows(run->db, STMT_PURGE_VERSIONS, c->id)) < 0 ||
 	    (doc = delete_rows(run->db, STMT_PURGE_DOCUMENTS, c->id)) < 0 ||
+	    delete_rows(run->db, STMT_PURGE_FOLLOWUPS, c->id) < 0 ||
+	    delete_rows(run->db, STMT_PURGE_PROTECTED_READS, c->id) < 0 ||
 	    (pl = delete_rows(run->db, STMT_PURGE_PLACEMENTS, c->id)) < 0 ||
 	    delete_rows(run->db, STMT_PURGE_PACKAGE_LINKS, c->id) < 0 ||
 	    delete_rows(run->db, STMT_PURGE_CUSTOMER, c->id) != 1)

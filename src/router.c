@@ -23,6 +23,8 @@ static const struct route routes[] = {
 	    1 },
 	{ "POST", "/placements/{id}/end", h_case_end, 1 },
 	{ "POST", "/placements/{id}/extend", h_case_extend, 1 },
+	{ "POST", "/placements/{id}/follow-ups", h_follow_up_book, 1 },
+	{ "POST", "/follow-ups/{id}/outcome", h_follow_up_outcome, 1 },
 	{ "GET",  "/documents/new", h_doc_new, 1 },
 	{ "POST", "/documents", h_doc_create, 1 },
 	{ "GET",  "/documents/{id}", h_doc_view, 1 },

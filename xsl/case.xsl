@@ -39,6 +39,8 @@
       <xsl:when test="$action = 'request-revision'">Begärde revidering av genomförandeplanen</xsl:when>
       <xsl:when test="$action = 'end'">Beslutade om avslut</xsl:when>
       <xsl:when test="$action = 'extend'">Förlängde insatsen en månad</xsl:when>
+      <xsl:when test="$action = 'follow-up'">Bokade uppföljningsmöte</xsl:when>
+      <xsl:when test="$action = 'follow-up-outcome'">Registrerade utfallet av uppföljningsmöte</xsl:when>
       <xsl:otherwise><xsl:value-of select="$action"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -183,6 +185,8 @@
         </xsl:if>
       </dl>
 
+      <xsl:call-template name="follow-ups-section"/>
+
       <xsl:if test="/page/errors/error and /page/posted">
         <xsl:call-template name="error-summary"/>
       </xsl:if>
@@ -219,7 +223,78 @@
     </section>
   </xsl:template>
 
-  <!-- The form of each step the viewer may take. -->
+  <!-- Follow-up meetings (trepartssamtal): the list, the outcome form of a
+       held meeting for the counsellor, and the booking form. -->
+  <xsl:template name="follow-ups-section">
+    <xsl:variable name="k" select="case"/>
+    <h3 id="h-follow-ups">Uppföljningsmöten</h3>
+    <xsl:choose>
+      <xsl:when test="$k/follow-ups/follow-up">
+        <ul class="follow-ups">
+          <xsl:for-each select="$k/follow-ups/follow-up">
+            <li>
+              <xsl:call-template name="date"><xsl:with-param name="d" select="@meeting-on"/></xsl:call-template>
+              <xsl:text>, bokat av </xsl:text><xsl:value-of select="@booked-by"/>
+              <xsl:if test="note"><xsl:text> – </xsl:text><xsl:value-of select="note"/></xsl:if>
+              <xsl:choose>
+                <xsl:when test="outcome">
+                  <p class="text"><strong>Utfall: </strong><xsl:value-of select="outcome"/></p>
+                  <xsl:if test="@revise-plan = '1'"><p><strong>Genomförandeplanen ska revideras.</strong></p></xsl:if>
+                </xsl:when>
+                <xsl:when test="@may-record = '1'">
+                  <xsl:variable name="step" select="concat('outcome-', @id)"/>
+                  <form class="case-form" method="post" action="/follow-ups/{@id}/outcome">
+                    <xsl:call-template name="csrf"/>
+                    <xsl:call-template name="textarea-field">
+                      <xsl:with-param name="field" select="'outcome'"/>
+                      <xsl:with-param name="label" select="'Vad kom mötet fram till?'"/>
+                      <xsl:with-param name="value" select="/page/posted[@step = $step]/field[@name = 'outcome']"/>
+                    </xsl:call-template>
+                    <div class="field checkbox">
+                      <input type="checkbox" name="revise_plan" value="1" id="f-revise_plan-{@id}">
+                        <xsl:if test="/page/posted[@step = $step]/field[@name = 'revise_plan']">
+                          <xsl:attribute name="checked">checked</xsl:attribute>
+                        </xsl:if>
+                      </input>
+                      <label for="f-revise_plan-{@id}">Genomförandeplanen ska revideras (inom fem arbetsdagar)</label>
+                    </div>
+                    <p><button type="submit" class="btn">Spara utfall</button></p>
+                  </form>
+                </xsl:when>
+                <xsl:otherwise><xsl:text> </xsl:text><span class="empty">utfall ej registrerat</span></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p class="empty-list">Inga uppföljningsmöten bokade.</p></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$k/may[@name = 'book-follow-up']">
+      <details class="case-more">
+        <xsl:if test="/page/posted[@step = 'book-follow-up']"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+        <summary>Boka uppföljningsmöte</summary>
+        <form class="case-form" method="post" action="/placements/{@id}/follow-ups">
+          <xsl:call-template name="csrf"/>
+          <xsl:call-template name="input-field">
+            <xsl:with-param name="field" select="'meeting_on'"/>
+            <xsl:with-param name="type" select="'date'"/>
+            <xsl:with-param name="label" select="'Datum för mötet'"/>
+            <xsl:with-param name="value" select="/page/posted[@step = 'book-follow-up']/field[@name = 'meeting_on']"/>
+          </xsl:call-template>
+          <xsl:call-template name="textarea-field">
+            <xsl:with-param name="field" select="'note'"/>
+            <xsl:with-param name="label" select="'Vad ska tas upp?'"/>
+            <xsl:with-param name="required" select="false()"/>
+            <xsl:with-param name="value" select="/page/posted[@step = 'book-follow-up']/field[@name = 'note']"/>
+          </xsl:call-template>
+          <p><button type="submit" class="btn">Boka mötet</button></p>
+        </form>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The form of each step the viewer may take (booking: above). -->
+  <xsl:template match="may" mode="case-form"/>
   <xsl:template match="may[@name = 'staff']" mode="case-form">
     <form class="case-form" method="post" action="/placements/{../../@id}/staff">
       <h3>Bemanna ärendet</h3>

@@ -118,6 +118,8 @@
       <xsl:when test="$code = 'revision-requested'">Revidering av genomförandeplanen är begärd.</xsl:when>
       <xsl:when test="$code = 'ended'">Beslutet om avslut är sparat.</xsl:when>
       <xsl:when test="$code = 'extended'">Insatsen är förlängd en månad.</xsl:when>
+      <xsl:when test="$code = 'follow-up'">Uppföljningsmötet är bokat.</xsl:when>
+      <xsl:when test="$code = 'follow-up-outcome'">Utfallet av uppföljningsmötet är sparat.</xsl:when>
       <xsl:otherwise>Klart.</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -187,6 +187,45 @@ describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
 		assert.equal(f.get('scope/extent'), 'parttime', 'the extent comes from the assignment');
 	});
 
+	it('books follow-up meetings from either side; the counsellor records the outcome once', async () => {
+		const page = await bo.get(`/placements/${pid}`);
+		const book = parseForm(page.text, `/placements/${pid}/follow-ups`);
+		assert.ok(book, 'bo may book a follow-up');
+		status(await bo.postForm(`/placements/${pid}/follow-ups`, book.set('meeting_on', '2026-02-30')), 422,
+			'an impossible date');
+		status(await bo.postForm(`/placements/${pid}/follow-ups`,
+			book.set('meeting_on', today()).set('note', 'Progression och planens mål.')), 303, 'bo books');
+		const kpage = await karin.get(`/placements/${pid}`);
+		const kbook = parseForm(kpage.text, `/placements/${pid}/follow-ups`);
+		status(await karin.postForm(`/placements/${pid}/follow-ups`, kbook.set('meeting_on', addDays(today(), 14))),
+			303, 'karin books a later one');
+		const ids = (await sql(stack.dir,
+			`SELECT id FROM follow_ups WHERE placement_id = ${pid} ORDER BY meeting_on`)).split('\n');
+		assert.equal(ids.length, 2, 'two meetings');
+		const view = await karin.get(`/placements/${pid}`);
+		has(view.text, 'Progression och planens mål.', 'the note on the page');
+		const out = parseForm(view.text, `/follow-ups/${ids[0]}/outcome`);
+		assert.ok(out, 'karin has the outcome form of the held meeting');
+		assert.equal(parseForm(view.text, `/follow-ups/${ids[1]}/outcome`), null, 'none for a future meeting');
+		status(await karin.postForm(`/follow-ups/${ids[1]}/outcome`, out.set('outcome', 'x')), 409,
+			'no outcome before the meeting');
+		status(await bo.postForm(`/follow-ups/${ids[0]}/outcome`,
+			{ csrf: csrfOf(page.text), outcome: 'x' }), 403, 'the provider does not record the outcome');
+		status(await kalle.postForm(`/follow-ups/${ids[0]}/outcome`,
+			{ csrf: csrfOf((await kalle.get('/placements/new')).text), outcome: 'x' }), 404,
+			'another counsellor');
+		const bad = await karin.postForm(`/follow-ups/${ids[0]}/outcome`, out.set('outcome', ''));
+		status(bad, 422, 'an empty outcome');
+		out.set('outcome', 'Målen ändras: praktik i lager i stället för butik.').set('revise_plan', '1');
+		status(await karin.postForm(`/follow-ups/${ids[0]}/outcome`, out), 303, 'outcome');
+		assert.notEqual(await sql(stack.dir,
+			`SELECT coalesce(revision_requested_at, '') FROM placements WHERE id = ${pid}`), '',
+		'the plan revision is asked for');
+		status(await karin.postForm(`/follow-ups/${ids[0]}/outcome`, out), 409, 'a second outcome');
+		const after = await bo.get(`/placements/${pid}`);
+		has(after.text, 'Genomförandeplanen ska revideras.', 'the provider sees it');
+	});
+
 	it('records the ending decision: completed must be on the planned end, early before it', async () => {
 		const page = await karin.get(`/placements/${pid}`);
 		const boCsrf = csrfOf((await bo.get(`/placements/${pid}`)).text);
@@ -219,7 +258,8 @@ describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
 			JOIN users u ON u.id = e.actor_id WHERE e.placement_id = ${pid} AND e.document_id IS NULL
 			ORDER BY e.id`);
 		assert.deepEqual(rows.split('\n'),
-			['queue:karin', 'staff:bo', 'assign:karin', 'start-meeting:bo', 'end:karin']);
+			['queue:karin', 'staff:bo', 'assign:karin', 'start-meeting:bo', 'follow-up:bo',
+				'follow-up:karin', 'follow-up-outcome:karin', 'request-revision:karin', 'end:karin']);
 		const page = await karin.get(`/placements/${pid}`);
 		has(page.text, 'Bemannade ärendet', 'the history on the page');
 	});

@@ -208,6 +208,10 @@ const KNOWN = {
 	'POST /placements/{id}/end': { karin: 422, anna: 403, lena: 403 },
 	// Eva Ek's AMI2 runs a year: too early for an extension.
 	'POST /placements/{id}/extend': { lena: 409, anna: 403, karin: 403 },
+	// Issue 13: follow-up meetings, booked by either party.  The matrix
+	// posts to /follow-ups/D/outcome, and there is no follow-up D.
+	'POST /placements/{id}/follow-ups': { anna: 422, karin: 422, lena: 403 },
+	'POST /follow-ups/{id}/outcome': { _: 404 },
 	// Issue 3: the payment basis, for counsellors (their customers) and admins.
 	'GET /payments': { karin: 200, kalle: 200, admin: 200, _: 403, query: '?month=2026-11' },
 };
