@@ -18,6 +18,7 @@ struct case_queue {
 	long		 provider_id;
 	const char	*start;		/* "YYYY-MM-DD" */
 	const char	*end;		/* the planned end, "YYYY-MM-DD" */
+	int		 by_default;	/* the default provider: no choice made */
 };
 
 /*

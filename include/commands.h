@@ -54,6 +54,7 @@ int	 cmd_backup(int argc, char **argv);	/* cmd_backup.c */
 int	 cmd_restore(int argc, char **argv);
 int	 cmd_purge(int argc, char **argv);	/* cmd_retention.c */
 int	 cmd_archive(int argc, char **argv);
+int	 cmd_provider(int argc, char **argv);	/* cmd_provider.c */
 /* `export archive`, a row of cmd_export.c's table (c: options parsed). */
 int	 export_archive(int argc, char **argv, struct cmd_common *c);
 

@@ -59,6 +59,13 @@ int		 admin_customer_add(struct db *db, const char *pnr,
 int		 admin_placement_started(struct db *db, sqlite3_int64 id,
 		    const char *staff, const char *assignment,
 		    const char *future_plan);
+/*
+ * Authorises provider org for kundval from date (YYYY-MM-DD): its place on
+ * the default-provider list.  Returns 0, 1 on error, 2 for refused input
+ * (printed).  cmd_provider.c.
+ */
+int		 provider_authorise(struct db *db, const char *org,
+		    const char *kundval, const char *date);
 /* end may be NULL; writes the "placement-create" event. */
 int		 admin_placement_add(struct db *db, const char *pnr,
 		    const char *code, const char *provider, const char *start,

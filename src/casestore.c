@@ -88,7 +88,7 @@ queue_tx(struct db *db, void *arg)
 		return -1;
 	a->id = (long)sqlite3_last_insert_rowid(db->conn);
 	return case_event(db, a->id, a->q->customer_id, a->u->id, now,
-	    "queue", NULL);
+	    "queue", a->q->by_default ? "default-provider" : NULL);
 }
 
 int

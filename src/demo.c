@@ -110,6 +110,34 @@ seed_customer(struct db *db, const struct demo_customer *c,
 	return 0;
 }
 
+/* Both providers are authorised for every kundval, Framtid AB first. */
+static const struct demo_authorisation {
+	const char	*org, *kundval, *date;
+} demo_authorisations[] = {
+	{ "Framtid AB", "Arbetsmarknadsinsatser", "2023-01-16" },
+	{ "Framtid AB", "Förberedande arbetsinriktade insatser", "2023-01-16" },
+	{ "Framtid AB", "Introduktionsinsatser sfi och arbete", "2023-01-16" },
+	{ "Steget Vidare", "Arbetsmarknadsinsatser", "2023-09-01" },
+	{ "Steget Vidare", "Förberedande arbetsinriktade insatser", "2023-09-01" },
+	{ "Steget Vidare", "Introduktionsinsatser sfi och arbete", "2024-02-01" },
+};
+
+static int
+seed_authorisations(struct db *db)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(demo_authorisations); i++)
+		if (provider_authorise(db, demo_authorisations[i].org,
+		    demo_authorisations[i].kundval,
+		    demo_authorisations[i].date) != 0) {
+			fprintf(stderr, "demo: cannot authorise %s\n",
+			    demo_authorisations[i].org);
+			return -1;
+		}
+	return 0;
+}
+
 /*
  * Seeds the demo into an empty database whose catalogue is loaded, in the
  * caller's transaction.  Returns 0, or -1 with a message (roll back).
@@ -121,7 +149,8 @@ demo_seed(struct db *db)
 	sqlite3_int64	 id;
 	size_t		 i;
 
-	if (admin_system_user(db, &id) != 0 || seed_users(db) == -1)
+	if (admin_system_user(db, &id) != 0 || seed_users(db) == -1 ||
+	    seed_authorisations(db) == -1)
 		return -1;
 	for (i = 0; i < NELEM(demo_customers); i++)
 		if (seed_customer(db, &demo_customers[i], today) == -1)

@@ -12,6 +12,7 @@
 
 #include "caseflow.h"
 #include "casestore.h"
+#include "defaultlist.h"
 #include "router.h"
 
 #define CUSTOMERS_MAX	500
@@ -77,12 +78,82 @@ add_codes(struct ctx *c, xmlNodePtr parent)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * The default provider of kundval today (defaultlist.h): 0 with *id and
+ * name (201 bytes), 1 when the kundval has no list, -1 on an error.
+ */
+static int
+default_provider(struct ctx *c, const char *kundval, struct date today,
+    long *id, char *name)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_AUTHORISATIONS_OF_KUNDVAL);
+	size_t		 n = 0, want;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, kundval, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n++;
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n == 0)
+		return 1;
+	want = default_index(today, n);
+	sqlite3_bind_text(st, 1, kundval, -1, SQLITE_TRANSIENT);
+	for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW && n < want; n++)
+		;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(name, 201, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Today's default provider of every kundval, with the period. */
+static int
+add_defaults(struct ctx *c, xmlNodePtr parent, struct date today)
+{
+	sqlite3_stmt		*st = db_stmt(c->db, STMT_KUNDVAL_LIST);
+	struct default_period	 per;
+	xmlNodePtr		 list = page_elem(parent, "defaults"), n;
+	char			 kv[16][201], name[201], buf[11];
+	size_t			 nk = 0, i;
+	long			 id;
+	int			 rc;
+
+	if (st == NULL)
+		return -1;
+	while (nk < 16 && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(kv[nk++], sizeof(kv[0]), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	default_period(today, &per);
+	date_format(per.from, buf);
+	page_attr(list, "from", buf);
+	date_format(per.to, buf);
+	page_attr(list, "to", buf);
+	for (i = 0; i < nk; i++) {
+		if ((rc = default_provider(c, kv[i], today, &id, name)) == -1)
+			return -1;
+		n = page_elem(list, "default");
+		page_attr(n, "kundval", kv[i]);
+		if (rc == 0) {
+			page_attr_long(n, "provider-id", id);
+			page_attr(n, "provider", name);
+		}
+	}
+	return 0;
+}
+
 /* The queue form, with errors and what was typed when refused. */
 static int
 send_queue_form(struct ctx *c, const struct field_errors *errs, int status)
 {
 	static const char *const fields[] = { "customer", "provider", "code",
-		"start", "end", NULL };
+		"start", "end", "default_provider", NULL };
 	struct page	 pg;
 	xmlNodePtr	 q;
 	const char	*v;
@@ -92,7 +163,7 @@ send_queue_form(struct ctx *c, const struct field_errors *errs, int status)
 		return send_error(c, 500, NULL);
 	q = page_elem(pg.root, "queue-form");
 	if (add_customers(c, q) == -1 || add_providers(c, q) == -1 ||
-	    add_codes(c, q) == -1) {
+	    add_codes(c, q) == -1 || add_defaults(c, q, today_local()) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
@@ -145,20 +216,64 @@ row_exists(struct ctx *c, enum stmt which, long a, long b)
 	return found;
 }
 
-/* The catalogue's max length of code: months, or 0 if unknown. */
+/*
+ * The catalogue's max length of code: months, or 0 if unknown; its
+ * kundval into kundval (201 bytes).
+ */
 static int
-code_months(struct ctx *c, const char *code)
+code_months(struct ctx *c, const char *code, char *kundval)
 {
 	sqlite3_stmt	*st = db_stmt(c->db, STMT_CATALOGUE_GET);
 	int		 months = 0;
 
+	kundval[0] = '\0';
 	if (st == NULL || code == NULL)
 		return 0;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		months = sqlite3_column_int(st, 3);
+		snprintf(kundval, 201, "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
 	return months;
+}
+
+/* 1 if the form says the customer did not choose a provider. */
+static int
+wants_default(struct ctx *c)
+{
+	const char	*v = form_get(&c->form, "default_provider");
+
+	return v != NULL && strcmp(v, "1") == 0;
+}
+
+/*
+ * The provider: the one chosen, or, for a customer who did not choose,
+ * the default provider of the code's kundval today.  Adds the errors.
+ */
+static long
+chosen_provider(struct ctx *c, const char *kundval, struct field_errors *errs)
+{
+	char	 name[201];
+	long	 id = 0;
+	int	 rc;
+
+	if (!wants_default(c)) {
+		if ((id = id_field(c, "provider")) == 0 ||
+		    !row_exists(c, STMT_ORG_EXISTS, id, 0)) {
+			field_errors_add(errs, "provider", "Välj en anordnare.");
+			return 0;
+		}
+		return id;
+	}
+	if (kundval[0] == '\0')
+		return 0;	/* the code's own error says it */
+	if ((rc = default_provider(c, kundval, today_local(), &id, name)) != 0)
+		field_errors_add(errs, "default_provider", rc == 1 ?
+		    "Kundvalet har ingen förvalslista: välj en anordnare." :
+		    "Förvalslistan kunde inte läsas.");
+	return rc == 0 ? id : 0;
 }
 
 /*
@@ -211,7 +326,7 @@ h_queue_create(struct ctx *c)
 {
 	struct field_errors	 errs = { .n = 0 };
 	struct case_queue	 q;
-	char			 end[11], loc[64];
+	char			 end[11], loc[64], kundval[201];
 	long			 id;
 	int			 months;
 
@@ -223,16 +338,15 @@ h_queue_create(struct ctx *c)
 	    !row_exists(c, STMT_CUSTOMER_OF_COUNSELLOR, q.customer_id,
 	    c->user.id))
 		field_errors_add(&errs, "customer", "Välj en av dina kunder.");
-	if ((q.provider_id = id_field(c, "provider")) == 0 ||
-	    !row_exists(c, STMT_ORG_EXISTS, q.provider_id, 0))
-		field_errors_add(&errs, "provider", "Välj en anordnare.");
 	q.code = form_get(&c->form, "code");
-	if ((months = code_months(c, q.code)) == 0)
+	if ((months = code_months(c, q.code, kundval)) == 0)
 		field_errors_add(&errs, "code", "Välj en insats ur katalogen.");
+	q.provider_id = chosen_provider(c, kundval, &errs);
 	check_dates(c, months, end, &errs);
 	if (errs.n > 0)
 		return send_queue_form(c, &errs, 422);
 	q.start = form_get(&c->form, "start");
+	q.by_default = wants_default(c);
 	q.end = end;
 	if (casestore_queue(c->db, &c->user, &q, &id) != 0)
 		return send_error(c, 500, NULL);

@@ -24,6 +24,7 @@ static const struct command {
 	{ "restore", cmd_restore, "restore FILE" },
 	{ "purge", cmd_purge, "purge [--today YYYY-MM-DD] [--dry-run] | purge log" },
 	{ "archive", cmd_archive, "archive list | archive confirm OBJID" },
+	{ "provider", cmd_provider, "provider authorise ORG --kundval KUNDVAL --date YYYY-MM-DD | provider defaults [--today YYYY-MM-DD]" },
 };
 
 static void

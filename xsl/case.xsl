@@ -209,6 +209,7 @@
                 <xsl:if test="comment">
                   <xsl:text> – </xsl:text>
                   <xsl:choose>
+                    <xsl:when test="comment = 'default-provider'">hos förvalsanordnaren</xsl:when>
                     <xsl:when test="@action = 'end'">
                       <xsl:call-template name="case-ending-label"><xsl:with-param name="e" select="comment"/></xsl:call-template>
                     </xsl:when>

@@ -20,6 +20,32 @@
         <xsl:with-param name="current" select="$f/field[@name = 'customer']"/>
         <xsl:with-param name="options" select="$f/customers/customer"/>
       </xsl:call-template>
+      <xsl:if test="$f/defaults/default[@provider]">
+        <section class="defaults" aria-labelledby="h-defaults">
+          <h2 id="h-defaults">Förvalsanordnare
+            <xsl:call-template name="date"><xsl:with-param name="d" select="$f/defaults/@from"/></xsl:call-template>
+            <xsl:text> – </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="$f/defaults/@to"/></xsl:call-template>
+          </h2>
+          <ul>
+            <xsl:for-each select="$f/defaults/default[@provider]">
+              <li><xsl:value-of select="@kundval"/><xsl:text>: </xsl:text><strong><xsl:value-of select="@provider"/></strong></li>
+            </xsl:for-each>
+          </ul>
+        </section>
+      </xsl:if>
+      <div>
+        <xsl:call-template name="field-class">
+          <xsl:with-param name="field" select="'default_provider'"/>
+          <xsl:with-param name="base" select="'field checkbox'"/>
+        </xsl:call-template>
+        <xsl:call-template name="field-error"><xsl:with-param name="field" select="'default_provider'"/></xsl:call-template>
+        <input type="checkbox" value="1">
+          <xsl:call-template name="field-attrs"><xsl:with-param name="field" select="'default_provider'"/></xsl:call-template>
+          <xsl:if test="$f/field[@name = 'default_provider']"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <label for="f-default_provider">Kunden har inte valt anordnare: ställ i kö hos förvalsanordnaren för insatsens kundval</label>
+      </div>
       <xsl:call-template name="queue-select">
         <xsl:with-param name="field" select="'provider'"/>
         <xsl:with-param name="label" select="'Anordnare'"/>

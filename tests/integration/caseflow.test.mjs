@@ -311,4 +311,30 @@ describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
 		assert.ok(row, "on the lead's list");
 		has(row, 'passerad', 'past its max');
 	});
+
+	it('queues a customer who did not choose at the default provider of the two-week period', async () => {
+		// ISO week of today (Stockholm), computed here on its own.
+		const [y, m, d] = today().split('-').map(Number);
+		const t = new Date(Date.UTC(y, m - 1, d));
+		const dow = (t.getUTCDay() + 6) % 7;
+		t.setUTCDate(t.getUTCDate() - dow + 3);
+		const week1 = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
+		const week = 1 + Math.round(((t - week1) / 86400000 - 3 + ((week1.getUTCDay() + 6) % 7)) / 7);
+		// The demo authorised Framtid AB before Steget Vidare for every kundval.
+		const expected = Math.floor((week - 1) / 2) % 2 === 0 ? 'Framtid AB' : 'Steget Vidare';
+		const page = await karin.get('/placements/new');
+		has(page.text, 'Förvalsanordnare', 'the list of today\'s defaults');
+		const form = parseForm(page.text, '/placements');
+		form.set('customer', eva).set('provider', '').set('code', 'AMI1').set('start', today()).set('end', '')
+			.set('default_provider', '1');
+		const res = await karin.postForm('/placements', form);
+		status(res, 303, 'queue at the default provider');
+		const id = /\/placements\/(\d+)/.exec(res.location)[1];
+		assert.equal(await sql(stack.dir, `SELECT o.name FROM placements p JOIN organisations o
+			ON o.id = p.provider_id WHERE p.id = ${id}`), expected, `week ${week}`);
+		assert.equal(await sql(stack.dir, `SELECT comment FROM events WHERE placement_id = ${id}
+			AND action = 'queue'`), 'default-provider', 'the queue event says so');
+		const none = await karin.postForm('/placements', form.set('default_provider', '').set('provider', ''));
+		status(none, 422, 'neither a choice nor the default');
+	});
 });
