@@ -118,6 +118,7 @@ enum stmt {
 	STMT_PROTECTED_READS_OF_CUSTOMER,
 	STMT_PURGE_PROTECTED_READS,
 	STMT_CUSTOMER_PROTECTION,
+	STMT_CUSTOMER_SET_PROTECTION,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */

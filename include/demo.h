@@ -66,6 +66,13 @@ int		 admin_placement_started(struct db *db, sqlite3_int64 id,
  */
 int		 provider_authorise(struct db *db, const char *org,
 		    const char *kundval, const char *date);
+/*
+ * Sets the protected-identity category of customer id: skyddad-folkbokforing,
+ * sekretessmarkering or fingerade.  Returns 0, 1 on error, 2 for an
+ * unknown category (printed).
+ */
+int		 admin_customer_protection(struct db *db, sqlite3_int64 id,
+		    const char *category);
 /* end may be NULL; writes the "placement-create" event. */
 int		 admin_placement_add(struct db *db, const char *pnr,
 		    const char *code, const char *provider, const char *start,

@@ -26,7 +26,8 @@ static const char usage_init[] = "init [--demo] [--config PATH] [--db PATH]";
 static const char usage_user[] =
     "user add LOGIN --name NAME --role ROLE [--org ORG] | user list";
 static const char usage_customer[] = "customer add --pnr PNR --name NAME "
-    "--counsellor LOGIN [--protected] | customer show PNR";
+    "--counsellor LOGIN [--protected | --protection CATEGORY] |"
+    " customer show PNR";
 static const char usage_placement[] = "placement add --customer PNR "
     "--code CODE --provider ORG --start DATE [--end DATE]";
 static const char usage_catalogue[] = "catalogue load FILE | catalogue list";
@@ -1004,21 +1005,45 @@ static int
 customer_add_op(struct db *db, const struct tx_args *a)
 {
 	const char	*pnr = NULL, *name = NULL, *couns = NULL, *pos[1];
+	const char	*category = NULL;
 	int		 protect = 0, npos, rc;
 	const struct cmd_opt opts[] = { { "--pnr", &pnr, NULL },
 			    { "--name", &name, NULL },
 			    { "--counsellor", &couns, NULL },
 			    { "--protected", NULL, &protect },
+			    { "--protection", &category, NULL },
 			    { NULL, NULL, NULL } };
 	sqlite3_int64	 id;
 
 	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
 	    pnr == NULL || name == NULL || couns == NULL)
 		return cmd_usage(usage_customer);
-	rc = admin_customer_add(db, pnr, name, couns, protect, a->today, &id);
+	rc = admin_customer_add(db, pnr, name, couns, protect || category,
+	    a->today, &id);
+	if (rc == 0 && category != NULL)
+		rc = admin_customer_protection(db, id, category);
 	if (rc == 0)
 		printf("%lld\n", (long long)id);
 	return rc;
+}
+
+int
+admin_customer_protection(struct db *db, sqlite3_int64 id,
+    const char *category)
+{
+	sqlite3_stmt	*st;
+
+	if (strcmp(category, "skyddad-folkbokforing") != 0 &&
+	    strcmp(category, "sekretessmarkering") != 0 &&
+	    strcmp(category, "fingerade") != 0) {
+		fprintf(stderr, "insats: the protection is one of "
+		    "skyddad-folkbokforing, sekretessmarkering, fingerade\n");
+		return 2;
+	}
+	if ((st = db_stmt(db, STMT_CUSTOMER_SET_PROTECTION)) == NULL ||
+	    bind_id(st, 1, id) || bind_text(st, 2, category))
+		return 1;
+	return db_step_done(st) == -1 ? 1 : 0;
 }
 
 /* Prints the birth date and research sample of the canonical number. */

@@ -104,8 +104,11 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " monthly_amount_ore = excluded.monthly_amount_ore",
 	[STMT_CATALOGUE_GET] = "SELECT code, kundval, name, max_months,"
 	    " monthly_amount_ore FROM catalogue WHERE code = ?1",
+	/* A protected identity without a category: sekretessmarkering. */
 	[STMT_CUSTOMER_INSERT] = "INSERT INTO customers(pnr, name,"
-	    " counsellor_id, protected, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    " counsellor_id, protected, created_at, protection)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " CASE WHEN ?4 = 1 THEN 'sekretessmarkering' END)",
 	[STMT_CUSTOMER_BY_PNR] = "SELECT c.id, c.pnr, c.name, c.protected,"
 	    " u.login, c.created_at FROM customers c"
 	    " JOIN users u ON u.id = c.counsellor_id WHERE c.pnr = ?1",
@@ -508,6 +511,8 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE customer_id = ?1",
 	[STMT_CUSTOMER_PROTECTION] = "SELECT protection FROM customers"
 	    " WHERE id = ?1",
+	[STMT_CUSTOMER_SET_PROTECTION] = "UPDATE customers SET protected = 1,"
+	    " protection = ?2 WHERE id = ?1",
 	[STMT_CUSTOMER_OF_COUNSELLOR] = "SELECT 1 FROM customers"
 	    " WHERE id = ?1 AND counsellor_id = ?2",
 	[STMT_PLACEMENT_CASE] = "SELECT p.created_at, p.planned_end_date,"

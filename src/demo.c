@@ -98,7 +98,8 @@ seed_customer(struct db *db, const struct demo_customer *c,
 	if (check_number(c, today) == -1)
 		return -1;
 	if (admin_customer_add(db, c->pnr, c->name, c->counsellor, c->protect,
-	    today, &id) != 0 ||
+	    today, &id) != 0 || (c->protect &&
+	    admin_customer_protection(db, id, "skyddad-folkbokforing") != 0) ||
 	    admin_placement_add(db, c->pnr, c->code, c->provider, c->start,
 	    c->end, today, &id) != 0 ||
 	    admin_placement_started(db, id, "Jobbexpert på plats",

@@ -16,6 +16,7 @@
 #include "calendar.h"
 #include "deficiency.h"
 #include "duties.h"
+#include "protectedlog.h"
 #include "router.h"
 
 #define PAGE_SIZE	50
@@ -533,7 +534,9 @@ send_placement(struct ctx *c, const struct placement *p,
 		add_case_flash(c, &pg);
 	pl = page_placement(pg.root, p, &c->user);
 	if (add_documents(c, pl, p->id, &have) == -1 ||
-	    case_add_to_placement(c, pl, p, today) == -1) {
+	    case_add_to_placement(c, pl, p, today) == -1 ||
+	    (p->protected && protected_add_to_page(c->db, pl, p->customer_id,
+	    access_reviewer(&c->user, p)) == -1)) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}

@@ -14,7 +14,7 @@ static const struct command {
 	{ "serve", cmd_serve, "serve [--config PATH] [--db PATH]" },
 	{ "init", cmd_init, "init [--demo] [--config PATH] [--db PATH]" },
 	{ "user", cmd_user, "user add LOGIN --name NAME --role ROLE [--org ORG] | user list" },
-	{ "customer", cmd_customer, "customer add --pnr PNR --name NAME --counsellor LOGIN [--protected] | customer show PNR" },
+	{ "customer", cmd_customer, "customer add --pnr PNR --name NAME --counsellor LOGIN [--protected | --protection skyddad-folkbokforing|sekretessmarkering|fingerade] | customer show PNR" },
 	{ "placement", cmd_placement, "placement add --customer PNR --code CODE --provider ORG --start DATE [--end DATE]" },
 	{ "catalogue", cmd_catalogue, "catalogue load FILE | catalogue list" },
 	{ "calendar", cmd_calendar, "calendar YEAR" },

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "protectedlog.h"
 #include "router.h"
 
 static const struct route routes[] = {
@@ -162,10 +163,19 @@ ctx_placement(struct ctx *c, long id, struct placement *p)
 {
 	int	 rc = store_placement_get(c->db, id, p);
 
+	char	 what[600];
+
 	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
 		return send_error(c, 404, NULL);
 	if (rc != 0)
 		return send_error(c, 500, NULL);
+	if (p->protected) {
+		snprintf(what, sizeof(what), "%s %s", c->req->method,
+		    c->req->path);
+		if (protected_log_read(c->db, &c->user, p->customer_id,
+		    what) == -1)
+			return send_error(c, 500, NULL);
+	}
 	return 0;
 }
 

@@ -18,6 +18,49 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A protected identity: its category, what it means for the work, and
+       for the responsible counsellor who has read the record. -->
+  <xsl:template name="protection-box">
+    <xsl:variable name="c" select="protection/@category"/>
+    <section class="protection" aria-labelledby="h-protection">
+      <h2 id="h-protection">
+        <xsl:text>Skyddad identitet: </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$c = 'skyddad-folkbokforing'">skyddad folkbokföring</xsl:when>
+          <xsl:when test="$c = 'fingerade'">fingerade personuppgifter</xsl:when>
+          <xsl:otherwise>sekretessmarkering</xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <p>
+        <xsl:choose>
+          <xsl:when test="$c = 'skyddad-folkbokforing'">Kundens adress och vistelseort är skyddade. Lämna aldrig ut var kunden bor, arbetar eller har möten, och använd bara säkra mötesformer.</xsl:when>
+          <xsl:when test="$c = 'fingerade'">Kunden har fingerade personuppgifter. Använd bara uppgifterna här och för aldrig in eller nämn kundens tidigare identitet.</xsl:when>
+          <xsl:otherwise>Uppgifter om kunden får inte lämnas ut utan sekretessprövning. Namn och personnummer visas bara för ansvarig karriärvägledare.</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> Varje läsning av kundens uppgifter loggas.</xsl:text>
+      </p>
+      <xsl:if test="protection/reads">
+        <details>
+          <summary>Senaste läsningarna</summary>
+          <ul>
+            <xsl:for-each select="protection/reads/read">
+              <li>
+                <xsl:call-template name="timestamp">
+                  <xsl:with-param name="at" select="@at"/>
+                  <xsl:with-param name="local" select="@at-local"/>
+                </xsl:call-template>
+                <xsl:text> </xsl:text><xsl:value-of select="@name"/>
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="role-label"><xsl:with-param name="role" select="@role"/></xsl:call-template>
+                <xsl:text>): </xsl:text><code><xsl:value-of select="@what"/></code>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </details>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
   <xsl:template name="case-ending-label">
     <xsl:param name="e"/>
     <xsl:choose>

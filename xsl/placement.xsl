@@ -20,6 +20,9 @@
         <xsl:call-template name="placement-facts"/>
       </section>
 
+      <xsl:if test="protection">
+        <xsl:call-template name="protection-box"/>
+      </xsl:if>
       <xsl:call-template name="case-section"/>
 
       <xsl:if test="actions/action">

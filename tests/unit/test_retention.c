@@ -352,7 +352,8 @@ one(struct fixture *f, const char *q)
 
 /*
  * Adds customer id with number pnr, a placement, a document with two
- * versions and three events, all at time at.
+ * versions, three events, a follow-up meeting and a logged read, all at
+ * time at.
  */
 static void
 add_customer(struct fixture *f, int id, const char *pnr, const char *at)
@@ -374,9 +375,14 @@ add_customer(struct fixture *f, int id, const char *pnr, const char *at)
 	    "INSERT INTO events(document_id, placement_id, customer_id, actor_id,"
 	    " at, action) VALUES (NULL, NULL, %d, 2, '%s', 'customer-create'),"
 	    " (NULL, %d, %d, 2, '%s', 'placement-create'),"
-	    " (%d, %d, %d, 2, '%s', 'create');",
+	    " (%d, %d, %d, 2, '%s', 'create');"
+	    /* Rows the purge must remove too (migration 9). */
+	    "INSERT INTO follow_ups(placement_id, meeting_on, booked_by,"
+	    " booked_at) VALUES (%d, '2020-02-01', 2, '%s');"
+	    "INSERT INTO protected_reads(customer_id, user_id, at, what)"
+	    " VALUES (%d, 2, '%s', 'GET /placements/%d');",
 	    id, pnr, id, at, id, id, at, id, id, at, at, id, id, at, id, id, at,
-	    id, at, id, id, at, id, id, id, at);
+	    id, at, id, id, at, id, id, id, at, id, at, id, at, id);
 	sql(f, q);
 }
 
