@@ -36,7 +36,8 @@ enum case_action {
 	CASE_END,		/* the ending decision: the counsellor */
 	CASE_EXTEND,		/* an extension: the team lead */
 	CASE_BOOK_FOLLOW_UP,	/* a follow-up meeting: provider or counsellor */
-	CASE_FOLLOW_UP_OUTCOME	/* its outcome: the counsellor */
+	CASE_FOLLOW_UP_OUTCOME,	/* its outcome: the counsellor */
+	CASE_CONSENT		/* the customer's consent: the counsellor */
 };
 /* 1 if u may take step a on the placement, by role and relation alone. */
 int	 may_act(const struct user *u, const struct placement *p,

@@ -50,6 +50,12 @@ int	 casestore_request_revision(struct db *db, const struct user *u,
 	    const struct placement *p, const char *comment);
 
 /*
+ * The customer's written consent, given on date, that the provider of p
+ * may read the current plan of the former placement (a provider change).
+ */
+int	 casestore_consent(struct db *db, const struct user *u,
+	    const struct placement *p, const char *date);
+/*
  * A follow-up meeting (trepartssamtal) on date, booked by u with an
  * optional note: 0 with *id, 1 after the ending, -1 on an error.
  */

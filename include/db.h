@@ -119,6 +119,10 @@ enum stmt {
 	STMT_PURGE_PROTECTED_READS,
 	STMT_CUSTOMER_PROTECTION,
 	STMT_CUSTOMER_SET_PROTECTION,
+	STMT_CASE_CONSENT,
+	STMT_FORMER_PLAN,
+	STMT_CONSENT_GRANTS,
+	STMT_MOVED_ON,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */

@@ -54,6 +54,15 @@ int		 ctx_page(struct ctx *c, struct page *pg, const char *view);
  * of the error page already sent: 404 (unknown or not the viewer's), 500.
  */
 int		 ctx_placement(struct ctx *c, long id, struct placement *p);
+/*
+ * Loads placement id for a reader whose right comes from a customer's
+ * consent (the caller checked it): logged as ctx_placement.  0 or the
+ * status sent.
+ */
+int		 ctx_placement_by_consent(struct ctx *c, long id,
+		    struct placement *p);
+/* Days after the end that a final report may still come (unpaid). */
+#define FINAL_REPORT_GRACE_DAYS	14
 
 /*
  * The handlers: each sends its answer (or error page) and returns the
@@ -97,6 +106,7 @@ int		 h_case_meeting(struct ctx *);
 int		 h_case_request_revision(struct ctx *);
 int		 h_case_end(struct ctx *);
 int		 h_case_extend(struct ctx *);
+int		 h_case_consent(struct ctx *);
 int		 h_follow_up_book(struct ctx *);
 int		 h_follow_up_outcome(struct ctx *);
 /* handlers_queue.c */

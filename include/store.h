@@ -77,6 +77,8 @@ struct placement_case {
 	int		 extension_months;	/* 0..2, by the team lead */
 	char		 revision_requested_at[21];
 	int		 max_months;		/* the catalogue's */
+	char		 consent_on[11];	/* the customer's written consent */
+	char		 consent_at[21];	/* when it was recorded */
 };
 
 /* 0 found, 1 no such placement, -1 error. */

@@ -122,6 +122,7 @@ may_act(const struct user *u, const struct placement *p, enum case_action a)
 	case CASE_END:
 	case CASE_REQUEST_REVISION:
 	case CASE_FOLLOW_UP_OUTCOME:
+	case CASE_CONSENT:
 		return access_reviewer(u, p);
 	case CASE_BOOK_FOLLOW_UP:
 		return access_owner(u, p) || access_reviewer(u, p);

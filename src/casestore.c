@@ -252,6 +252,16 @@ casestore_follow_up_outcome(struct db *db, const struct user *u,
 }
 
 int
+casestore_consent(struct db *db, const struct user *u,
+    const struct placement *p, const char *date)
+{
+	struct step_tx	 a = { STMT_CASE_CONSENT, p, u->id, "consent", date, 1,
+			    { date } };
+
+	return db_transaction(db, step_tx, &a);
+}
+
+int
 casestore_request_revision(struct db *db, const struct user *u,
     const struct placement *p, const char *comment)
 {

@@ -511,6 +511,36 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE customer_id = ?1",
 	[STMT_CUSTOMER_PROTECTION] = "SELECT protection FROM customers"
 	    " WHERE id = ?1",
+	[STMT_CASE_CONSENT] = "UPDATE placements SET consent_at = ?2,"
+	    " consent_on = ?3 WHERE id = ?1 AND ending IS NULL"
+	    " AND consent_at IS NULL",
+	/*
+	 * The current plan of the customer's former placement, the one before
+	 * placement ?1 at another provider: the latest revision of its plan.
+	 */
+	[STMT_FORMER_PLAN] = "SELECT d.id, d.revision, d.state, fp.id, o.name"
+	    " FROM placements np JOIN placements fp"
+	    " ON fp.customer_id = np.customer_id AND fp.id < np.id"
+	    " AND fp.provider_id != np.provider_id"
+	    " JOIN organisations o ON o.id = fp.provider_id"
+	    " JOIN documents d ON d.placement_id = fp.id AND d.kind = 'plan'"
+	    " WHERE np.id = ?1 ORDER BY fp.id DESC, d.revision DESC LIMIT 1",
+	/*
+	 * Whether document ?1 is the current plan of a former placement of a
+	 * customer whose consented placement belongs to organisation ?2.
+	 */
+	[STMT_CONSENT_GRANTS] = "SELECT 1 FROM documents d"
+	    " JOIN placements fp ON fp.id = d.placement_id"
+	    " JOIN placements np ON np.customer_id = fp.customer_id"
+	    " AND np.id > fp.id AND np.provider_id = ?2"
+	    " AND np.provider_id != fp.provider_id AND np.consent_at IS NOT NULL"
+	    " WHERE d.id = ?1 AND d.kind = 'plan' AND d.revision = (SELECT"
+	    " max(revision) FROM documents WHERE placement_id = fp.id"
+	    " AND kind = 'plan')",
+	/* A later placement of the same customer at another provider. */
+	[STMT_MOVED_ON] = "SELECT 1 FROM placements np JOIN placements fp"
+	    " ON fp.id = ?1 WHERE np.customer_id = fp.customer_id"
+	    " AND np.id > fp.id AND np.provider_id != fp.provider_id LIMIT 1",
 	[STMT_CUSTOMER_SET_PROTECTION] = "UPDATE customers SET protected = 1,"
 	    " protection = ?2 WHERE id = ?1",
 	[STMT_CUSTOMER_OF_COUNSELLOR] = "SELECT 1 FROM customers"
@@ -519,7 +549,8 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " p.staffed_at, p.staff_name, p.assigned_at, p.assignment, p.extent,"
 	    " p.part_time_reason, p.future_plan, p.start_meeting_on,"
 	    " p.start_meeting_at, p.ending, p.ending_decided_on, p.ended_at,"
-	    " p.extension_months, p.revision_requested_at, k.max_months"
+	    " p.extension_months, p.revision_requested_at, k.max_months,"
+	    " p.consent_on, p.consent_at"
 	    " FROM placements p JOIN catalogue k ON k.code = p.code"
 	    " WHERE p.id = ?1",
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -807,6 +838,13 @@ static const char *const migrations[] = {
 	 * The default-provider list (förvalslista): per kundval, the
 	 * providers authorised for it and since when.
 	 */
+	/*
+	 * A provider change: the customer's written consent (its date, and
+	 * when it was recorded) lets the new provider read the current plan
+	 * of the customer's former placement.
+	 */
+	"ALTER TABLE placements ADD COLUMN consent_on TEXT;"
+	"ALTER TABLE placements ADD COLUMN consent_at TEXT;"
 	"CREATE TABLE authorisations("
 	" organisation_id INTEGER NOT NULL REFERENCES organisations(id),"
 	" kundval TEXT NOT NULL, authorised_on TEXT NOT NULL,"

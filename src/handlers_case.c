@@ -308,12 +308,48 @@ add_follow_ups(struct ctx *c, xmlNodePtr n, const struct placement *p,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * The current plan of the customer's former placement at another
+ * provider (a provider change): its link once the customer's consent is
+ * recorded, and the consent form for the counsellor until then.  Sets
+ * *has when there is one.  Returns 0 or -1.
+ */
+static int
+add_former_plan(struct ctx *c, xmlNodePtr n, const struct placement *p,
+    const struct placement_case *pc, int *has)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_FORMER_PLAN);
+	xmlNodePtr	 f;
+	int		 rc;
+
+	*has = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*has = 1;
+		f = page_elem(n, "former-plan");
+		page_attr(f, "provider", (const char *)sqlite3_column_text(st, 4));
+		page_attr(f, "consent", pc->consent_at[0] ? "1" : "0");
+		page_attr(f, "consent-on", pc->consent_on);
+		if (pc->consent_at[0] || access_reviewer(&c->user, p)) {
+			page_attr_long(f, "document", sqlite3_column_int64(st, 0));
+			page_attr_long(f, "revision", sqlite3_column_int(st, 1));
+			page_attr(f, "state",
+			    (const char *)sqlite3_column_text(st, 2));
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 case_add_to_placement(struct ctx *c, xmlNodePtr pl, const struct placement *p,
     struct date today)
 {
 	struct placement_case	 pc;
 	xmlNodePtr		 n;
+	int			 former;
 
 	if (store_placement_case(c->db, p->id, &pc) != 0)
 		return -1;
@@ -321,8 +357,12 @@ case_add_to_placement(struct ctx *c, xmlNodePtr pl, const struct placement *p,
 	add_case_steps(n, &pc, today);
 	add_case_end(n, p, &pc, today);
 	add_case_actions(n, &c->user, p, &pc, today);
-	if (add_follow_ups(c, n, p, today) == -1)
+	if (add_follow_ups(c, n, p, today) == -1 ||
+	    add_former_plan(c, n, p, &pc, &former) == -1)
 		return -1;
+	if (former && pc.consent_at[0] == '\0' && pc.ending[0] == '\0' &&
+	    may_act(&c->user, p, CASE_CONSENT))
+		page_attr(page_elem(n, "may"), "name", "consent");
 	return add_case_history(c, n, p->id);
 }
 
@@ -550,6 +590,48 @@ h_case_extend(struct ctx *c)
 	return store_answer(c, &p, casestore_extend(c->db, &c->user, &p,
 	    pc.extension_months, new_end[0] ? new_end : NULL, reason),
 	    "extended");
+}
+
+/* 1 if the customer has a plan at a former provider, 0 if not, -1. */
+static int
+former_plan_exists(struct ctx *c, const struct placement *p)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_FORMER_PLAN);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+h_case_consent(struct ctx *c)
+{
+	struct field_errors	 errs = { .n = 0 };
+	struct placement	 p;
+	struct placement_case	 pc;
+	struct date		 d;
+	int			 rc;
+
+	if ((rc = load_step(c, CASE_CONSENT, &p, &pc)) != 0)
+		return rc;
+	/* Only a placement that follows one at another provider. */
+	if ((rc = former_plan_exists(c, &p)) == -1)
+		return send_error(c, 500, NULL);
+	if (rc == 0)
+		return send_error(c, 409, "Kunden har ingen tidigare "
+		    "genomförandeplan hos en annan anordnare.");
+	if (date_field(c, "consent_on", &d, &errs) == 0 &&
+	    date_compare(d, today_local()) > 0)
+		field_errors_add(&errs, "consent_on", "Samtycket kan inte "
+		    "vara givet senare än i dag.");
+	if (errs.n > 0)
+		return refused(c, &p, "consent", &errs);
+	return store_answer(c, &p, casestore_consent(c->db, &c->user, &p,
+	    form_get(&c->form, "consent_on")), "consent");
 }
 
 int

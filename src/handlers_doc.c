@@ -45,6 +45,29 @@ is_xml_request(const struct ctx *c)
 }
 
 /*
+ * A provider change: the new provider may read the current plan of the
+ * customer's former placement once the customer's written consent is
+ * recorded on its own placement.  1 if d is such a plan for the viewer,
+ * 0 if not, -1 on an error.
+ */
+static int
+consent_grants(struct ctx *c, const struct document *d)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (c->user.role != ROLE_PROVIDER || strcmp(d->kind, "plan") != 0)
+		return 0;
+	if ((st = db_stmt(c->db, STMT_CONSENT_GRANTS)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->id);
+	sqlite3_bind_int64(st, 2, c->user.org_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
  * Loads document {id} and its placement for a viewer who may see it.
  * Returns 0, or the status of the error page already sent.
  */
@@ -57,6 +80,10 @@ load_doc(struct ctx *c, struct document *d, struct placement *p)
 		return send_error(c, 404, NULL);
 	if (rc != 0)
 		return send_error(c, 500, NULL);
+	if ((rc = consent_grants(c, d)) == -1)
+		return send_error(c, 500, NULL);
+	if (rc == 1)
+		return ctx_placement_by_consent(c, d->placement_id, p);
 	return ctx_placement(c, d->placement_id, p);
 }
 

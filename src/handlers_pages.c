@@ -507,7 +507,7 @@ add_case_flash(struct ctx *c, struct page *pg)
 {
 	static const char *const known[] = { "queued", "staffed", "assigned",
 		"meeting", "revision-requested", "ended", "extended", "follow-up",
-		"follow-up-outcome", NULL };
+		"follow-up-outcome", "consent", NULL };
 	const char	*m = form_get(&c->req->params, "m");
 	size_t		 i;
 

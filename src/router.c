@@ -24,6 +24,7 @@ static const struct route routes[] = {
 	    1 },
 	{ "POST", "/placements/{id}/end", h_case_end, 1 },
 	{ "POST", "/placements/{id}/extend", h_case_extend, 1 },
+	{ "POST", "/placements/{id}/consent", h_case_consent, 1 },
 	{ "POST", "/placements/{id}/follow-ups", h_follow_up_book, 1 },
 	{ "POST", "/follow-ups/{id}/outcome", h_follow_up_outcome, 1 },
 	{ "GET",  "/documents/new", h_doc_new, 1 },
@@ -158,24 +159,67 @@ send_error_link(struct ctx *c, int status, const char *message,
  * as one that does not exist, so that ids reveal nothing.  Returns 0, or
  * the status of the error page already sent (404, 500).
  */
+/* Logs a read of a protected customer's record.  0, or -1 (not served). */
+static int
+log_read(struct ctx *c, const struct placement *p)
+{
+	char	 what[600];
+
+	if (!p->protected)
+		return 0;
+	snprintf(what, sizeof(what), "%s %s", c->req->method, c->req->path);
+	return protected_log_read(c->db, &c->user, p->customer_id, what);
+}
+
+/*
+ * A former provider keeps its placement, what it wrote, until the last
+ * day of its final report (14 days after the end); once the customer has
+ * moved on to another provider it loses it then.  1 if so, 0, or -1.
+ */
+static int
+moved_away(struct ctx *c, const struct placement *p)
+{
+	sqlite3_stmt	*st;
+	struct date	 end;
+	int		 rc;
+
+	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1 ||
+	    date_compare(today_local(), date_add_days(end,
+	    FINAL_REPORT_GRACE_DAYS)) <= 0)
+		return 0;
+	if ((st = db_stmt(c->db, STMT_MOVED_ON)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 ctx_placement(struct ctx *c, long id, struct placement *p)
 {
 	int	 rc = store_placement_get(c->db, id, p);
 
-	char	 what[600];
-
 	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
 		return send_error(c, 404, NULL);
 	if (rc != 0)
 		return send_error(c, 500, NULL);
-	if (p->protected) {
-		snprintf(what, sizeof(what), "%s %s", c->req->method,
-		    c->req->path);
-		if (protected_log_read(c->db, &c->user, p->customer_id,
-		    what) == -1)
-			return send_error(c, 500, NULL);
-	}
+	if (access_owner(&c->user, p) && (rc = moved_away(c, p)) != 0)
+		return send_error(c, rc == 1 ? 404 : 500, NULL);
+	if (log_read(c, p) == -1)
+		return send_error(c, 500, NULL);
+	return 0;
+}
+
+int
+ctx_placement_by_consent(struct ctx *c, long id, struct placement *p)
+{
+	int	 rc = store_placement_get(c->db, id, p);
+
+	if (rc != 0)
+		return send_error(c, rc == 1 ? 404 : 500, NULL);
+	if (log_read(c, p) == -1)
+		return send_error(c, 500, NULL);
 	return 0;
 }
 

@@ -95,6 +95,8 @@ store_placement_case(struct db *db, long id, struct placement_case *pc)
 	copy_col(st, 15, pc->revision_requested_at,
 	    sizeof(pc->revision_requested_at));
 	pc->max_months = sqlite3_column_int(st, 16);
+	copy_col(st, 17, pc->consent_on, sizeof(pc->consent_on));
+	copy_col(st, 18, pc->consent_at, sizeof(pc->consent_at));
 	sqlite3_reset(st);
 	return 0;
 }

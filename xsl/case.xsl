@@ -83,6 +83,7 @@
       <xsl:when test="$action = 'end'">Beslutade om avslut</xsl:when>
       <xsl:when test="$action = 'extend'">Förlängde insatsen en månad</xsl:when>
       <xsl:when test="$action = 'follow-up'">Bokade uppföljningsmöte</xsl:when>
+      <xsl:when test="$action = 'consent'">Registrerade kundens samtycke till att visa planen för den nya anordnaren</xsl:when>
       <xsl:when test="$action = 'follow-up-outcome'">Registrerade utfallet av uppföljningsmöte</xsl:when>
       <xsl:otherwise><xsl:value-of select="$action"/></xsl:otherwise>
     </xsl:choose>
@@ -229,6 +230,9 @@
       </dl>
 
       <xsl:call-template name="follow-ups-section"/>
+      <xsl:if test="$k/former-plan">
+        <xsl:call-template name="former-plan-section"/>
+      </xsl:if>
 
       <xsl:if test="/page/errors/error and /page/posted">
         <xsl:call-template name="error-summary"/>
@@ -334,6 +338,41 @@
           <p><button type="submit" class="btn">Boka mötet</button></p>
         </form>
       </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A provider change: the former provider's current plan, readable by
+       the new provider once the customer's written consent is recorded. -->
+  <xsl:template name="former-plan-section">
+    <xsl:variable name="f" select="case/former-plan"/>
+    <h3 id="h-former-plan">Byte av anordnare</h3>
+    <p>
+      <xsl:text>Kunden hade tidigare insats hos </xsl:text>
+      <xsl:value-of select="$f/@provider"/>
+      <xsl:text>. </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$f/@consent = '1'">
+          <xsl:text>Kundens skriftliga samtycke gavs </xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="$f/@consent-on"/></xsl:call-template>
+          <xsl:text>.</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>Den nya anordnaren ser den aktuella genomförandeplanen först när kundens skriftliga samtycke är registrerat.</xsl:otherwise>
+      </xsl:choose>
+    </p>
+    <xsl:if test="$f/@document">
+      <p><a href="/documents/{$f/@document}">Tidigare genomförandeplan, revision <xsl:value-of select="$f/@revision"/></a></p>
+    </xsl:if>
+    <xsl:if test="case/may[@name = 'consent']">
+      <form class="case-form" method="post" action="/placements/{@id}/consent">
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="input-field">
+          <xsl:with-param name="field" select="'consent_on'"/>
+          <xsl:with-param name="type" select="'date'"/>
+          <xsl:with-param name="label" select="'Datum för kundens skriftliga samtycke'"/>
+          <xsl:with-param name="value" select="/page/posted[@step = 'consent']/field[@name = 'consent_on']"/>
+        </xsl:call-template>
+        <p><button type="submit" class="btn">Registrera samtycke</button></p>
+      </form>
     </xsl:if>
   </xsl:template>
 

@@ -119,6 +119,7 @@
       <xsl:when test="$code = 'ended'">Beslutet om avslut är sparat.</xsl:when>
       <xsl:when test="$code = 'extended'">Insatsen är förlängd en månad.</xsl:when>
       <xsl:when test="$code = 'follow-up'">Uppföljningsmötet är bokat.</xsl:when>
+      <xsl:when test="$code = 'consent'">Samtycket är registrerat. Den nya anordnaren kan läsa den aktuella genomförandeplanen.</xsl:when>
       <xsl:when test="$code = 'follow-up-outcome'">Utfallet av uppföljningsmötet är sparat.</xsl:when>
       <xsl:otherwise>Klart.</xsl:otherwise>
     </xsl:choose>
