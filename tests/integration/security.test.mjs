@@ -211,6 +211,8 @@ const KNOWN = {
 	// Issue 13: follow-up meetings, booked by either party.  The matrix
 	// posts to /follow-ups/D/outcome, and there is no follow-up D.
 	'POST /placements/{id}/follow-ups': { anna: 422, karin: 422, lena: 403 },
+	// Eva Ek has no former provider: no consent to record.
+	'POST /placements/{id}/consent': { karin: 409, anna: 403, lena: 403 },
 	'POST /follow-ups/{id}/outcome': { _: 404 },
 	// Issue 3: the payment basis, for counsellors (their customers) and admins.
 	'GET /payments': { karin: 200, kalle: 200, admin: 200, _: 403, query: '?month=2026-11' },
