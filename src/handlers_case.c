@@ -647,10 +647,10 @@ h_follow_up_book(struct ctx *c)
 
 	if ((rc = load_step(c, CASE_BOOK_FOLLOW_UP, &p, &pc)) != 0)
 		return rc;
-	if (date_field(c, "meeting_on", &d, &errs) == 0 &&
+	if (date_field(c, "follow_up_on", &d, &errs) == 0 &&
 	    date_parse(p.start, &start) == 0 &&
 	    date_compare(d, date_add_days(start, -31)) < 0)
-		field_errors_add(&errs, "meeting_on", "Mötet kan inte ligga "
+		field_errors_add(&errs, "follow_up_on", "Mötet kan inte ligga "
 		    "långt före insatsens start.");
 	if (note != NULL && *note == '\0')
 		note = NULL;
@@ -659,7 +659,7 @@ h_follow_up_book(struct ctx *c)
 	if (errs.n > 0)
 		return refused(c, &p, "book-follow-up", &errs);
 	return store_answer(c, &p, casestore_follow_up_book(c->db, &c->user,
-	    &p, form_get(&c->form, "meeting_on"), note, &id), "follow-up");
+	    &p, form_get(&c->form, "follow_up_on"), note, &id), "follow-up");
 }
 
 int

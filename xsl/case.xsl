@@ -293,11 +293,23 @@
                   <xsl:variable name="step" select="concat('outcome-', @id)"/>
                   <form class="case-form" method="post" action="/follow-ups/{@id}/outcome">
                     <xsl:call-template name="csrf"/>
-                    <xsl:call-template name="textarea-field">
-                      <xsl:with-param name="field" select="'outcome'"/>
-                      <xsl:with-param name="label" select="'Vad kom mötet fram till?'"/>
-                      <xsl:with-param name="value" select="/page/posted[@step = $step]/field[@name = 'outcome']"/>
-                    </xsl:call-template>
+                    <!-- One form per held meeting: ids carry the meeting's. -->
+                    <xsl:variable name="mine" select="/page/posted[@step = $step]"/>
+                    <div>
+                      <xsl:attribute name="class">field<xsl:if test="$mine and /page/errors/error[@field = 'outcome']"> field-invalid</xsl:if></xsl:attribute>
+                      <label for="f-outcome-{@id}">Vad kom mötet fram till?<xsl:call-template name="required"/></label>
+                      <xsl:if test="$mine and /page/errors/error[@field = 'outcome']">
+                        <p class="field-error" id="e-outcome-{@id}"><span class="visually-hidden">Fel: </span><xsl:value-of select="/page/errors/error[@field = 'outcome']"/></p>
+                      </xsl:if>
+                      <textarea name="outcome" id="f-outcome-{@id}" rows="3" maxlength="4000">
+                        <xsl:if test="$mine and /page/errors/error[@field = 'outcome']">
+                          <xsl:attribute name="aria-invalid">true</xsl:attribute>
+                          <xsl:attribute name="aria-describedby">e-outcome-<xsl:value-of select="@id"/></xsl:attribute>
+                        </xsl:if>
+                        <xsl:text>&#10;</xsl:text>
+                        <xsl:value-of select="$mine/field[@name = 'outcome']"/>
+                      </textarea>
+                    </div>
                     <div class="field checkbox">
                       <input type="checkbox" name="revise_plan" value="1" id="f-revise_plan-{@id}">
                         <xsl:if test="/page/posted[@step = $step]/field[@name = 'revise_plan']">
@@ -324,10 +336,10 @@
         <form class="case-form" method="post" action="/placements/{@id}/follow-ups">
           <xsl:call-template name="csrf"/>
           <xsl:call-template name="input-field">
-            <xsl:with-param name="field" select="'meeting_on'"/>
+            <xsl:with-param name="field" select="'follow_up_on'"/>
             <xsl:with-param name="type" select="'date'"/>
             <xsl:with-param name="label" select="'Datum för mötet'"/>
-            <xsl:with-param name="value" select="/page/posted[@step = 'book-follow-up']/field[@name = 'meeting_on']"/>
+            <xsl:with-param name="value" select="/page/posted[@step = 'book-follow-up']/field[@name = 'follow_up_on']"/>
           </xsl:call-template>
           <xsl:call-template name="textarea-field">
             <xsl:with-param name="field" select="'note'"/>

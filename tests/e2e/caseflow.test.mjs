@@ -94,6 +94,39 @@ describe('issue 12: the case flow in Chromium', { timeout: 150000 }, () => {
 			'the reason is not typed anew');
 	});
 
+	it('bo books a follow-up meeting and karin records that the plan must be revised', async () => {
+		const p = bo.page;
+		await bo.goto(placementPath);
+		await p.locator('summary', { hasText: 'Boka uppföljningsmöte' }).click();
+		await p.locator('#f-follow_up_on').fill(today());
+		await p.locator('#f-note').fill('Hur går praktiken?');
+		await p.getByRole('button', { name: 'Boka mötet' }).click();
+		await bo.check('bo-follow-up');
+		assert.match(await bo.mainText(), /Uppföljningsmötet är bokat/);
+		const k = karin.page;
+		await karin.goto(placementPath);
+		await karin.check('karin-follow-up');
+		await k.locator('textarea[name="outcome"]').first().fill('Praktiken byts mot lager: målen ändras.');
+		await k.locator('input[name="revise_plan"]').check();
+		await k.getByRole('button', { name: 'Spara utfall' }).click();
+		await karin.check('karin-outcome');
+		const text = await karin.mainText();
+		assert.match(text, /Utfallet av uppföljningsmötet är sparat/);
+		assert.match(text, /Genomförandeplanen ska revideras/);
+	});
+
+	it('karin sees the category and read log of a protected customer', async () => {
+		const p = karin.page;
+		await karin.goto('/');
+		await karin.check('karin-start-again');
+		await p.locator('main').getByRole('link', { name: 'Maria Skog', exact: true }).first().click();
+		await karin.check('karin-protected');
+		await p.locator('summary', { hasText: 'Senaste läsningarna' }).click();
+		const text = await karin.mainText();
+		assert.match(text, /Skyddad identitet: skyddad folkbokföring/);
+		assert.match(text, /Karin Karlsson \(karriärvägledare\): GET \/placements\//);
+	});
+
 	it('karin records the ending decision', async () => {
 		const p = karin.page;
 		await karin.goto(placementPath);

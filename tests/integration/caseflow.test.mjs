@@ -191,13 +191,13 @@ describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
 		const page = await bo.get(`/placements/${pid}`);
 		const book = parseForm(page.text, `/placements/${pid}/follow-ups`);
 		assert.ok(book, 'bo may book a follow-up');
-		status(await bo.postForm(`/placements/${pid}/follow-ups`, book.set('meeting_on', '2026-02-30')), 422,
+		status(await bo.postForm(`/placements/${pid}/follow-ups`, book.set('follow_up_on', '2026-02-30')), 422,
 			'an impossible date');
 		status(await bo.postForm(`/placements/${pid}/follow-ups`,
-			book.set('meeting_on', today()).set('note', 'Progression och planens mål.')), 303, 'bo books');
+			book.set('follow_up_on', today()).set('note', 'Progression och planens mål.')), 303, 'bo books');
 		const kpage = await karin.get(`/placements/${pid}`);
 		const kbook = parseForm(kpage.text, `/placements/${pid}/follow-ups`);
-		status(await karin.postForm(`/placements/${pid}/follow-ups`, kbook.set('meeting_on', addDays(today(), 14))),
+		status(await karin.postForm(`/placements/${pid}/follow-ups`, kbook.set('follow_up_on', addDays(today(), 14))),
 			303, 'karin books a later one');
 		const ids = (await sql(stack.dir,
 			`SELECT id FROM follow_ups WHERE placement_id = ${pid} ORDER BY meeting_on`)).split('\n');
