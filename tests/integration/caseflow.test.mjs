@@ -337,4 +337,14 @@ describe('issue 12: the case flow through nginx', { timeout: 180000 }, () => {
 		const none = await karin.postForm('/placements', form.set('default_provider', '').set('provider', ''));
 		status(none, 422, 'neither a choice nor the default');
 	});
+
+	it('never repeats an element id on a page it served', () => {
+		const pages = stack.responses.filter((r) => r.type.startsWith('text/html'));
+		assert.ok(pages.length > 20, 'pages to look at');
+		for (const r of pages) {
+			const ids = [...r.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+			const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+			assert.deepEqual(dup, [], `${r.method} ${r.url} as ${r.user} (${r.status})`);
+		}
+	});
 });
