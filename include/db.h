@@ -152,6 +152,13 @@ struct db {
  */
 typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
+/*
+ * Whether statement which finds a row with ?1 = a and, when b != 0,
+ * ?2 = b: 1 yes, 0 no, -1 on an error.
+ */
+int	 db_exists(struct db *db, enum stmt which, sqlite3_int64 a,
+	    sqlite3_int64 b);
+
 /* The schema version this binary writes and understands. */
 #define DB_SCHEMA_VERSION 9
 

@@ -47,6 +47,12 @@ int		 send_error_link(struct ctx *c, int status, const char *message,
 		    const char *href, const char *label);
 /* Renders pg and sends it with status; frees pg.  Returns status. */
 int		 send_page(struct ctx *c, struct page *pg, int status);
+/*
+ * Adds <flash kind="ok"> to pg when the request's ?m= is one of known
+ * (NULL-terminated): the message after a redirect.  No return value.
+ */
+void		 ctx_flash(struct ctx *c, struct page *pg,
+		    const char *const *known);
 /* Starts a page with the viewer filled in.  0 or -1. */
 int		 ctx_page(struct ctx *c, struct page *pg, const char *view);
 /*

@@ -1154,6 +1154,22 @@ db_transaction(struct db *db, db_tx_fn fn, void *arg)
 }
 
 int
+db_exists(struct db *db, enum stmt which, sqlite3_int64 a, sqlite3_int64 b)
+{
+	sqlite3_stmt	*st = db_stmt(db, which);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	if (b != 0)
+		sqlite3_bind_int64(st, 2, b);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 db_run(struct db *db, enum stmt which)
 {
 	return step_control(db, which) == SQLITE_OK ? 0 : -1;

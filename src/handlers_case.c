@@ -592,21 +592,6 @@ h_case_extend(struct ctx *c)
 	    "extended");
 }
 
-/* 1 if the customer has a plan at a former provider, 0 if not, -1. */
-static int
-former_plan_exists(struct ctx *c, const struct placement *p)
-{
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_FORMER_PLAN);
-	int		 rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
 int
 h_case_consent(struct ctx *c)
 {
@@ -619,7 +604,7 @@ h_case_consent(struct ctx *c)
 	if ((rc = load_step(c, CASE_CONSENT, &p, &pc)) != 0)
 		return rc;
 	/* Only a placement that follows one at another provider. */
-	if ((rc = former_plan_exists(c, &p)) == -1)
+	if ((rc = db_exists(c->db, STMT_FORMER_PLAN, p.id, 0)) == -1)
 		return send_error(c, 500, NULL);
 	if (rc == 0)
 		return send_error(c, 409, "Kunden har ingen tidigare "

@@ -53,18 +53,9 @@ is_xml_request(const struct ctx *c)
 static int
 consent_grants(struct ctx *c, const struct document *d)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
 	if (c->user.role != ROLE_PROVIDER || strcmp(d->kind, "plan") != 0)
 		return 0;
-	if ((st = db_stmt(c->db, STMT_CONSENT_GRANTS)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, d->id);
-	sqlite3_bind_int64(st, 2, c->user.org_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return db_exists(c->db, STMT_CONSENT_GRANTS, d->id, c->user.org_id);
 }
 
 /*

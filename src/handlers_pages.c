@@ -501,22 +501,10 @@ add_new_actions(xmlNodePtr actions, const struct placement *p,
 		page_attr(page_elem(actions, "action"), "name", "new-final");
 }
 
-/* What a step's redirect says (?m=), as the page's <flash>. */
-static void
-add_case_flash(struct ctx *c, struct page *pg)
-{
-	static const char *const known[] = { "queued", "staffed", "assigned",
-		"meeting", "revision-requested", "ended", "extended", "follow-up",
-		"follow-up-outcome", "consent", NULL };
-	const char	*m = form_get(&c->req->params, "m");
-	size_t		 i;
-
-	for (i = 0; m != NULL && known[i] != NULL; i++)
-		if (strcmp(m, known[i]) == 0) {
-			page_attr(page_text(pg->root, "flash", m), "kind", "ok");
-			return;
-		}
-}
+/* What a step's redirect says (?m=). */
+static const char *const case_flashes[] = { "queued", "staffed", "assigned",
+	"meeting", "revision-requested", "ended", "extended", "follow-up",
+	"follow-up-outcome", "consent", NULL };
 
 int
 send_placement(struct ctx *c, const struct placement *p,
@@ -531,7 +519,7 @@ send_placement(struct ctx *c, const struct placement *p,
 	if (ctx_page(c, &pg, "placement") == -1)
 		return send_error(c, 500, NULL);
 	if (errs == NULL)
-		add_case_flash(c, &pg);
+		ctx_flash(c, &pg, case_flashes);
 	pl = page_placement(pg.root, p, &c->user);
 	if (add_documents(c, pl, p->id, &have) == -1 ||
 	    case_add_to_placement(c, pl, p, today) == -1 ||

@@ -199,23 +199,6 @@ id_field(struct ctx *c, const char *name)
 	return strtol(s, NULL, 10);
 }
 
-/* 1 if the row exists: statement which with ?1 = a and ?2 = b. */
-static int
-row_exists(struct ctx *c, enum stmt which, long a, long b)
-{
-	sqlite3_stmt	*st = db_stmt(c->db, which);
-	int		 found;
-
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, a);
-	if (b != 0)
-		sqlite3_bind_int64(st, 2, b);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
-}
-
 /*
  * The catalogue's max length of code: months, or 0 if unknown; its
  * kundval into kundval (201 bytes).
@@ -261,7 +244,7 @@ chosen_provider(struct ctx *c, const char *kundval, struct field_errors *errs)
 
 	if (!wants_default(c)) {
 		if ((id = id_field(c, "provider")) == 0 ||
-		    !row_exists(c, STMT_ORG_EXISTS, id, 0)) {
+		    db_exists(c->db, STMT_ORG_EXISTS, id, 0) != 1) {
 			field_errors_add(errs, "provider", "Välj en anordnare.");
 			return 0;
 		}
@@ -335,8 +318,8 @@ h_queue_create(struct ctx *c)
 		    "karriärvägledare.");
 	memset(&q, 0, sizeof(q));
 	if ((q.customer_id = id_field(c, "customer")) == 0 ||
-	    !row_exists(c, STMT_CUSTOMER_OF_COUNSELLOR, q.customer_id,
-	    c->user.id))
+	    db_exists(c->db, STMT_CUSTOMER_OF_COUNSELLOR, q.customer_id,
+	    c->user.id) != 1)
 		field_errors_add(&errs, "customer", "Välj en av dina kunder.");
 	q.code = form_get(&c->form, "code");
 	if ((months = code_months(c, q.code, kundval)) == 0)

@@ -95,6 +95,19 @@ match(const char *pattern, const char *path, long *id)
 	return *s == '\0';
 }
 
+void
+ctx_flash(struct ctx *c, struct page *pg, const char *const *known)
+{
+	const char	*m = form_get(&c->req->params, "m");
+	size_t		 i;
+
+	for (i = 0; m != NULL && known[i] != NULL; i++)
+		if (strcmp(m, known[i]) == 0) {
+			page_attr(page_text(pg->root, "flash", m), "kind", "ok");
+			return;
+		}
+}
+
 int
 ctx_page(struct ctx *c, struct page *pg, const char *view)
 {
@@ -179,20 +192,13 @@ log_read(struct ctx *c, const struct placement *p)
 static int
 moved_away(struct ctx *c, const struct placement *p)
 {
-	sqlite3_stmt	*st;
 	struct date	 end;
-	int		 rc;
 
 	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1 ||
 	    date_compare(today_local(), date_add_days(end,
 	    FINAL_REPORT_GRACE_DAYS)) <= 0)
 		return 0;
-	if ((st = db_stmt(c->db, STMT_MOVED_ON)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return db_exists(c->db, STMT_MOVED_ON, p->id, 0);
 }
 
 int

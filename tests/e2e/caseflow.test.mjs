@@ -97,6 +97,7 @@ describe('issue 12: the case flow in Chromium', { timeout: 150000 }, () => {
 	it('bo books a follow-up meeting and karin records that the plan must be revised', async () => {
 		const p = bo.page;
 		await bo.goto(placementPath);
+		await bo.check('bo-before-follow-up');
 		await p.locator('summary', { hasText: 'Boka uppföljningsmöte' }).click();
 		await p.locator('#f-follow_up_on').fill(today());
 		await p.locator('#f-note').fill('Hur går praktiken?');
