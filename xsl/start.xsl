@@ -216,6 +216,14 @@
                         <xsl:with-param name="d" select="@review-due"/>
                         <xsl:with-param name="late" select="@review-late"/>
                       </xsl:call-template>
+                      <xsl:if test="string(@approve-due) != ''">
+                        <br/>
+                        <span class="muted">godkänns senast </span>
+                        <xsl:call-template name="due">
+                          <xsl:with-param name="d" select="@approve-due"/>
+                          <xsl:with-param name="late" select="@approve-late"/>
+                        </xsl:call-template>
+                      </xsl:if>
                     </td>
                   </tr>
                 </xsl:for-each>
