@@ -177,6 +177,9 @@ add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
 		page_attr(it, "kind", q[i].duty.kind);
 		if (q[i].duty.period[0])
 			page_attr(it, "period", q[i].duty.period);
+		/* A plan revision the counsellor asked for (002 §8.3). */
+		if (q[i].duty.revision > 0)
+			page_attr_long(it, "revision", q[i].duty.revision);
 		date_format(q[i].duty.due, buf);
 		page_attr(it, "due", buf);
 		page_attr(it, "late", q[i].duty.late ? "1" : "0");

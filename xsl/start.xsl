@@ -377,7 +377,7 @@
               </thead>
               <tbody>
                 <xsl:for-each select="due/item">
-                  <xsl:variable name="name"><xsl:call-template name="doc-name"/></xsl:variable>
+                  <xsl:variable name="name"><xsl:call-template name="doc-name"/><xsl:if test="string(@revision) != ''">, revision <xsl:value-of select="@revision"/></xsl:if></xsl:variable>
                   <tr>
                     <th scope="row">
                       <xsl:choose>

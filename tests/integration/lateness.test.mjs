@@ -287,4 +287,14 @@ describe('issue 12: final report timing and one lateness everywhere', { timeout:
 		assert.equal(late.late, true, 'late on the 8th in Stockholm');
 		assert.equal(late.deficiency.late, inTime.deficiency.late + 1, 'the deficiencies count it too');
 	});
+
+	it('lists a plan revision asked for at a follow-up, due five working days after the request', async () => {
+		// Asked at 00:00 on Friday 8 May 2026 in Stockholm: due Monday 18 May (not start + 14).
+		await write(`UPDATE placements SET revision_requested_at = '2026-05-07T22:00:00Z' WHERE id = ${runningId}`);
+		const start = await senvag.get('/');
+		const row = rowOf(section(start.text, 'h-due'), 'Genomförandeplan, revision 2');
+		assert.ok(row, `the revision in the work queue: ${textOf(section(start.text, 'h-due')).slice(0, 600)}`);
+		assert.ok(textOf(row).includes('2026-05-18'), `due 2026-05-18: ${textOf(row)}`);
+		assert.match(textOf(row), /försenad/, 'and late');
+	});
 });
