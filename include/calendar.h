@@ -90,8 +90,16 @@ enum ending {
  * early and aborted -> 14 days after the decision to end.
  */
 struct date	 due_final(enum ending kind, struct date end, struct date decision);
-/* Last day a final report is paid: 14 days after the placement ended. */
-struct date	 final_paid_until(struct date end);
+/*
+ * Last day a final report is paid when it comes in (002 §12.1.3): the end
+ * date; an aborted placement pays two more weeks, so 14 days after it.
+ */
+struct date	 final_paid_until(enum ending kind, struct date end);
+/*
+ * Last day a final report may still come in (unpaid after the paid day):
+ * 14 days after the end; later it is refused (002 §12.1.3).
+ */
+struct date	 final_submit_until(struct date end);
 /* 1 if today is after due. */
 int		 is_late(struct date due, struct date today);
 

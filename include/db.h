@@ -83,7 +83,7 @@ enum stmt {
 	/* the stored last entry per customer (migration 5) */
 	STMT_RET_CLOCK_DRIFT,
 	/* the deficiencies per provider (issues 3, 7) */
-	STMT_DEFICIENCY_DUTIES,
+	STMT_DEFICIENCY_PLACEMENTS,
 	STMT_DEFICIENCY_DOCS,
 	/* the case flow's steps and lists (casestore.c, issue 12) */
 	STMT_CASE_QUEUE,
@@ -125,6 +125,8 @@ enum stmt {
 	STMT_MOVED_ON,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
+	/* lateness facts of a placement (issue 12, lateness.h) */
+	STMT_LATE_CASE,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,

@@ -3,11 +3,12 @@
  * counsellor must see among the placements of his or her customers on a
  * given day: reports more than a month late, repeated late reports, and
  * documents returned again and again.  The lateness of a report is that
- * of duties.c (the plan, each monthly report up to the current month,
- * the final report near the end; late when first submitted after its
- * due date, or still not submitted past it); read with two statements
- * (db.c, STMT_DEFICIENCY_DUTIES and _DOCS) whose cost follows the
- * counsellor's caseload, not the size of the database.
+ * of duties.c and lateness.h (the plan and a requested revision, each
+ * monthly report up to the current month, the final report near the end
+ * or once decided; late when first submitted after its due date, or
+ * still not submitted past it), the same the document page shows; read
+ * with two statements (db.c, STMT_DEFICIENCY_PLACEMENTS and _DOCS) whose
+ * cost follows the counsellor's caseload, not the size of the database.
  */
 #ifndef INSATS_DEFICIENCY_H
 #define INSATS_DEFICIENCY_H

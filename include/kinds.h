@@ -38,12 +38,16 @@ struct kind {
 	xmlDocPtr		 tmpl;
 };
 
-/* The final report's dates (002 §12). */
+/*
+ * What a final report's content states about its ending (002 §12).  The
+ * deadlines themselves are lateness.h's: a recorded ending decision
+ * overrides these.
+ */
 struct final_dates {
 	enum ending	 ending;
 	struct date	 end;		/* the end date the report states */
-	struct date	 due;		/* due_final() */
-	struct date	 paid_until;	/* final_paid_until() */
+	int		 has_decision;
+	struct date	 decision;	/* the decision to end, when stated */
 };
 
 /*
@@ -80,17 +84,8 @@ const char		*kind_period_refusal(const struct kind *k,
 void			 kind_title(const struct kind *k, const char *period,
 			    int ready, char *buf, size_t size);
 /*
- * The date by which the provider must submit: plan 14 days after the
- * start; monthly the 7th of the next month; final by the kind of ending
- * in content (may be NULL), else the planned end date.  Returns 0 with
- * *due, or -1 if there is none (a final report of an open-ended placement
- * that states no ending yet).
- */
-int			 kind_due(const struct kind *k, const struct rule_input *ri,
-			    xmlDocPtr content, struct date *due);
-/*
- * The dates of a final report whose content states its ending and end
- * date.  Returns 0 with *out, or -1 if content does not state them.
+ * The ending, end date and decision a final report's content states.
+ * Returns 0 with *out, or -1 if content does not state an ending and end.
  */
 int			 kind_final_dates(xmlDocPtr content, struct final_dates *out);
 

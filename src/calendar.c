@@ -441,9 +441,20 @@ due_final(enum ending kind, struct date end, struct date decision)
 	return date_add_days(decision, 14);
 }
 
-/* Returns the last day a final report is paid: 14 days after the end. */
+/*
+ * Returns the last day a final report is paid: the end date, or for an
+ * aborted placement 14 days after it ("utgår ersättning för två veckor").
+ */
 struct date
-final_paid_until(struct date end)
+final_paid_until(enum ending kind, struct date end)
+{
+
+	return kind == ENDING_ABORTED ? date_add_days(end, 14) : end;
+}
+
+/* Returns the last day a final report may come in: 14 days after the end. */
+struct date
+final_submit_until(struct date end)
 {
 
 	return date_add_days(end, 14);

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "demo.h"
+#include "localdate.h"
 
 /*
  * Takes the value of option argv[*i] (--config or --db) into *slot,
@@ -179,9 +180,6 @@ cmd_db_open(struct db *db, const struct config *cfg, int create)
 struct date
 cmd_today(void)
 {
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	localtime_r(&t, &tm);
-	return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+	/* The same "today" as the server's deadlines (localdate.c). */
+	return local_today();
 }

@@ -75,10 +75,36 @@
 	" AND substr(" X ", 18, 2) <= '60'))"
 
 /*
+ * What lateness.h needs of document d (latefacts.c late_fact_row reads
+ * them): its first submission, returns, first review (return or
+ * approval) and approval from events (index events_document_action), and
+ * a final report's stored XML, whose ending is the fallback when the
+ * placement has no recorded ending decision.
+ */
+#define LATE_FACT_COLS \
+	"d.id, d.kind, d.period, d.revision, d.state," \
+	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
+	" AND e.action = 'submit')," \
+	" (SELECT count(*) FROM events e WHERE e.document_id = d.id" \
+	" AND e.action = 'return')," \
+	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
+	" AND e.action IN ('return', 'approve'))," \
+	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
+	" AND e.action = 'approve')," \
+	" CASE WHEN d.kind = 'final' THEN (SELECT v.xml FROM" \
+	" document_versions v WHERE v.document_id = d.id" \
+	" AND v.version = d.version) END"
+/* What lateness.h needs of placement p (late_case_row). */
+#define LATE_CASE_COLS \
+	"p.start_date, p.end_date, p.ending, p.ending_decided_on," \
+	" p.revision_requested_at"
+
+/*
  * The counsellor's (?1) submitted documents with their placements, the
  * review queue in either order (STMT_REVIEW_QUEUE, _DESC).
  */
 #define REVIEW_QUEUE "SELECT " DOC_COLS ", " PLACEMENT_COLS \
+	", " LATE_FACT_COLS ", " LATE_CASE_COLS \
 	" FROM customers c CROSS JOIN placements p CROSS JOIN documents d" \
 	" JOIN catalogue k ON k.code = p.code" \
 	" JOIN organisations o ON o.id = p.provider_id" \
@@ -119,13 +145,15 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE p.id = ?1",
 	/* The page's ids first, from the index alone; then the joins. */
 	[STMT_PLACEMENTS_OF_PROVIDER] = "SELECT " PLACEMENT_COLS
-	    ", d.id, d.state, d.revision" PLACEMENT_FROM PLAN_JOIN
+	    ", d.id, d.state, d.revision, " LATE_CASE_COLS
+	    PLACEMENT_FROM PLAN_JOIN
 	    " WHERE p.id IN (SELECT id FROM placements"
 	    " INDEXED BY placements_provider_page WHERE provider_id = ?1"
 	    " ORDER BY start_date DESC, id LIMIT ?2 OFFSET ?3)"
 	    " ORDER BY p.start_date DESC, p.id",
 	[STMT_PLACEMENTS_OF_COUNSELLOR] = "SELECT " PLACEMENT_COLS
-	    ", d.id, d.state, d.revision" PLACEMENT_FROM PLAN_JOIN
+	    ", d.id, d.state, d.revision, " LATE_CASE_COLS
+	    PLACEMENT_FROM PLAN_JOIN
 	    " WHERE c.counsellor_id = ?1 ORDER BY p.start_date DESC, p.id"
 	    " LIMIT ?2 OFFSET ?3",
 	[STMT_DOC_INSERT] = "INSERT INTO documents(placement_id, kind, period,"
@@ -192,13 +220,9 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 */
 	[STMT_REVIEW_QUEUE] = REVIEW_QUEUE
 	    " ORDER BY d.submitted_at, d.id LIMIT ?2 OFFSET ?3",
-	/* What the work queues need of each document: first submission
-	 * (events) and the number of returns. */
-	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT d.id, d.kind, d.period,"
-	    " d.revision, d.state, (SELECT min(e.at) FROM events e"
-	    " WHERE e.document_id = d.id AND e.action = 'submit'),"
-	    " (SELECT count(*) FROM events e WHERE e.document_id = d.id"
-	    " AND e.action = 'return') FROM documents d"
+	/* What lateness needs of each document of a placement. */
+	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
+	    " FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
 	/* Approved monthly reports of month ?1; ?2 a counsellor, 0 all. */
 	[STMT_PAYMENTS_OF_MONTH] = "SELECT o.name, p.id, c.id, p.start_date,"
@@ -353,44 +377,28 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    RET_LAST_ENTRY " FROM customers c WHERE c.last_entry_at IS NOT "
 	    RET_LAST_ENTRY " ORDER BY c.id",
 	/*
-	 * The deficiencies (002 §13.5) per provider among counsellor ?1's
-	 * placements (deficiency.c), counted as duties.c does in two
-	 * statements whose cost follows the counsellor's caseload, not the
-	 * size of the database (customers_counsellor, placements_customer,
-	 * the documents' unique index, events_document).  First, per
-	 * provider, the duties past due and a month past due as if nothing
-	 * had arrived: the plan of a start up to ?2 / ?3, the final report
-	 * of an end up to ?4 / ?5, the monthly report of every month from
-	 * the start's to the end's (open-ended: ?6, today) up to month
-	 * number ?7 / ?8 (year * 12 + month - 1).  duty_bounds() computes
-	 * these bounds from the calendar, so no due date is computed here.
+	 * The deficiencies (002 §13.5) among counsellor ?1's placements
+	 * (deficiency.c): the placements with their provider and lateness
+	 * facts, then every document of them with its facts, both by
+	 * placement id so that deficiency.c walks them side by side and
+	 * counts each placement's duties as duties.c lists them.  The cost
+	 * follows the counsellor's caseload, not the size of the database
+	 * (customers_counsellor, placements_customer, the documents' unique
+	 * index, events_document_action); no due date is computed in SQL.
 	 */
-#define DEF_MONTH_NO(X) \
-	"(CAST(substr(" X ", 1, 4) AS INTEGER) * 12" \
-	" + CAST(substr(" X ", 6, 2) AS INTEGER) - 1)"
-#define DEF_MONTHS_UP_TO(N) \
-	"max(0, min(" DEF_MONTH_NO("coalesce(p.end_date, ?6)") ", " N ")" \
-	" - " DEF_MONTH_NO("p.start_date") " + 1)"
-	[STMT_DEFICIENCY_DUTIES] = "SELECT o.id, o.name,"
-	    " sum((p.start_date <= ?2) + coalesce(p.end_date <= ?4, 0) + "
-	    DEF_MONTHS_UP_TO("?7") "),"
-	    " sum((p.start_date <= ?3) + coalesce(p.end_date <= ?5, 0) + "
-	    DEF_MONTHS_UP_TO("?8") ")"
+	[STMT_DEFICIENCY_PLACEMENTS] = "SELECT p.id, o.id, o.name, "
+	    LATE_CASE_COLS
 	    " FROM customers c CROSS JOIN placements p"
 	    " JOIN organisations o ON o.id = p.provider_id"
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " GROUP BY o.id ORDER BY o.id",
-	/* Then every document of those placements with its placement's
-	 * dates, its first submission and its number of returns. */
-	[STMT_DEFICIENCY_DOCS] = "SELECT p.provider_id, d.kind, d.period,"
-	    " d.revision, p.start_date, p.end_date,"
-	    " (SELECT min(ev.at) FROM events ev WHERE ev.document_id = d.id"
-	    " AND ev.action = 'submit'),"
-	    " (SELECT count(*) FROM events ev WHERE ev.document_id = d.id"
-	    " AND ev.action = 'return')"
+	    " ORDER BY p.id",
+	[STMT_DEFICIENCY_DOCS] = "SELECT d.placement_id, " LATE_FACT_COLS
 	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " AND d.placement_id = p.id",
+	    " AND d.placement_id = p.id ORDER BY d.placement_id",
+	/* What lateness needs of placement ?1 (the document page). */
+	[STMT_LATE_CASE] = "SELECT " LATE_CASE_COLS " FROM placements p"
+	    " WHERE p.id = ?1",
 	/*
 	 * The case flow (casestore.c).  Each step is guarded by the steps
 	 * before it and by the absence of an ending decision, so that a step

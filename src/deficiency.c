@@ -1,13 +1,11 @@
 /*
  * deficiency: the providers' deficiencies on a counsellor's start page
- * (002 §13.5).  A duty of duties.c is late when its first revision was
- * first submitted after the due date, or when none was by today; very
- * late the same a month after the due date.  So: per provider, every
- * duty past due counts as if nothing had arrived (STMT_DEFICIENCY_DUTIES,
- * against the bounds of duty_bounds()), and each submitted first
- * revision corrects its own duty to the day it arrived
- * (STMT_DEFICIENCY_DOCS, duty_due()).  No per-placement query, no due
- * date computed in SQL; the rules stay in calendar.c and duties.c.
+ * (002 §13.5).  Each placement's duties are duties.c's, so a report
+ * counts as late here exactly when the document page and the start pages
+ * say it is (lateness.h).  Two statements ordered by placement
+ * (STMT_DEFICIENCY_PLACEMENTS and _DOCS) are walked side by side: no
+ * query per placement, and memory for one placement's documents at a
+ * time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,140 +13,116 @@
 
 #include "deficiency.h"
 #include "duties.h"
+#include "latefacts.h"
 
 /* Providers of one counsellor's placements looked at (by id): far more
  * than the municipality authorises. */
 #define PROVIDERS_MAX	256
+/* Documents of one placement looked at. */
+#define DOCS_MAX	256
 
-/* Binds day d as "YYYY-MM-DD" to parameter i of st. */
+/* The documents statement, read one row ahead of its placement. */
+struct doc_cursor {
+	sqlite3_stmt	*st;
+	int		 rc;		/* of the last step */
+	long		 placement;	/* of the row at hand */
+};
+
 static void
-bind_day(sqlite3_stmt *st, int i, struct date d)
+cursor_step(struct doc_cursor *c)
 {
-	char	 buf[11];
-
-	date_format(d, buf);
-	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+	if ((c->rc = sqlite3_step(c->st)) == SQLITE_ROW)
+		c->placement = (long)sqlite3_column_int64(c->st, 0);
 }
 
 /*
- * The providers of counsellor's placements with their duties past due as
- * if nothing had arrived, by provider id, into p (at most max).  Returns
- * the number, or -1.
+ * The facts of placement id's documents into f (at most max), skipping
+ * rows of placements before it.  Returns the number read.
+ */
+static size_t
+docs_of(struct doc_cursor *c, long id, struct doc_fact *f, size_t max)
+{
+	size_t	 n = 0;
+
+	while (c->rc == SQLITE_ROW && c->placement <= id) {
+		if (c->placement == id && n < max &&
+		    late_fact_row(c->st, 1, &f[n]) == 0)
+			n++;
+		cursor_step(c);
+	}
+	return n;
+}
+
+/* The entry of provider id among p (n of them), added if new; or NULL. */
+static struct deficiency *
+provider_of(struct deficiency *p, size_t *n, sqlite3_stmt *st)
+{
+	long		 id = (long)sqlite3_column_int64(st, 1);
+	const char	*name;
+	size_t		 i;
+
+	for (i = 0; i < *n; i++)
+		if (p[i].provider_id == id)
+			return &p[i];
+	if (*n == PROVIDERS_MAX)
+		return NULL;
+	memset(&p[*n], 0, sizeof(p[*n]));
+	p[*n].provider_id = id;
+	name = (const char *)sqlite3_column_text(st, 2);
+	snprintf(p[*n].name, sizeof(p[*n].name), "%s", name ? name : "");
+	return &p[(*n)++];
+}
+
+/* Adds one placement's late duties and returned documents to one. */
+static void
+count_placement(struct deficiency *one, const struct late_case *pc,
+    struct date today, const struct doc_fact *f, size_t nf)
+{
+	struct duty	 d[DUTIES_MAX];
+	size_t		 i, nd;
+
+	for (i = 0; i < nf; i++)
+		one->returned += f[i].returns >= 2;
+	nd = duties_of_placement(pc, today, f, nf, d, DUTIES_MAX);
+	for (i = 0; i < nd; i++) {
+		one->late += d[i].late;
+		one->very_late += d[i].very_late;
+	}
+}
+
+/*
+ * Every provider of counsellor's placements with its counts, into p (at
+ * most PROVIDERS_MAX).  f has room for DOCS_MAX facts.  Returns the
+ * number of providers, or -1.
  */
 static int
-load_duties(struct db *db, long counsellor, struct date today,
-    struct deficiency *p, size_t max)
+load(struct db *db, long counsellor, struct date today, struct deficiency *p,
+    struct doc_fact *f)
 {
-	sqlite3_stmt		*st = db_stmt(db, STMT_DEFICIENCY_DUTIES);
-	struct duty_bounds	 b;
-	const char		*name;
-	size_t			 n = 0;
+	sqlite3_stmt		*pl = db_stmt(db, STMT_DEFICIENCY_PLACEMENTS);
+	struct doc_cursor	 dc = { db_stmt(db, STMT_DEFICIENCY_DOCS), 0, 0 };
+	struct deficiency	*one;
+	struct late_case	 pc;
+	size_t			 n = 0, nf;
 	int			 rc;
 
-	if (st == NULL)
+	if (pl == NULL || dc.st == NULL)
 		return -1;
-	duty_bounds(today, &b);
-	sqlite3_bind_int64(st, 1, counsellor);
-	bind_day(st, 2, b.plan_late);
-	bind_day(st, 3, b.plan_very);
-	bind_day(st, 4, b.final_late);
-	bind_day(st, 5, b.final_very);
-	bind_day(st, 6, today);
-	sqlite3_bind_int(st, 7, b.month_late);
-	sqlite3_bind_int(st, 8, b.month_very);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
-		memset(&p[n], 0, sizeof(p[n]));
-		p[n].provider_id = (long)sqlite3_column_int64(st, 0);
-		name = (const char *)sqlite3_column_text(st, 1);
-		snprintf(p[n].name, sizeof(p[n].name), "%s",
-		    name != NULL ? name : "");
-		p[n].late = sqlite3_column_int(st, 2);
-		p[n].very_late = sqlite3_column_int(st, 3);
-		n++;
+	sqlite3_bind_int64(pl, 1, counsellor);
+	sqlite3_bind_int64(dc.st, 1, counsellor);
+	cursor_step(&dc);
+	while ((rc = sqlite3_step(pl)) == SQLITE_ROW) {
+		nf = docs_of(&dc, (long)sqlite3_column_int64(pl, 0), f,
+		    DOCS_MAX);
+		if (late_case_row(pl, 3, &pc) == 0 &&
+		    (one = provider_of(p, &n, pl)) != NULL)
+			count_placement(one, &pc, today, f, nf);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? (int)n : -1;
-}
-
-/* The entry of provider id among p (n, by id), or NULL. */
-static struct deficiency *
-find_provider(struct deficiency *p, size_t n, long id)
-{
-	size_t	 lo = 0, hi = n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (p[mid].provider_id == id)
-			return &p[mid];
-		if (p[mid].provider_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-/*
- * Corrects the lateness of one duty whose first revision arrived on
- * arrived: late by that day rather than by today.
- */
-static void
-correct_arrival(struct deficiency *p, struct date start,
-    const struct date *end, struct date today, const char *kind,
-    const char *period, struct date arrived)
-{
-	struct date	 due, very;
-
-	if (!duty_due(start, end, today, kind, period, &due))
-		return;
-	very = date_add_months(due, 1);
-	p->late += is_late(due, arrived) - is_late(due, today);
-	p->very_late += is_late(very, arrived) - is_late(very, today);
-}
-
-/*
- * Reads every document of the counsellor's placements: the returns of
- * each, the arrival of each first revision.  Returns 0 or -1.
- */
-static int
-load_docs(struct db *db, long counsellor, struct date today,
-    struct deficiency *p, size_t n)
-{
-	sqlite3_stmt		*st = db_stmt(db, STMT_DEFICIENCY_DOCS);
-	struct deficiency	*one;
-	struct date		 start, end, arrived;
-	const char		*kind, *period, *s;
-	char			 day[11];
-	int			 rc, has_end;
-
-	if (st == NULL)
+	sqlite3_reset(pl);
+	sqlite3_reset(dc.st);
+	if (rc != SQLITE_DONE || (dc.rc != SQLITE_DONE && dc.rc != SQLITE_ROW))
 		return -1;
-	sqlite3_bind_int64(st, 1, counsellor);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((one = find_provider(p, n,
-		    (long)sqlite3_column_int64(st, 0))) == NULL)
-			continue;
-		one->returned += sqlite3_column_int(st, 7) >= 2;
-		/* Revisions start at 1 (store_document_create); only the
-		 * first tells when the duty was met. */
-		if (sqlite3_column_int(st, 3) != 1 ||
-		    (s = (const char *)sqlite3_column_text(st, 6)) == NULL)
-			continue;
-		snprintf(day, sizeof(day), "%.10s", s);
-		if (date_parse(day, &arrived) == -1)
-			continue;
-		s = (const char *)sqlite3_column_text(st, 4);
-		if (s == NULL || date_parse(s, &start) == -1)
-			continue;
-		s = (const char *)sqlite3_column_text(st, 5);
-		has_end = s != NULL && date_parse(s, &end) == 0;
-		kind = (const char *)sqlite3_column_text(st, 1);
-		period = (const char *)sqlite3_column_text(st, 2);
-		correct_arrival(one, start, has_end ? &end : NULL, today,
-		    kind ? kind : "", period ? period : "", arrived);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return (int)n;
 }
 
 static int
@@ -172,19 +146,22 @@ deficiencies_of_counsellor(struct db *db, long counsellor, struct date today,
     struct deficiency *out, size_t max, int *more)
 {
 	struct deficiency	*p;
+	struct doc_fact		*f;
 	int			 np;
 	size_t			 i, n = 0;
 
 	*more = 0;
-	if ((p = calloc(PROVIDERS_MAX, sizeof(*p))) == NULL)
-		return -1;
-	if ((np = load_duties(db, counsellor, today, p, PROVIDERS_MAX)) == -1 ||
-	    load_docs(db, counsellor, today, p, (size_t)np) == -1) {
+	p = calloc(PROVIDERS_MAX, sizeof(*p));
+	f = calloc(DOCS_MAX, sizeof(*f));
+	if (p == NULL || f == NULL ||
+	    (np = load(db, counsellor, today, p, f)) == -1) {
 		fprintf(stderr, "level=error msg=\"deficiencies: %s\"\n",
 		    sqlite3_errmsg(db->conn));
 		free(p);
+		free(f);
 		return -1;
 	}
+	free(f);
 	qsort(p, (size_t)np, sizeof(p[0]), by_name);
 	for (i = 0; i < (size_t)np; i++) {
 		if (p[i].very_late == 0 && p[i].late < 2 && p[i].returned == 0)

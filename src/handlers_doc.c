@@ -11,6 +11,8 @@
 #include "calendar.h"
 #include "caseflow.h"
 #include "kinds.h"
+#include "latefacts.h"
+#include "localdate.h"
 #include "pagecache.h"
 #include "planscope.h"
 #include "router.h"
@@ -97,7 +99,7 @@ static int
 rule_input(const struct placement *p, const char *period,
     struct rule_input *ri)
 {
-	return kind_rule_input(ri, p->start, p->end, today_local(), period);
+	return kind_rule_input(ri, p->start, p->end, local_today(), period);
 }
 
 /*
@@ -133,65 +135,58 @@ add_payment(xmlNodePtr parent, const struct document *d,
 	cutoff = billing_cutoff(y, m);
 	date_format(cutoff, buf);
 	page_attr(n, "cutoff", buf);
-	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
-	if (date_parse(buf, &sub) == 0)
+	/* The local day it arrived, not the UTC time's first ten characters. */
+	sub = late_day_of(d->submitted_at);
+	if (sub.year != 0)
 		page_attr(n, "late", is_late(cutoff, sub) ? "1" : "0");
 }
 
 /*
- * A final report's last paid day, and "unpaid" when it was submitted more
- * than 14 days after the end it states (002 §12.1.3).
+ * The lateness facts of d (0: a new document of its kind and period) and
+ * of its placement.  content, when known, is what the page shows of a
+ * final report: the fallback for its ending.  Returns 0, or -1 when the
+ * facts cannot be read.
  */
-static void
-add_final_dates(xmlNodePtr n, const struct document *d, xmlDocPtr content)
+static int
+doc_facts(struct ctx *c, const struct document *d, const struct placement *p,
+    xmlDocPtr content, struct late_case *pc, struct doc_fact *f)
 {
-	struct final_dates	 fd;
-	struct date		 sub;
-	char			 buf[11];
-
-	if (content == NULL || kind_final_dates(content, &fd) == -1)
-		return;
-	date_format(fd.paid_until, buf);
-	page_attr(n, "paid-until", buf);
-	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
-	if (date_parse(buf, &sub) == 0)
-		page_attr(n, "unpaid", is_late(fd.paid_until, sub) ? "1" : "0");
+	if (late_case_of(c->db, p->id, pc) != 0)
+		return -1;
+	memset(f, 0, sizeof(*f));
+	if (d->id != 0 && late_fact_of(c->db, p->id, d->id, f) != 0)
+		return -1;
+	if (d->id == 0) {
+		snprintf(f->kind, sizeof(f->kind), "%s", d->kind);
+		snprintf(f->period, sizeof(f->period), "%s", d->period);
+		f->revision = d->revision;
+	}
+	if (content != NULL && strcmp(f->kind, "final") == 0)
+		late_final_of(content, &f->final);
+	return 0;
 }
 
 /*
- * The <document> element with its due dates, payment basis and placement.
- * content is the document's XML when known (the final report's due date
- * follows its kind of ending), else NULL.
+ * The <document> element with its deadlines (lateness.h, the same the
+ * start pages and the deficiencies use), payment basis and placement.
+ * content is the document's XML when known, else NULL.
  */
 static xmlNodePtr
 doc_element(struct ctx *c, struct page *pg, const struct document *d,
     const struct placement *p, xmlDocPtr content)
 {
 	xmlNodePtr	 n = page_document(pg->root, "document", d);
-	struct date	 date, today = today_local();
-	struct rule_input ri;
+	struct late_case pc;
+	struct doc_fact	 f;
+	struct doc_dues	 dd;
 	struct kind	*k = kind_find(d->kind);
-	char		 buf[11];
 
-	if (k != NULL && rule_input(p, d->period, &ri) == 0 &&
-	    kind_due(k, &ri, content, &date) == 0) {
-		date_format(date, buf);
-		page_attr(n, "due", buf);
-		page_attr(n, "late", (d->state == STATE_DRAFT ||
-		    d->state == STATE_RETURNED) && is_late(date, today) ?
-		    "1" : "0");
+	if (doc_facts(c, d, p, content, &pc, &f) == 0) {
+		doc_dues(&pc, &f, local_today(), &dd);
+		late_page_attrs(n, &dd);
 	}
 	if (k != NULL && k->per_month)
 		add_payment(n, d, p);
-	if (strcmp(d->kind, "final") == 0)
-		add_final_dates(n, d, content);
-	snprintf(buf, sizeof(buf), "%.10s", d->submitted_at);
-	if (d->state == STATE_SUBMITTED && date_parse(buf, &date) == 0) {
-		date = due_review(date);
-		date_format(date, buf);
-		page_attr(n, "review-due", buf);
-		page_attr(n, "review-late", is_late(date, today) ? "1" : "0");
-	}
 	page_placement(n, p, &c->user);
 	return n;
 }
@@ -877,6 +872,54 @@ comment_of(struct ctx *c)
 	return NULL;
 }
 
+/*
+ * The refusal of a final report that comes in too late: an error page
+ * whose reason the stylesheet words (xsl/error.xsl), with the dates and
+ * the way back to the draft, which is kept as it is.  Returns 409.
+ */
+static int
+send_final_refused(struct ctx *c, const struct document *d,
+    const struct doc_dues *dd)
+{
+	struct page	 pg;
+	xmlNodePtr	 e;
+	char		 buf[11];
+
+	if (ctx_page(c, &pg, "error") == -1)
+		return send_error(c, 409, NULL);
+	e = page_elem(pg.root, "error");
+	page_attr_long(e, "code", 409);
+	page_attr(e, "request-id", c->req->id);
+	page_attr(e, "reason", "final-too-late");
+	page_attr_long(e, "document", d->id);
+	date_format(dd->end, buf);
+	page_attr(e, "end", buf);
+	date_format(dd->submit_until, buf);
+	page_attr(e, "submit-until", buf);
+	return send_page(c, &pg, 409);
+}
+
+/*
+ * A final report may come in, unpaid, up to 14 days after the end; a
+ * first submission later is refused (002 §12.1.3).  Returns 0, or the
+ * status of the page sent.
+ */
+static int
+check_final_window(struct ctx *c, const struct document *d,
+    const struct placement *p)
+{
+	struct late_case pc;
+	struct doc_fact	 f;
+	struct doc_dues	 dd;
+
+	if (strcmp(d->kind, "final") != 0)
+		return 0;
+	if (doc_facts(c, d, p, NULL, &pc, &f) == -1)
+		return send_error(c, 500, NULL);
+	doc_dues(&pc, &f, local_today(), &dd);
+	return dd.refused ? send_final_refused(c, d, &dd) : 0;
+}
+
 static int
 do_transition(struct ctx *c, enum wf_action a, const char *flash)
 {
@@ -901,6 +944,8 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 		return send_view(c, &d, &p, &errs, 422);
 	}
 	if (rc != 0)
+		return rc;
+	if (a == ACTION_SUBMIT && (rc = check_final_window(c, &d, &p)) != 0)
 		return rc;
 	/* A monthly report says in its title that it is ready (002 §8.1). */
 	k = kind_find(d.kind);

@@ -16,6 +16,8 @@
 #include "calendar.h"
 #include "deficiency.h"
 #include "duties.h"
+#include "latefacts.h"
+#include "localdate.h"
 #include "protectedlog.h"
 #include "router.h"
 
@@ -88,55 +90,34 @@ static int
 load_facts(struct ctx *c, long placement, struct doc_fact *f, size_t max)
 {
 	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_FACTS_OF_PLACEMENT);
-	const char	*s;
-	char		 day[11];
 	size_t		 n = 0;
 	int		 rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, placement);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
-		memset(&f[n], 0, sizeof(f[n]));
-		f[n].id = sqlite3_column_int64(st, 0);
-		s = (const char *)sqlite3_column_text(st, 1);
-		snprintf(f[n].kind, sizeof(f[n].kind), "%s", s ? s : "");
-		s = (const char *)sqlite3_column_text(st, 2);
-		snprintf(f[n].period, sizeof(f[n].period), "%s", s ? s : "");
-		f[n].revision = sqlite3_column_int(st, 3);
-		s = (const char *)sqlite3_column_text(st, 4);
-		if (s == NULL || state_parse(s, &f[n].state) == -1)
-			continue;
-		s = (const char *)sqlite3_column_text(st, 5);
-		snprintf(day, sizeof(day), "%.10s", s ? s : "");
-		if (date_parse(day, &f[n].submitted) == -1)
-			f[n].submitted.year = 0;
-		f[n].returns = sqlite3_column_int(st, 6);
-		n++;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
+		if (late_fact_row(st, 0, &f[n]) == 0)
+			n++;
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? (int)n : -1;
 }
 
 /*
- * The duties of placement p today (into out, at most max).  Returns the
- * number, or -1.
+ * The duties of placement id (its lateness facts pc) today, into out (at
+ * most max).  Returns the number, or -1.
  */
 static int
-placement_duties(struct ctx *c, const char *start, const char *end,
-    long id, struct date today, struct duty *out, size_t max)
+placement_duties(struct ctx *c, const struct late_case *pc, long id,
+    struct date today, struct duty *out, size_t max)
 {
 	struct doc_fact	 facts[FACTS_MAX];
-	struct date	 s, e;
-	int		 nf, has_end;
+	int		 nf;
 
-	if (date_parse(start, &s) == -1)
-		return 0;
-	has_end = end != NULL && date_parse(end, &e) == 0;
 	if ((nf = load_facts(c, id, facts, FACTS_MAX)) == -1)
 		return -1;
-	return (int)duties_of_placement(s, has_end ? &e : NULL, today, facts,
-	    (size_t)nf, out, max);
+	return (int)duties_of_placement(pc, today, facts, (size_t)nf, out,
+	    max);
 }
 
 /* One entry of the provider's work queue. */
@@ -197,6 +178,9 @@ add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
 		page_attr(it, "kind", q[i].duty.kind);
 		if (q[i].duty.period[0])
 			page_attr(it, "period", q[i].duty.period);
+		/* A plan revision the counsellor asked for (002 §8.3). */
+		if (q[i].duty.revision > 0)
+			page_attr_long(it, "revision", q[i].duty.revision);
 		date_format(q[i].duty.due, buf);
 		page_attr(it, "due", buf);
 		page_attr(it, "late", q[i].duty.late ? "1" : "0");
@@ -208,29 +192,31 @@ add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
 	}
 }
 
-/* The plan column of a placement row: state, due date, lateness. */
+/*
+ * The plan column of a placement row: the state of its latest revision,
+ * and the plan duty's due date and lateness (duties.c), as everywhere.
+ */
 static void
 add_plan_status(xmlNodePtr pl, sqlite3_stmt *st, int col,
-    const struct placement *p, struct date today)
+    const struct duty *d, int nd)
 {
 	xmlNodePtr	 n = page_elem(pl, "plan");
-	struct date	 start, due;
 	char		 buf[11];
 	const char	*state = (const char *)sqlite3_column_text(st, col + 1);
+	int		 i;
 
 	page_attr(n, "state", state ? state : "none");
 	if (state != NULL) {
 		page_attr_long(n, "document", sqlite3_column_int64(st, col));
 		page_attr_long(n, "revision", sqlite3_column_int(st, col + 2));
 	}
-	if (date_parse(p->start, &start) == 0) {
-		due = due_plan(start);
-		date_format(due, buf);
-		page_attr(n, "due", buf);
-		page_attr(n, "late", (state == NULL ||
-		    strcmp(state, "draft") == 0) && is_late(due, today) ?
-		    "1" : "0");
-	}
+	for (i = 0; i < nd; i++)
+		if (strcmp(d[i].kind, "plan") == 0 && d[i].revision == 0) {
+			date_format(d[i].due, buf);
+			page_attr(n, "due", buf);
+			page_attr(n, "late", d[i].late ? "1" : "0");
+			return;
+		}
 }
 
 /*
@@ -244,6 +230,7 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 	enum { QMAX = PAGE_SIZE * 16 };
 	struct due_item		*q;	/* ~1 MB: from the heap, per call */
 	struct duty		 d[DUTIES_MAX];
+	struct late_case	 pc;
 	sqlite3_stmt		*st = db_stmt(c->db, which);
 	xmlNodePtr		 list = page_elem(parent, "placements"), pl;
 	struct placement	 p;
@@ -258,10 +245,12 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		store_placement_row(st, 0, &p);
 		pl = page_placement(list, &p, &c->user);
-		add_plan_status(pl, st, 15, &p, today);
-		if (with_due && (nd = placement_duties(c, p.start, p.end, p.id,
-		    today, d, DUTIES_MAX)) == -1)
+		nd = 0;
+		if (late_case_row(st, 18, &pc) == 0 &&
+		    (nd = placement_duties(c, &pc, p.id, today, d,
+		    DUTIES_MAX)) == -1)
 			break;
+		add_plan_status(pl, st, 15, d, nd);
 		queue_open_duties(&p, d, with_due ? nd : 0, q, &nq, QMAX);
 	}
 	sqlite3_reset(st);
@@ -277,8 +266,9 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 }
 
 /*
- * One page of the documents waiting for the counsellor's review, by review
- * due date: it follows the submission, so the statements sort by that.
+ * One page of the documents waiting for the counsellor's review, by the
+ * latest submission (the statements sort by that), each with its dates
+ * (lateness.h): review by and, for a monthly report, approve by.
  */
 static int
 add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
@@ -289,8 +279,9 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
 	xmlNodePtr	 list = page_elem(parent, "queue"), n;
 	struct document	 d;
 	struct placement p;
-	struct date	 sub, due;
-	char		 buf[11];
+	struct doc_fact	 f;
+	struct late_case pc;
+	struct doc_dues	 dd;
 	int		 rc, rows = 0;
 
 	if (st == NULL)
@@ -302,13 +293,10 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
 		store_document_row(st, 0, &d);
 		store_placement_row(st, 11, &p);
 		n = page_document(list, "doc", &d);
-		snprintf(buf, sizeof(buf), "%.10s", d.submitted_at);
-		if (date_parse(buf, &sub) == 0) {
-			due = due_review(sub);
-			date_format(due, buf);
-			page_attr(n, "review-due", buf);
-			page_attr(n, "review-late", is_late(due, today) ?
-			    "1" : "0");
+		if (late_fact_row(st, 26, &f) == 0 &&
+		    late_case_row(st, 26 + LATE_FACT_NCOLS, &pc) == 0) {
+			doc_dues(&pc, &f, today, &dd);
+			late_page_attrs(n, &dd);
 		}
 		page_placement(n, &p, &c->user);
 	}
@@ -370,7 +358,7 @@ int
 h_start(struct ctx *c)
 {
 	struct page	 pg;
-	struct date	 today = today_local();
+	struct date	 today = local_today();
 	struct view	 v;
 	int		 rc = 0;
 
@@ -426,22 +414,48 @@ struct existing {
 	size_t	 nmonths;
 };
 
+/* The dates of document d (facts f, nf of them) onto its <doc> n. */
+static void
+add_doc_dues(xmlNodePtr n, const struct document *d,
+    const struct late_case *pc, const struct doc_fact *f, int nf,
+    struct date today)
+{
+	struct doc_dues	 dd;
+	int		 i;
+
+	for (i = 0; i < nf; i++)
+		if (f[i].id == d->id) {
+			doc_dues(pc, &f[i], today, &dd);
+			late_page_attrs(n, &dd);
+			return;
+		}
+}
+
 static int
 add_documents(struct ctx *c, xmlNodePtr parent, long placement,
     struct existing *have)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOCS_OF_PLACEMENT);
+	sqlite3_stmt	*st;
 	xmlNodePtr	 list = page_elem(parent, "documents");
+	struct doc_fact	 facts[FACTS_MAX];
+	struct late_case pc;
 	struct document	 d;
-	int		 rc;
+	struct date	 today = local_today();
+	int		 rc, nf;
 
-	if (st == NULL)
+	if ((nf = load_facts(c, placement, facts, FACTS_MAX)) == -1 ||
+	    (rc = late_case_of(c->db, placement, &pc)) == -1)
+		return -1;
+	if (rc == 1)
+		nf = 0;
+	if ((st = db_stmt(c->db, STMT_DOCS_OF_PLACEMENT)) == NULL)
 		return -1;
 	memset(have, 0, sizeof(*have));
 	sqlite3_bind_int64(st, 1, placement);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_document_row(st, 0, &d);
-		page_document(list, "doc", &d);
+		add_doc_dues(page_document(list, "doc", &d), &d, &pc, facts, nf,
+		    today);
 		if (strcmp(d.kind, "plan") == 0)
 			have->plan = 1;
 		else if (strcmp(d.kind, "final") == 0)
@@ -510,7 +524,7 @@ int
 send_placement(struct ctx *c, const struct placement *p,
     const struct field_errors *errs, const char *step, int status)
 {
-	struct date	 today = today_local();
+	struct date	 today = local_today();
 	struct existing	 have;
 	struct page	 pg;
 	xmlNodePtr	 pl, actions;

@@ -377,7 +377,6 @@ kind_final_dates(xmlDocPtr content, struct final_dates *out)
 {
 	xmlNodePtr	 root = content ? xmlDocGetRootElement(content) : NULL;
 	xmlChar		*ending;
-	struct date	 decision;
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
@@ -388,38 +387,7 @@ kind_final_dates(xmlDocPtr content, struct final_dates *out)
 	xmlFree(ending);
 	if (rc == -1 || child_date(root, "endDate", &out->end) == -1)
 		return -1;
-	/* Without a decision date (not yet filled in) count from the end. */
-	if (child_date(root, "decisionDate", &decision) == -1)
-		decision = out->end;
-	out->due = due_final(out->ending, out->end, decision);
-	out->paid_until = final_paid_until(out->end);
-	return 0;
-}
-
-int
-kind_due(const struct kind *k, const struct rule_input *ri,
-    xmlDocPtr content, struct date *due)
-{
-	struct monthly_dues	 md;
-	struct final_dates	 fd;
-
-	if (strcmp(k->name, "plan") == 0) {
-		*due = due_plan(ri->placement_start);
-		return 0;
-	}
-	if (k->per_month) {
-		if (ri->period_month == 0)
-			return -1;
-		due_monthly(ri->period_year, ri->period_month, &md);
-		*due = md.ready_by;
-		return 0;
-	}
-	if (kind_final_dates(content, &fd) == 0) {
-		*due = fd.due;
-		return 0;
-	}
-	if (ri->placement_end.year == 0)
-		return -1;
-	*due = ri->placement_end;
+	out->has_decision = child_date(root, "decisionDate",
+	    &out->decision) == 0;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "localdate.h"
 #include "protectedlog.h"
 #include "router.h"
 
@@ -45,18 +46,11 @@ static const struct route routes[] = {
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
 
+/* One "today" for every deadline: localdate.c's, in the configured zone. */
 struct date
 today_local(void)
 {
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-	struct date	 d;
-
-	localtime_r(&t, &tm);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
-	return d;
+	return local_today();
 }
 
 const struct route *

@@ -84,6 +84,18 @@
             </dd>
           </div>
         </xsl:if>
+        <!-- A monthly report is also approved by the 15th (002 §8), marked late on its own. -->
+        <xsl:if test="string(@approve-due) != '' and (@state = 'submitted' or @state = 'returned')">
+          <div>
+            <dt>Godkänns senast</dt>
+            <dd>
+              <xsl:call-template name="due">
+                <xsl:with-param name="d" select="@approve-due"/>
+                <xsl:with-param name="late" select="@approve-late"/>
+              </xsl:call-template>
+            </dd>
+          </div>
+        </xsl:if>
         <div>
           <dt>Revision</dt>
           <dd><xsl:value-of select="@revision"/></dd>

@@ -60,6 +60,15 @@
       </h1>
       <p class="error-message">
         <xsl:choose>
+          <!-- A final report first submitted more than 14 days after the
+               end (002 §12.1.3): the worker sends the dates, the words are here. -->
+          <xsl:when test="error/@reason = 'final-too-late'">
+            <xsl:text>Slutrapporten kan inte längre klarmarkeras. Den kunde skickas in senast </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="error/@submit-until"/></xsl:call-template>
+            <xsl:text>, 14 dagar efter insatsens slutdatum </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="error/@end"/></xsl:call-template>
+            <xsl:text>. Utkastet är sparat och finns kvar oförändrat.</xsl:text>
+          </xsl:when>
           <xsl:when test="normalize-space(error/message) != ''">
             <xsl:value-of select="error/message"/>
           </xsl:when>
@@ -70,6 +79,9 @@
       </p>
       <!-- An optional way on (a local path only, e.g. the newer version of a
            document after a 409). -->
+      <xsl:if test="error/@reason = 'final-too-late' and string(number(error/@document)) != 'NaN'">
+        <p class="error-link"><a href="/documents/{number(error/@document)}">Tillbaka till slutrapporten</a></p>
+      </xsl:if>
       <xsl:if test="starts-with(error/link/@href, '/') and not(starts-with(error/link/@href, '//'))">
         <p class="error-link"><a href="{error/link/@href}"><xsl:value-of select="error/link"/></a></p>
       </xsl:if>

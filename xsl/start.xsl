@@ -221,6 +221,14 @@
                         <xsl:with-param name="d" select="@review-due"/>
                         <xsl:with-param name="late" select="@review-late"/>
                       </xsl:call-template>
+                      <xsl:if test="string(@approve-due) != ''">
+                        <br/>
+                        <span class="muted">godkänns senast </span>
+                        <xsl:call-template name="due">
+                          <xsl:with-param name="d" select="@approve-due"/>
+                          <xsl:with-param name="late" select="@approve-late"/>
+                        </xsl:call-template>
+                      </xsl:if>
                     </td>
                   </tr>
                 </xsl:for-each>
@@ -374,7 +382,7 @@
               </thead>
               <tbody>
                 <xsl:for-each select="due/item">
-                  <xsl:variable name="name"><xsl:call-template name="doc-name"/></xsl:variable>
+                  <xsl:variable name="name"><xsl:call-template name="doc-name"/><xsl:if test="string(@revision) != ''">, revision <xsl:value-of select="@revision"/></xsl:if></xsl:variable>
                   <tr>
                     <th scope="row">
                       <xsl:choose>

@@ -1,8 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- view-final.xsl: the read-only rendering of a slutrapport (<final>,
      schemas/final.xsd), used by document.xsl. The worker adds to
-     <document> the last paid day (@paid-until) and @unpaid="1" when the
-     report came in more than 14 days after the end (002 §12.1.3). -->
+     <document> (lateness.h, 002 §12.1.3) the ending and end date in force
+     (@ending, @end: a recorded ending decision overrides the content), the
+     last paid day (@paid-until: the end, for an aborted placement 14 days
+     after), @unpaid="1" when it came in (or, not yet submitted, would come
+     in) after that, the last day it may come in at all (@submit-until:
+     14 days after the end) and @refused="1" once that has passed
+     unsubmitted. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template match="final" mode="view">
@@ -32,15 +37,40 @@
               </xsl:choose>
             </dd>
           </div>
-          <xsl:if test="string($doc/@paid-until) != ''">
+          <xsl:if test="string($doc/@end) != '' and $doc/@end != normalize-space(endDate)">
             <div>
-              <dt>Ersätts om den kommer in senast</dt>
+              <dt>Slutdatum enligt beslut om avslut</dt>
+              <dd><xsl:call-template name="date"><xsl:with-param name="d" select="$doc/@end"/></xsl:call-template></dd>
+            </div>
+          </xsl:if>
+          <xsl:if test="string($doc/@paid-until) != ''">
+            <xsl:variable name="sent" select="$doc/@state = 'submitted' or $doc/@state = 'approved' or string($doc/@submitted) != ''"/>
+            <div>
+              <dt>Ersätts om den klarmarkeras senast</dt>
               <dd>
                 <xsl:call-template name="date"><xsl:with-param name="d" select="$doc/@paid-until"/></xsl:call-template>
-                <xsl:if test="$doc/@unpaid = '1'">
+                <xsl:if test="$doc/@ending = 'aborted'"> (avbruten insats: två veckor efter slutdatumet)</xsl:if>
+                <xsl:if test="$doc/@unpaid = '1' and $sent">
                   <xsl:text> </xsl:text>
-                  <strong class="late">Kom in mer än 14 dagar efter slutdatumet – ersätts inte</strong>
+                  <strong class="late">Kom in efter slutdatumet – ersätts inte</strong>
                 </xsl:if>
+              </dd>
+            </div>
+            <div>
+              <dt>Kan klarmarkeras senast</dt>
+              <dd>
+                <xsl:call-template name="date"><xsl:with-param name="d" select="$doc/@submit-until"/></xsl:call-template>
+                <xsl:text> (14 dagar efter slutdatumet)</xsl:text>
+                <xsl:choose>
+                  <xsl:when test="$doc/@refused = '1'">
+                    <xsl:text> </xsl:text>
+                    <strong class="late">Tiden har gått ut – slutrapporten kan inte längre klarmarkeras</strong>
+                  </xsl:when>
+                  <xsl:when test="$doc/@unpaid = '1' and not($sent)">
+                    <xsl:text> </xsl:text>
+                    <strong class="late">Kan klarmarkeras utan ersättning</strong>
+                  </xsl:when>
+                </xsl:choose>
               </dd>
             </div>
           </xsl:if>

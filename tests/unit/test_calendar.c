@@ -257,7 +257,16 @@ test_calendar_due_final(void **state)
 	    "2024-05-24");
 	assert_date_is(due_final(ENDING_EARLY, end, ymd("2024-12-20")),
 	    "2025-01-03");
-	assert_date_is(final_paid_until(end), "2024-07-14");
+	/*
+	 * 002 §12.1.3: paid when it comes in by the end date (it used to
+	 * say 14 days after, which is the last day it may come in at all,
+	 * unpaid); an aborted placement pays two more weeks.
+	 */
+	assert_date_is(final_paid_until(ENDING_COMPLETED, end), "2024-06-30");
+	assert_date_is(final_paid_until(ENDING_EARLY, end), "2024-06-30");
+	assert_date_is(final_paid_until(ENDING_ABORTED, end), "2024-07-14");
+	assert_date_is(final_submit_until(end), "2024-07-14");
+	assert_date_is(final_submit_until(ymd("2024-12-20")), "2025-01-03");
 }
 
 static void

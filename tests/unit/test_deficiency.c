@@ -3,10 +3,11 @@
  * start page.  A real :memory: SQLite database at the current schema is
  * filled with generated placements, documents (revisions, monthly reports
  * outside the placement, final reports far ahead) and their submit and
- * return events; on every third day of three years the two statements
- * with duty_bounds() must give exactly what duties_of_placement() counts
- * placement by placement, for each counsellor, and only his or her own
- * customers.  Plus a small hand-made case.
+ * return events at 23:30 UTC (the next day in Stockholm), ending
+ * decisions and plan revision requests; on every third day of three years
+ * the two statements must give exactly what duties_of_placement() counts
+ * placement by placement from local days, for each counsellor, and only
+ * his or her own customers.  Plus a small hand-made case.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "deficiency.h"
@@ -39,6 +41,10 @@ struct gen_placement {
 	int		 provider;	/* 1..NPROVIDERS */
 	struct date	 start, end;
 	int		 has_end;
+	int		 decided;	/* an ending decision is recorded */
+	enum ending	 ending;
+	struct date	 decided_on;
+	struct date	 revision_requested;	/* year 0: none */
 	struct gen_doc	 docs[DOCS_MAX];
 	size_t		 ndocs;
 };
@@ -109,6 +115,13 @@ generate(void)
 			    p->start.month, 1 }, -1);
 		if ((p->has_end = rnd(5) != 0))
 			p->end = date_add_days(p->start, 20 + (long)rnd(380));
+		/* Some ended by a decision, some asked for a plan revision. */
+		if (p->has_end && (p->decided = rnd(4) == 0)) {
+			p->ending = (enum ending)rnd(3);
+			p->decided_on = date_add_days(p->end, -(long)rnd(20));
+		}
+		if (rnd(6) == 0)
+			p->revision_requested = date_add_days(p->start, 60);
 		if (rnd(10) < 9)
 			gen_doc(p, "plan", "", 1, due_plan(p->start));
 		if (p->ndocs && rnd(3) == 0)
@@ -135,18 +148,74 @@ generate(void)
 	}
 }
 
+/*
+ * The stored UTC time of an event on day d: 23:30 UTC, the next day in
+ * Stockholm (summer and winter), so the deficiencies must read local
+ * days (late_day_of) to agree with the reference below.
+ */
+static void
+event_at(struct date d, char at[32])
+{
+	char	 day[11];
+
+	date_format(d, day);
+	snprintf(at, 32, "%sT23:30:00Z", day);
+}
+
 static void
 insert_event(sqlite3_stmt *ev, long doc, const char *action, struct date d)
 {
-	char	 at[32], day[11];
+	char	 at[32];
 
-	date_format(d, day);
-	snprintf(at, sizeof(at), "%sT21:30:00Z", day);
+	event_at(d, at);
 	sqlite3_bind_int64(ev, 1, doc);
 	sqlite3_bind_text(ev, 2, action, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(ev, 3, at, -1, SQLITE_TRANSIENT);
 	assert_int_equal(sqlite3_step(ev), SQLITE_DONE);
 	sqlite3_reset(ev);
+}
+
+/* Binds the ending decision and revision request of p (?5..?7). */
+static void
+bind_case(sqlite3_stmt *pl, const struct gen_placement *p)
+{
+	static const char *const names[] = { "completed", "early", "aborted" };
+	char	 day[11], at[32];
+
+	sqlite3_bind_null(pl, 5);
+	sqlite3_bind_null(pl, 6);
+	sqlite3_bind_null(pl, 7);
+	if (p->decided) {
+		date_format(p->decided_on, day);
+		sqlite3_bind_text(pl, 5, names[p->ending], -1, SQLITE_STATIC);
+		sqlite3_bind_text(pl, 6, day, -1, SQLITE_TRANSIENT);
+	}
+	if (p->revision_requested.year != 0) {
+		event_at(p->revision_requested, at);
+		sqlite3_bind_text(pl, 7, at, -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* The lateness facts of p, as the reference sees them. */
+static struct late_case
+case_of(const struct gen_placement *p)
+{
+	struct late_case	 pc;
+	char			 at[32];
+
+	memset(&pc, 0, sizeof(pc));
+	pc.start = p->start;
+	if (p->has_end)
+		pc.end = p->end;
+	pc.decided = p->decided;
+	pc.ending = p->ending;
+	if (p->decided)
+		pc.decided_on = p->decided_on;
+	if (p->revision_requested.year != 0) {
+		event_at(p->revision_requested, at);
+		pc.revision_requested = late_day_of(at);
+	}
+	return pc;
 }
 
 /* Writes the generated rows; customer i+1 holds placement i+1. */
@@ -165,7 +234,8 @@ store(void)
 	    " 'x')", -1, &cu, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db.conn, "INSERT INTO placements("
 	    "id, customer_id, code, provider_id, start_date, end_date,"
-	    " created_at) VALUES (?1, ?1, 'AMI2', ?2, ?3, ?4, 'x')", -1, &pl,
+	    " created_at, ending, ending_decided_on, revision_requested_at)"
+	    " VALUES (?1, ?1, 'AMI2', ?2, ?3, ?4, 'x', ?5, ?6, ?7)", -1, &pl,
 	    NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db.conn, "INSERT INTO documents("
 	    "placement_id, kind, period, revision, state, title, created_at,"
@@ -190,6 +260,7 @@ store(void)
 			sqlite3_bind_text(pl, 4, day, -1, SQLITE_TRANSIENT);
 		} else
 			sqlite3_bind_null(pl, 4);
+		bind_case(pl, &gp[i]);
 		assert_int_equal(sqlite3_step(pl), SQLITE_DONE);
 		sqlite3_reset(pl);
 		for (j = 0; j < gp[i].ndocs; j++) {
@@ -226,6 +297,9 @@ setup(void **state)
 	int	 i;
 
 	(void)state;
+	/* The deficiencies read local days in the configured zone. */
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
 	if (db_open(&db, ":memory:", 1) == -1 || db_migrate(&db) == -1)
 		return -1;
 	if (db_exec(&db, "INSERT INTO users(id, login, name, role) VALUES"
@@ -269,6 +343,8 @@ reference(int counsellor, struct date today, struct deficiency *out)
 	struct doc_fact		 f[DOCS_MAX];
 	struct duty		 d[DUTIES_MAX];
 	struct gen_placement	*p;
+	struct late_case	 pc;
+	char			 at[32];
 	size_t			 i, j, nd, n = 0;
 	int			 k;
 
@@ -286,13 +362,17 @@ reference(int counsellor, struct date today, struct deficiency *out)
 			    sizeof(f[j].period));
 			f[j].revision = p->docs[j].revision;
 			f[j].state = STATE_SUBMITTED;
-			f[j].submitted = p->docs[j].submitted;
+			if (p->docs[j].submitted.year != 0) {
+				event_at(p->docs[j].submitted, at);
+				f[j].submitted = late_day_of(at);
+			}
 			f[j].returns = p->docs[j].returns;
 			/* Returned again and again: any document. */
 			all[p->provider].returned += f[j].returns >= 2;
 		}
-		nd = duties_of_placement(p->start, p->has_end ? &p->end : NULL,
-		    today, f, p->ndocs, d, DUTIES_MAX);
+		pc = case_of(p);
+		nd = duties_of_placement(&pc, today, f, p->ndocs, d,
+		    DUTIES_MAX);
 		for (j = 0; j < nd; j++) {
 			all[p->provider].late += d[j].late;
 			all[p->provider].very_late += d[j].very_late;

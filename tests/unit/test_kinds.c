@@ -2,8 +2,8 @@
  * Unit tests of kinds: the monthly and final reports' business rules
  * ("Ej aktuellt" needs a motivation, the certificate from the 8th day of
  * a sick or vab period, one report per month of the placement, the next
- * step of a final report), titles and due dates of every kind, and the
- * duties behind the work queues.  Real schemas from schemas/ and samples
+ * step of a final report), titles, and what a final report states of its
+ * ending (the due dates are test_lateness.c's, the duties test_duties.c's).  Real schemas from schemas/ and samples
  * from tests/data/ (run from the repository root, as tests/run.sh does).
  */
 #include <stdarg.h>
@@ -13,7 +13,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "duties.h"
 #include "kinds.h"
 #include "helpers.h"
 
@@ -283,87 +282,37 @@ test_kinds_title(void **state)
 	assert_string_equal(buf, "Slutrapport");
 }
 
-/* Due dates of every kind (DOMAIN.md). */
+/*
+ * What a final report's content states about its ending.  The due dates
+ * themselves moved to lateness.c (test_lateness.c), where a recorded
+ * ending decision overrides the content; kind_due() is gone.
+ */
 static void
-test_kinds_due(void **state)
+test_kinds_final_dates(void **state)
 {
-	struct rule_input	 ri;
 	struct final_dates	 fd;
-	struct date		 due;
 	xmlDocPtr		 doc;
 
 	(void)state;
-	ri = eva("2026-10");
-	assert_int_equal(kind_due(kind_find("plan"), &ri, NULL, &due), 0);
-	assert_date_is(due, "2026-10-19");
-	assert_int_equal(kind_due(kind_find("monthly"), &ri, NULL, &due), 0);
-	assert_date_is(due, "2026-11-07");
-	ri = eva("2026-12");
-	assert_int_equal(kind_due(kind_find("monthly"), &ri, NULL, &due), 0);
-	assert_date_is(due, "2027-01-07");
-	/* final: without content the planned end; early 14 days after the decision */
-	assert_int_equal(kind_due(kind_find("final"), &ri, NULL, &due), 0);
-	assert_date_is(due, "2027-10-04");
 	doc = xmldoc_parse_file("tests/data/final-valid-early.xml");
 	assert_non_null(doc);
-	assert_int_equal(kind_due(kind_find("final"), &ri, doc, &due), 0);
-	assert_date_is(due, "2026-11-24");
 	assert_int_equal(kind_final_dates(doc, &fd), 0);
 	assert_int_equal(fd.ending, ENDING_EARLY);
-	assert_date_is(fd.paid_until, "2026-12-04");
+	assert_date_is(fd.end, "2026-11-20");
+	assert_true(fd.has_decision);
+	assert_date_is(fd.decision, "2026-11-10");
 	xmlFreeDoc(doc);
 	doc = xmldoc_parse_file("tests/data/final-valid.xml");
+	assert_non_null(doc);
 	assert_int_equal(kind_final_dates(doc, &fd), 0);
 	assert_int_equal(fd.ending, ENDING_COMPLETED);
-	assert_date_is(fd.due, "2027-10-04");
+	assert_date_is(fd.end, "2027-10-04");
 	xmlFreeDoc(doc);
-	/* An open-ended placement has no final due date yet. */
-	assert_int_equal(kind_rule_input(&ri, "2026-10-05", "", ymd("2026-11-22"),
-	    ""), 0);
-	assert_int_equal(kind_due(kind_find("final"), &ri, NULL, &due), -1);
-}
-
-/* The duties behind the start pages' work queues. */
-static void
-test_duties(void **state)
-{
-	struct duty	 d[DUTIES_MAX];
-	struct doc_fact	 f[2];
-	struct date	 end = ymd("2026-11-30");
-	size_t		 n;
-
-	(void)state;
-	memset(f, 0, sizeof(f));
-	n = duties_of_placement(ymd("2026-10-05"), NULL, ymd("2026-11-22"),
-	    NULL, 0, d, DUTIES_MAX);
-	assert_int_equal(n, 3);			/* plan, oct, nov */
-	assert_string_equal(d[0].kind, "plan");
-	/* The plan was due 2026-10-19: more than a month ago. */
-	assert_true(d[0].open && d[0].late && d[0].very_late);
-	assert_string_equal(d[1].period, "2026-10");
-	assert_date_is(d[1].due, "2026-11-07");
-	assert_true(d[1].late && !d[1].very_late);
-	assert_string_equal(d[2].period, "2026-11");
-	assert_false(d[2].late);
-	/* A plan submitted on time and approved; October submitted late. */
-	f[0] = (struct doc_fact){ 1, "plan", "", 1, STATE_APPROVED,
-	    { 2026, 10, 15 }, 2 };
-	f[1] = (struct doc_fact){ 2, "monthly", "2026-10", 1, STATE_SUBMITTED,
-	    { 2026, 11, 10 }, 0 };
-	n = duties_of_placement(ymd("2026-10-05"), &end, ymd("2026-11-22"),
-	    f, 2, d, DUTIES_MAX);
-	assert_int_equal(n, 4);			/* + final: ends within 14 days */
-	assert_false(d[0].open || d[0].late);
-	assert_int_equal(d[0].returns, 2);
-	assert_false(d[1].open);
-	assert_true(d[1].late && !d[1].very_late);
-	assert_string_equal(d[3].kind, "final");
-	assert_date_is(d[3].due, "2026-11-30");
-	/* More than a month late and still not submitted. */
-	n = duties_of_placement(ymd("2026-10-05"), NULL, ymd("2026-12-08"),
-	    NULL, 0, d, DUTIES_MAX);
-	assert_true(d[1].very_late);
-	assert_int_equal(n, 4);
+	/* Not a final report: nothing stated. */
+	doc = xmldoc_parse_file("tests/data/plan-valid.xml");
+	assert_non_null(doc);
+	assert_int_equal(kind_final_dates(doc, &fd), -1);
+	xmlFreeDoc(doc);
 }
 
 int
@@ -378,8 +327,7 @@ main(void)
 		cmocka_unit_test(test_kinds_final_next_step),
 		cmocka_unit_test(test_kinds_schema_refusals),
 		cmocka_unit_test(test_kinds_title),
-		cmocka_unit_test(test_kinds_due),
-		cmocka_unit_test(test_duties),
+		cmocka_unit_test(test_kinds_final_dates),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
