@@ -67,8 +67,6 @@ int		 ctx_placement(struct ctx *c, long id, struct placement *p);
  */
 int		 ctx_placement_by_consent(struct ctx *c, long id,
 		    struct placement *p);
-/* Days after the end that a final report may still come (unpaid). */
-#define FINAL_REPORT_GRACE_DAYS	14
 
 /*
  * The handlers: each sends its answer (or error page) and returns the

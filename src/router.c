@@ -189,8 +189,7 @@ moved_away(struct ctx *c, const struct placement *p)
 	struct date	 end;
 
 	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1 ||
-	    date_compare(today_local(), date_add_days(end,
-	    FINAL_REPORT_GRACE_DAYS)) <= 0)
+	    date_compare(today_local(), final_submit_until(end)) <= 0)
 		return 0;
 	return db_exists(c->db, STMT_MOVED_ON, p->id, 0);
 }
