@@ -106,6 +106,28 @@ enum stmt {
 	STMT_CASE_STARTED,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
+	/* messages and personal-data incidents (issue 13, migration 12) */
+	STMT_MSG_INSERT,
+	STMT_MSG_OF_PLACEMENT,
+	STMT_MSG_READ_GET,
+	STMT_MSG_READ_PUT,
+	STMT_MSG_UNREAD_OF_PROVIDER,
+	STMT_MSG_UNREAD_OF_COUNSELLOR,
+	STMT_MSG_PURGE,
+	STMT_MSG_PURGE_READS,
+	STMT_MSG_PURGE_INCIDENT_LINKS,
+	STMT_MSG_DESTRUCTION_ADD,
+	STMT_INCIDENT_INSERT,
+	STMT_INCIDENT_LINK,
+	STMT_INCIDENT_TO_NAMED,
+	STMT_INCIDENT_TO_PROVIDER,
+	STMT_INCIDENT_GET,
+	STMT_INCIDENT_IS_RECIPIENT,
+	STMT_INCIDENT_PLACEMENTS,
+	STMT_INCIDENTS_OF_PROVIDER,
+	STMT_INCIDENTS_OF_COUNSELLOR,
+	STMT_INCIDENTS_ALL,
+	STMT_INCIDENT_CHOICES,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -134,7 +156,7 @@ struct db {
 typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 9
+#define DB_SCHEMA_VERSION 12
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

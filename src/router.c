@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "msghandlers.h"
 #include "router.h"
 
 static const struct route routes[] = {
@@ -23,6 +24,11 @@ static const struct route routes[] = {
 	    1 },
 	{ "POST", "/placements/{id}/end", h_case_end, 1 },
 	{ "POST", "/placements/{id}/extend", h_case_extend, 1 },
+	{ "GET",  "/placements/{id}/messages", h_messages, 1 },
+	{ "POST", "/placements/{id}/messages", h_message_post, 1 },
+	{ "GET",  "/incidents/new", h_incident_new, 1 },
+	{ "POST", "/incidents", h_incident_create, 1 },
+	{ "GET",  "/incidents/{id}", h_incident_view, 1 },
 	{ "GET",  "/documents/new", h_doc_new, 1 },
 	{ "POST", "/documents", h_doc_create, 1 },
 	{ "GET",  "/documents/{id}", h_doc_view, 1 },

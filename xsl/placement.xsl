@@ -21,6 +21,7 @@
       </section>
 
       <xsl:call-template name="case-section"/>
+      <xsl:call-template name="placement-messages-link"/>
 
       <xsl:if test="actions/action">
         <section class="new-documents" aria-labelledby="h-new">
