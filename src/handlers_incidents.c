@@ -293,8 +293,7 @@ h_incident_view(struct ctx *c)
 		return send_error(c, 404, NULL);
 	}
 	if (m != NULL && strcmp(m, "reported") == 0)
-		page_attr(page_text(pg.root, "flash", "incident-reported"),
-		    "kind", "ok");
+		page_attr(n, "just-reported", "1");
 	if (add_named(c, n, c->id) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);

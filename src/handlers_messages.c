@@ -141,11 +141,11 @@ send_messages(struct ctx *c, const struct placement *p,
 		return send_error(c, 500, NULL);
 	if (ctx_page(c, &pg, "messages") == -1)
 		return send_error(c, 500, NULL);
-	if (errs == NULL && m != NULL && strcmp(m, "sent") == 0)
-		page_attr(page_text(pg.root, "flash", "message-sent"), "kind",
-		    "ok");
 	page_placement(pg.root, p, &c->user);
 	list = page_elem(pg.root, "messages");
+	/* The view says it itself: page.xsl's <flash> knows the case flow's. */
+	if (errs == NULL && m != NULL && strcmp(m, "sent") == 0)
+		page_attr(list, "sent", "1");
 	if (add_thread(c, list, p->id, mark, &unread, &last) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);

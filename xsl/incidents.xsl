@@ -91,7 +91,7 @@
   <xsl:template match="page[@view = 'incident']" mode="main">
     <xsl:for-each select="incident">
       <h1>Personuppgiftsincident PI-<xsl:value-of select="@id"/></h1>
-      <xsl:if test="/page/flash[. = 'incident-reported']">
+      <xsl:if test="@just-reported = '1'">
         <div role="status" class="flash flash-ok"><p>Rapporten är skickad till karriärvägledaren.</p></div>
       </xsl:if>
       <dl class="facts">

@@ -29,7 +29,7 @@
       <xsl:text>Meddelanden: </xsl:text>
       <xsl:call-template name="placement-name"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     </h1>
-    <xsl:if test="flash[. = 'message-sent']">
+    <xsl:if test="messages/@sent = '1'">
       <div role="status" class="flash flash-ok"><p>Meddelandet är skickat.</p></div>
     </xsl:if>
     <p><a href="/placements/{$p/@id}">Tillbaka till insatsen</a></p>
