@@ -231,6 +231,7 @@ test('purge destroys exactly the due customers outside the sample, leaving no by
 	// The protected customer's number is not printed.
 	assert.doesNotMatch(out, new RegExp(byKey.E.pnr));
 	assert.match(out, /wal=truncated/);
+	assert.match(out, /\tmessages=4\t/, 'the messages of A and J');
 	const left = sql('SELECT group_concat(id) FROM (SELECT id FROM customers ORDER BY id)').split(',');
 	const expectLeft = people.filter((p) => p.expect !== 'destroyed').map((p) => String(p.id));
 	assert.deepEqual(left, expectLeft);
