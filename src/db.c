@@ -513,31 +513,33 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/*
 	 * The viewer's (?2) placements with messages by others after the
 	 * viewer's read mark, newest first, at most ?3, with the total over
-	 * all of them (the window runs before the LIMIT).  Read from the
-	 * viewer's own placements (?1: the organisation, or the counsellor)
-	 * through their indexes and messages_placement.
+	 * all of them (the window runs before the LIMIT).  The inner query
+	 * reads only indexes: the viewer's own placements (?1: the
+	 * organisation, or the counsellor's customers) and messages_placement;
+	 * the joins are made for the rows shown (bench database: 5 ms instead
+	 * of 50 for an organisation of 17 843 placements).
 	 */
-#define MSG_UNREAD_COLS "SELECT " PLACEMENT_COLS ", count(m.id), max(m.at)," \
-	" sum(count(m.id)) OVER ()"
+#define MSG_UNREAD_INNER "SELECT p.id AS pid, count(m.id) AS n," \
+	" max(m.at) AS latest, max(m.id) AS newest," \
+	" sum(count(m.id)) OVER () AS total"
 #define MSG_UNREAD_WHERE \
 	" LEFT JOIN message_reads r ON r.user_id = ?2 AND r.placement_id = p.id" \
 	" WHERE m.placement_id = p.id AND m.author_id <> ?2" \
 	" AND m.id > coalesce(r.last_read, 0)"
-	[STMT_MSG_UNREAD_OF_PROVIDER] = MSG_UNREAD_COLS
-	    " FROM placements p CROSS JOIN messages m"
-	    " JOIN catalogue k ON k.code = p.code"
-	    " JOIN organisations o ON o.id = p.provider_id"
-	    " JOIN customers c ON c.id = p.customer_id"
-	    " JOIN users cu ON cu.id = c.counsellor_id" MSG_UNREAD_WHERE
-	    " AND p.provider_id = ?1 GROUP BY p.id ORDER BY max(m.id) DESC"
-	    " LIMIT ?3",
-	[STMT_MSG_UNREAD_OF_COUNSELLOR] = MSG_UNREAD_COLS
+#define MSG_UNREAD_OUTER(INNER) "SELECT " PLACEMENT_COLS ", u.n, u.latest," \
+	" u.total FROM (" INNER " GROUP BY p.id ORDER BY newest DESC" \
+	" LIMIT ?3) u JOIN placements p ON p.id = u.pid" \
+	" JOIN catalogue k ON k.code = p.code" \
+	" JOIN organisations o ON o.id = p.provider_id" \
+	" JOIN customers c ON c.id = p.customer_id" \
+	" JOIN users cu ON cu.id = c.counsellor_id ORDER BY u.newest DESC"
+	[STMT_MSG_UNREAD_OF_PROVIDER] = MSG_UNREAD_OUTER(MSG_UNREAD_INNER
+	    " FROM placements p CROSS JOIN messages m" MSG_UNREAD_WHERE
+	    " AND p.provider_id = ?1"),
+	[STMT_MSG_UNREAD_OF_COUNSELLOR] = MSG_UNREAD_OUTER(MSG_UNREAD_INNER
 	    " FROM customers c CROSS JOIN placements p CROSS JOIN messages m"
-	    " JOIN catalogue k ON k.code = p.code"
-	    " JOIN organisations o ON o.id = p.provider_id"
-	    " JOIN users cu ON cu.id = c.counsellor_id" MSG_UNREAD_WHERE
-	    " AND c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " GROUP BY p.id ORDER BY max(m.id) DESC LIMIT ?3",
+	    MSG_UNREAD_WHERE " AND c.counsellor_id = ?1"
+	    " AND p.customer_id = c.id"),
 	/* The purge of customer ?1 (purge.c), before its placements. */
 	[STMT_MSG_PURGE] = "DELETE FROM messages WHERE placement_id IN"
 	    " (SELECT id FROM placements WHERE customer_id = ?1)",
