@@ -8,6 +8,7 @@
  *   OBJID/metadata/preservation/premis.xml      (workflow history)
  *   OBJID/representations/rep1/METS.xml
  *   OBJID/representations/rep1/data/K<c>/P<p>/D<d>-<kind>[-<period>]-r<rev>-v<ver>.xml
+ *   OBJID/representations/rep1/data/K<c>/P<p>/messages.xml  (issue 13)
  *   OBJID/schemas/NAME.xsd
  *
  * The package is built in memory, then written to a directory (the
@@ -55,7 +56,8 @@ struct archive_pkg {
 	struct archive_file	*files;
 	size_t			 nfiles, cap;
 	int			 documents;	/* documents (all revisions) */
-	int			 versions;	/* saved versions = data files */
+	int			 versions;	/* saved versions: data files */
+	int			 messages;	/* placements' message files */
 };
 
 /*

@@ -127,6 +127,28 @@ enum stmt {
 	STMT_PLACEMENT_CASE,
 	/* lateness facts of a placement (issue 12, lateness.h) */
 	STMT_LATE_CASE,
+	/* messages and personal-data incidents (issue 13, migration 10) */
+	STMT_MSG_INSERT,
+	STMT_MSG_OF_PLACEMENT,
+	STMT_MSG_READ_GET,
+	STMT_MSG_READ_PUT,
+	STMT_MSG_UNREAD_OF_PROVIDER,
+	STMT_MSG_UNREAD_OF_COUNSELLOR,
+	STMT_MSG_PURGE,
+	STMT_MSG_PURGE_READS,
+	STMT_MSG_PURGE_INCIDENT_LINKS,
+	STMT_MSG_DESTRUCTION_ADD,
+	STMT_INCIDENT_INSERT,
+	STMT_INCIDENT_LINK,
+	STMT_INCIDENT_TO_NAMED,
+	STMT_INCIDENT_TO_PROVIDER,
+	STMT_INCIDENT_GET,
+	STMT_INCIDENT_IS_RECIPIENT,
+	STMT_INCIDENT_PLACEMENTS,
+	STMT_INCIDENTS_OF_PROVIDER,
+	STMT_INCIDENTS_OF_COUNSELLOR,
+	STMT_INCIDENTS_ALL,
+	STMT_INCIDENT_CHOICES,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -162,7 +184,7 @@ int	 db_exists(struct db *db, enum stmt which, sqlite3_int64 a,
 	    sqlite3_int64 b);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 9
+#define DB_SCHEMA_VERSION 10
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

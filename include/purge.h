@@ -64,6 +64,7 @@ struct purge_opts {
 struct purge_result {
 	int	 destroyed;		/* customers */
 	int	 placements, documents, versions, events;
+	int	 messages;		/* issue 13 */
 	int	 would_destroy;		/* --dry-run */
 	int	 handover, decide, skipped;
 	int	 kept;			/* candidates not due (near the line) */

@@ -17,6 +17,7 @@
 
 #include "archive.h"
 #include "auth.h"
+#include "msgstore.h"
 #include "pnr.h"
 #include "purge.h"
 #include "retention.h"
@@ -347,6 +348,37 @@ add_documents(struct build *b, xmlNodePtr pn, sqlite3_int64 cid,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * The messages of placement pid (issue 13) as one data file of the
+ * representation, K<c>/P<p>/messages.xml (schemas/messages.xsd), with its
+ * checksum in the METS, its PREMIS object and a <messages> element in
+ * customers.xml.  Nothing for a placement without messages.  0 or -1.
+ */
+static int
+add_messages(struct build *b, xmlNodePtr pn, sqlite3_int64 cid,
+    sqlite3_int64 pid, const char *pref)
+{
+	struct archive_file	*f;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 mn;
+	char			 path[256];
+	int			 n;
+
+	if ((doc = msgstore_archive_doc(b->db, pid, cid, &n)) == NULL)
+		return n == 0 ? 0 : -1;
+	snprintf(path, sizeof(path), "representations/" REP
+	    "/data/K%lld/P%lld/messages.xml", (long long)cid, (long long)pid);
+	if ((f = add_xml(b->pkg, path, doc, REP_GROUP)) == NULL)
+		return -1;
+	b->pkg->messages++;
+	mn = xmlNewChild(pn, b->ans, BAD_CAST "messages", NULL);
+	attr_long(mn, "count", n);
+	attr(mn, "file", path);
+	attr(mn, "sha256", f->sha256);
+	premis_file(b, f, pref);
+	return 0;
+}
+
 /* The placements of customer cid under cn.  Returns 0 or -1. */
 static int
 add_placements(struct build *b, xmlNodePtr cn, sqlite3_int64 cid,
@@ -373,7 +405,8 @@ add_placements(struct build *b, xmlNodePtr cn, sqlite3_int64 cid,
 		atext(b, pn, "codeName", col(st, 2));
 		atext(b, pn, "provider", col(st, 3));
 		premis_entity(b, ref, cref);
-		if (add_documents(b, pn, cid, pid) == -1) {
+		if (add_documents(b, pn, cid, pid) == -1 ||
+		    add_messages(b, pn, cid, pid, ref) == -1) {
 			rc = SQLITE_ERROR;
 			break;
 		}
@@ -678,6 +711,9 @@ add_documentation(struct build *b)
 	    "Kunder: %zu. Dokument: %d. Dokumentversioner: %d.\n\n"
 	    "representations/%s/data/K<kund>/P<insats>/D<dokument>-<typ>-r<revision>-v<version>.xml:\n"
 	    "  varje sparad version av varje dokument, som den lagrades.\n"
+	    "representations/%s/data/K<kund>/P<insats>/messages.xml:\n"
+	    "  meddelandena mellan anordnaren och karriärvägledaren om "
+	    "insatsen (schemas/messages.xsd).\n"
 	    "metadata/descriptive/customers.xml: kunderna (personnummer, namn, "
 	    "skyddad identitet), insatser och dokument (schemas/insats-archive.xsd).\n"
 	    "metadata/preservation/premis.xml: arbetsflödets historik (vem gjorde "
@@ -687,7 +723,7 @@ add_documentation(struct build *b)
 	    "personnummer får endast lämnas ut till den som måste se dem.\n",
 	    b->pkg->objid, b->cfg->municipality, b->cfg->municipality_orgnr,
 	    b->pkg->created, ARCHIVE_SOFTWARE, ARCHIVE_VERSION,
-	    b->pkg->nmembers, b->pkg->documents, b->pkg->versions, REP);
+	    b->pkg->nmembers, b->pkg->documents, b->pkg->versions, REP, REP);
 	if (n < 0 || (size_t)n >= sizeof(text))
 		return -1;
 	return add_copy(b->pkg, "documentation/beskrivning.txt", text,
@@ -882,7 +918,7 @@ mets_representation(struct build *b)
 	if (mets_start(&m, b, REP) == -1)
 		return -1;
 	/* Customers without documents leave the representation empty. */
-	if (b->pkg->versions > 0) {
+	if (b->pkg->versions + b->pkg->messages > 0) {
 		sec = mel(&m, m.root, "fileSec");
 		attr(sec, "ID", "rep-filesec");
 		if (mets_group(&m, sec, b->pkg, REP_GROUP, "rep-grp-data",
@@ -898,7 +934,7 @@ mets_representation(struct build *b)
 	top = mets_div(&m, sm, "rep-div-root", REP);
 	mets_div(&m, top, "rep-div-metadata", "Metadata");
 	data = mets_div(&m, top, "rep-div-data", "Representations");
-	if (b->pkg->versions > 0)
+	if (b->pkg->versions + b->pkg->messages > 0)
 		mets_fptr(&m, data, "rep-grp-data");
 	return mets_finish(&m, b, "representations/" REP "/METS.xml",
 	    REP_GROUP);

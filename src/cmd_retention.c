@@ -128,10 +128,10 @@ print_summary(const struct purge_result *r, int dry_run)
 		    r->decide, r->kept);
 	else
 		printf("summary\tdestroyed=%d\tplacements=%d\tdocuments=%d\t"
-		    "versions=%d\tevents=%d\thandover=%d\tdecide=%d\tkept=%d\t"
-		    "skipped=%d\tvacuum=%s\twal=%s\n", r->destroyed,
-		    r->placements, r->documents, r->versions, r->events,
-		    r->handover, r->decide, r->kept, r->skipped,
+		    "versions=%d\tevents=%d\tmessages=%d\thandover=%d\t"
+		    "decide=%d\tkept=%d\tskipped=%d\tvacuum=%s\twal=%s\n",
+		    r->destroyed, r->placements, r->documents, r->versions,
+		    r->events, r->messages, r->handover, r->decide, r->kept, r->skipped,
 		    r->vacuumed ? "yes" : "no",
 		    r->checkpoint_ok ? "truncated" : "NOT-TRUNCATED");
 }

@@ -19,6 +19,7 @@
 #include "latefacts.h"
 #include "localdate.h"
 #include "protectedlog.h"
+#include "msghandlers.h"
 #include "router.h"
 
 #define PAGE_SIZE	50
@@ -377,6 +378,9 @@ h_start(struct ctx *c)
 			rc = add_placements(c, pg.root,
 			    STMT_PLACEMENTS_OF_PROVIDER, c->user.org_id, today,
 			    &v, 1);
+		if (rc == 0)	/* issue 13 */
+			rc = messages_start(c, pg.root) ||
+			    incidents_start(c, pg.root) ? -1 : 0;
 		break;
 	case ROLE_LEAD:
 		rc = case_lead_start(c, pg.root, today);
@@ -391,12 +395,17 @@ h_start(struct ctx *c)
 			    &v, 0);
 		if (rc == 0)
 			rc = add_deficiencies(c, pg.root, today);
+		if (rc == 0)	/* issue 13 */
+			rc = messages_start(c, pg.root) ||
+			    incidents_start(c, pg.root) ? -1 : 0;
 		break;
 	case ROLE_ARCHIVIST:
 		rc = archive_start_page(c, pg.root, today);
 		break;
 	default:
 		rc = add_summary(c, pg.root);
+		if (rc == 0 && c->user.role == ROLE_ADMIN)	/* issue 13 */
+			rc = incidents_start(c, pg.root);
 		break;
 	}
 	if (rc == -1) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "msgstore.h"
 #include "purge.h"
 #include "retention.h"
 
@@ -226,7 +227,7 @@ destroy_rows(struct run *run, const struct purge_customer *c)
 {
 	sqlite3_stmt	*st;
 	sqlite3_int64	 rec;
-	int		 ev, ve, doc, pl;
+	int		 ev, ve, doc, pl, msg;
 	const char	*pkg = c->r.cls == RET_HANDOVER ? c->covered : NULL;
 
 	if ((ev = delete_rows(run->db, STMT_PURGE_EVENTS, c->id)) < 0 ||
@@ -234,6 +235,7 @@ destroy_rows(struct run *run, const struct purge_customer *c)
 	    (doc = delete_rows(run->db, STMT_PURGE_DOCUMENTS, c->id)) < 0 ||
 	    delete_rows(run->db, STMT_PURGE_FOLLOWUPS, c->id) < 0 ||
 	    delete_rows(run->db, STMT_PURGE_PROTECTED_READS, c->id) < 0 ||
+	    (msg = msgstore_purge_customer(run->db, c->id)) < 0 ||
 	    (pl = delete_rows(run->db, STMT_PURGE_PLACEMENTS, c->id)) < 0 ||
 	    delete_rows(run->db, STMT_PURGE_PACKAGE_LINKS, c->id) < 0 ||
 	    delete_rows(run->db, STMT_PURGE_CUSTOMER, c->id) != 1)
@@ -246,8 +248,10 @@ destroy_rows(struct run *run, const struct purge_customer *c)
 	sqlite3_bind_int(st, 3, doc);
 	sqlite3_bind_int(st, 4, ve);
 	sqlite3_bind_int(st, 5, ev);
-	if (db_step_done(st) == -1)
+	if (db_step_done(st) == -1 ||
+	    msgstore_count_destroyed(run->db, rec, msg) == -1)
 		return -1;
+	run->res->messages += msg;
 	run->res->placements += pl;
 	run->res->documents += doc;
 	run->res->versions += ve;

@@ -10,6 +10,7 @@
 
 #include "localdate.h"
 #include "protectedlog.h"
+#include "msghandlers.h"
 #include "router.h"
 
 static const struct route routes[] = {
@@ -28,6 +29,11 @@ static const struct route routes[] = {
 	{ "POST", "/placements/{id}/consent", h_case_consent, 1 },
 	{ "POST", "/placements/{id}/follow-ups", h_follow_up_book, 1 },
 	{ "POST", "/follow-ups/{id}/outcome", h_follow_up_outcome, 1 },
+	{ "GET",  "/placements/{id}/messages", h_messages, 1 },
+	{ "POST", "/placements/{id}/messages", h_message_post, 1 },
+	{ "GET",  "/incidents/new", h_incident_new, 1 },
+	{ "POST", "/incidents", h_incident_create, 1 },
+	{ "GET",  "/incidents/{id}", h_incident_view, 1 },
 	{ "GET",  "/documents/new", h_doc_new, 1 },
 	{ "POST", "/documents", h_doc_create, 1 },
 	{ "GET",  "/documents/{id}", h_doc_view, 1 },

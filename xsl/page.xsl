@@ -54,6 +54,8 @@
   <xsl:include href="edit.xsl"/>
   <xsl:include href="error.xsl"/>
   <xsl:include href="search.xsl"/>
+  <xsl:include href="messages.xsl"/>
+  <xsl:include href="incidents.xsl"/>
   <!-- document kinds: one form file and one view file each -->
   <xsl:include href="form-plan.xsl"/>
   <xsl:include href="view-plan.xsl"/>

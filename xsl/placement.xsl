@@ -24,6 +24,7 @@
         <xsl:call-template name="protection-box"/>
       </xsl:if>
       <xsl:call-template name="case-section"/>
+      <xsl:call-template name="placement-messages-link"/>
 
       <xsl:if test="actions/action">
         <section class="new-documents" aria-labelledby="h-new">

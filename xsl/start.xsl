@@ -16,6 +16,7 @@
 
   <xsl:template match="page[@view = 'start']" mode="main">
     <h1>Startsida</h1>
+    <xsl:call-template name="start-issue13"/>
     <xsl:choose>
       <xsl:when test="user/@role = 'provider'">
         <xsl:call-template name="search-form"/>

@@ -95,6 +95,25 @@ function seedDocuments(p) {
 	p.ref = `K-${id}`;
 }
 
+// Messages (issue 13) about A, J (destroyed) and D (handed over): an
+// absence with its contact attempts and an answer, at the customer's
+// time, so the clock does not move; a read mark; and an incident naming A.
+const messageOf = (p) => `Hemligt meddelande ${p.key}${p.key} om frånvaron`;
+const attemptsOf = (p) => `Ringde ${p.key}${p.key} tre gånger`;
+function seedMessages(p) {
+	const pl = Number(sql(`SELECT id FROM placements WHERE customer_id = ${p.id}`));
+	sql(`
+		INSERT INTO messages(placement_id, author_id, at, kind, body, absence_from, absence_to, contact_attempts)
+		  SELECT ${pl}, id, '${p.at}', 'absence', '${messageOf(p)}', '2024-06-10', '2024-06-11', '${attemptsOf(p)}'
+		  FROM users WHERE login = 'anna';
+		INSERT INTO messages(placement_id, author_id, at, kind, body)
+		  SELECT ${pl}, id, '${p.at}', 'other', 'Tack, jag ringer kunden.' FROM users WHERE login = 'karin';
+		INSERT INTO message_reads(user_id, placement_id, last_read)
+		  SELECT id, ${pl}, (SELECT max(id) FROM messages) FROM users WHERE login = 'karin';
+	`);
+	p.messages = 2;
+}
+
 // Lines "what<TAB>K-n..." of a purge run, grouped by what.
 function outcome(stdout) {
 	const o = {};
@@ -120,7 +139,8 @@ function traces(needles) {
 	}
 	return found;
 }
-const needlesOf = (p) => [p.pnr, nameOf(p), nameOf(p).toLowerCase(), textOf(p), `Komplettera ${p.key}${p.key}-kommentaren`];
+const needlesOf = (p) => [p.pnr, nameOf(p), nameOf(p).toLowerCase(), textOf(p), `Komplettera ${p.key}${p.key}-kommentaren`,
+	messageOf(p), attemptsOf(p)];
 
 function dump() {
 	return ok(run('sqlite3', [db, '.dump']));
@@ -152,6 +172,15 @@ before(() => {
 			'--start', '2024-01-15'));
 		seedDocuments(p);
 	}
+	for (const k of ['A', 'D', 'J']) seedMessages(byKey[k]);
+	const apl = sql(`SELECT id FROM placements WHERE customer_id = ${byKey.A.id}`);
+	sql(`INSERT INTO incidents(provider_id, reported_by, reported_at, discovered_at, what, named)
+		  SELECT organisation_id, id, '2024-06-14T10:00:00Z', '2024-06-13T10:00:00Z', 'Incidenten', 1 FROM users WHERE login = 'anna';
+		INSERT INTO incident_placements VALUES (last_insert_rowid(), ${apl});`);
+	// The clock is kept by the triggers with the messages in it.
+	assert.equal(sql(`SELECT count(*) FROM customers c WHERE c.last_entry_at IS NOT max(c.created_at,
+		(SELECT max(at) FROM messages m JOIN placements p ON p.id = m.placement_id WHERE p.customer_id = c.id))
+		AND c.id IN (${byKey.A.id}, ${byKey.D.id}, ${byKey.J.id})`), '0');
 });
 
 after(() => {
@@ -202,6 +231,7 @@ test('purge destroys exactly the due customers outside the sample, leaving no by
 	// The protected customer's number is not printed.
 	assert.doesNotMatch(out, new RegExp(byKey.E.pnr));
 	assert.match(out, /wal=truncated/);
+	assert.match(out, /\tmessages=4\t/, 'the messages of A and J');
 	const left = sql('SELECT group_concat(id) FROM (SELECT id FROM customers ORDER BY id)').split(',');
 	const expectLeft = people.filter((p) => p.expect !== 'destroyed').map((p) => String(p.id));
 	assert.deepEqual(left, expectLeft);
@@ -224,6 +254,14 @@ test('purge destroys exactly the due customers outside the sample, leaving no by
 		|| '|' || documents || '|' || versions || '|' || events || '|' || today || '|' || (finished_at IS NOT NULL)
 		FROM destruction_records`);
 	assert.equal(rec, `two-years|-|2|2|2|4|8|${TODAY}|1`);
+	// Their messages and read marks went with them, counted in the record;
+	// the incident stays, without its link to A's placement.
+	assert.equal(sql('SELECT messages FROM destruction_records'), String(byKey.A.messages + byKey.J.messages));
+	assert.equal(sql(`SELECT count(*) FROM messages m JOIN placements p ON p.id = m.placement_id
+		WHERE p.customer_id = ${byKey.D.id}`), '2');
+	assert.equal(sql('SELECT count(*) FROM messages'), '2');
+	assert.equal(sql('SELECT count(*) FROM message_reads'), '1');
+	assert.equal(sql("SELECT (SELECT count(*) FROM incidents) || '|' || (SELECT count(*) FROM incident_placements)"), '1|0');
 	const log = ok(insats('purge', 'log'));
 	for (const p of people) {
 		assert.doesNotMatch(log, new RegExp(p.pnr));
@@ -308,8 +346,22 @@ test('export archive writes a valid E-ARK SIP of the due sample', () => {
 		assert.ok(xml.includes(`xlink:href="${rel}"`), `${rel} not in METS.xml`);
 	}
 	// Every version of every document of D and E, valid against the shipped schema.
-	const data = walk(path.join(root, 'representations/rep1/data'));
+	const all = walk(path.join(root, 'representations/rep1/data'));
+	const data = all.filter((f) => /\/D\d+-[^/]+\.xml$/.test(f));
 	assert.equal(data.length, 4);
+	// D's messages (issue 13): one file for its placement, valid, checksummed above.
+	const msgs = all.filter((f) => f.endsWith('/messages.xml'));
+	assert.deepEqual(msgs.map((f) => path.relative(root, f)),
+		[`representations/rep1/data/K${byKey.D.id}/P${sql(`SELECT id FROM placements WHERE customer_id = ${byKey.D.id}`)}/messages.xml`]);
+	assert.equal(all.length, 5);
+	const mv = run('xmllint', ['--nonet', '--noout', '--schema', path.join(root, 'schemas/messages.xsd'), ...msgs]);
+	assert.equal(mv.status, 0, mv.stderr);
+	const mx = readFileSync(msgs[0], 'utf8');
+	assert.ok(mx.includes(messageOf(byKey.D)) && mx.includes(attemptsOf(byKey.D)), mx);
+	assert.match(mx, /<absence from="2024-06-10" to="2024-06-11" due="2024-06-11" late="true"\/>/);
+	assert.match(mx, /sentBy="karin" role="counsellor"/);
+	assert.ok(readFileSync(path.join(root, 'representations/rep1/METS.xml'), 'utf8')
+		.includes(`xlink:href="${path.relative(path.join(root, 'representations/rep1'), msgs[0])}"`), 'in the representation METS');
 	for (const k of ['D', 'E']) {
 		assert.equal(data.filter((f) => f.includes(`/K${byKey[k].id}/`)).length, 2);
 	}
@@ -325,6 +377,7 @@ test('export archive writes a valid E-ARK SIP of the due sample', () => {
 	assert.match(c, new RegExp(`<customer ref="${byKey.E.ref}" protected="true">\\s*<pnr>${byKey.E.pnr}</pnr>`));
 	assert.match(c, new RegExp(`<customer ref="${byKey.D.ref}" protected="false">`));
 	assert.match(c, /<birthDate>1985-03-15<\/birthDate>/);
+	assert.match(c, /<messages count="2" file="representations\/rep1\/data\/K\d+\/P\d+\/messages\.xml" sha256="[0-9a-f]{64}"\/>/);
 	for (const k of ['A', 'B', 'C', 'F', 'G', 'H', 'I', 'J'])
 		assert.doesNotMatch(c, new RegExp(byKey[k].pnr));
 	// PREMIS: the workflow history with who, what, when and the comment.
@@ -486,6 +539,7 @@ test('after confirmation the next purge removes the handed-over customers and na
 	assert.deepEqual(o.destroyed, refs('D', 'E'));
 	assert.equal(o.handover, undefined);
 	for (const k of ['D', 'E']) assert.deepEqual(traces(needlesOf(byKey[k])), [], `traces of ${k}`);
+	assert.equal(sql('SELECT count(*) FROM messages'), '0', "D's messages went with it");
 	const rec = sql(`SELECT rule || '|' || package_objid || '|' || customers || '|' || documents || '|' || versions
 		FROM destruction_records WHERE rule = 'handed-over'`);
 	assert.equal(rec, `handed-over|${objid}|2|2|4`);
@@ -502,7 +556,8 @@ test('after confirmation the next purge removes the handed-over customers and na
 test('every table that points at customer data is one the purge empties', () => {
 	// A table added later with a foreign key to these must be purged too.
 	const handled = new Set(['placements', 'documents', 'document_versions', 'events', 'archive_package_customers',
-		'follow_ups', 'protected_reads']);
+		'follow_ups', 'protected_reads',
+		'messages', 'message_reads', 'incident_placements']);
 	const tables = sql("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").split('\n');
 	for (const t of tables) {
 		const refsTo = sql(`SELECT group_concat(\"table\") FROM pragma_foreign_key_list('${t}')`);

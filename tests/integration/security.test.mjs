@@ -216,7 +216,17 @@ const KNOWN = {
 	'POST /follow-ups/{id}/outcome': { _: 404 },
 	// Issue 3: the payment basis, for counsellors (their customers) and admins.
 	'GET /payments': { karin: 200, kalle: 200, admin: 200, _: 403, query: '?month=2026-11' },
+	// Issue 13: messages on P (the owner and the counsellor write; the team
+	// lead reads; the matrix's form has kind "plan": 422) and incidents (a
+	// provider reports; the report I by anna naming P reaches karin and the
+	// admin; every one else 404).
+	'GET /placements/{id}/messages': { anna: 200, karin: 200, lena: 200 },
+	'POST /placements/{id}/messages': { anna: 422, karin: 422, lena: 403 },
+	'GET /incidents/new': { anna: 200, bo: 200, _: 403 },
+	'POST /incidents': { anna: 422, bo: 422, _: 403 },
+	'GET /incidents/{id}': { anna: 200, karin: 200, admin: 200, id: () => incidentId },
 };
+let incidentId = null;	// I, set up below
 // The state D must be in before a route's cells run (the one role that may
 // act goes last, so its success sets up the next route).
 const ORDER = ['POST /documents/{id}', 'POST /documents/{id}/submit', 'POST /documents/{id}/return',
@@ -309,6 +319,10 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		status(res, 303, 'save of the new plan');
 		docId = /^\/documents\/(\d+)/.exec(res.location)?.[1];
 		assert.ok(docId, 'the new document id');
+		const inc = await c.anna.postForm('/incidents', { csrf: form.get('csrf'), what: 'Matrisens incident.',
+			discovered_on: '2026-11-02', discovered_time: '10:00', placement: evaP });
+		status(inc, 303, 'the incident I');
+		incidentId = /^\/incidents\/(\d+)/.exec(inc.location)?.[1];
 	});
 
 	it('passes REMOTE_USER only where nginx authenticated, and clears HTTP_PROXY (site config)', async () => {
@@ -444,7 +458,7 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		const generic = [];
 		let stateOk = true;
 		for (const r of ordered) {
-			const id = r.pattern.startsWith('/placements/') ? evaP : docId;
+			const id = KNOWN[r.key]?.id?.() ?? (r.pattern.startsWith('/placements/') ? evaP : docId);
 			let path = r.pattern.replace('{id}', id);
 			if (r.key === 'GET /documents/new') path += `?placement=${evaP}&kind=plan`;
 			else if (KNOWN[r.key]?.query) path += KNOWN[r.key].query;

@@ -498,6 +498,11 @@ test_purge_exact_set(void **state)
 	add_customer(f, 6, luhn("19850319-123", 0), "2020-01-01T10:00:00Z");
 	sql(f, "UPDATE events SET at = '2024-06-16T10:00:00Z'"
 	    " WHERE document_id = 6");
+	/* Customer 1's message (issue 13) goes with it; its read mark too. */
+	sql(f, "INSERT INTO messages(placement_id, author_id, at, kind, body)"
+	    " VALUES (1, 2, '2024-06-14T09:00:00Z', 'other', 'Meddelande1'),"
+	    " (3, 2, '2024-06-16T09:00:00Z', 'other', 'Meddelande3');"
+	    "INSERT INTO message_reads VALUES (2, 1, 1);");
 
 	/* Dry run: lists, changes nothing. */
 	o.dry_run = 1;
@@ -517,6 +522,11 @@ test_purge_exact_set(void **state)
 	assert_int_equal(r.documents, 1);
 	assert_int_equal(r.versions, 2);
 	assert_int_equal(r.events, 3);
+	assert_int_equal(r.messages, 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM messages"), 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM message_reads"), 0);
+	assert_int_equal(one(f, "SELECT sum(messages) FROM"
+	    " destruction_records"), 1);
 	assert_int_equal(r.checkpoint_ok, 1);
 	assert_int_equal(r.traces, 0);
 	assert_int_equal(one(f, "SELECT count(*) FROM customers WHERE id = 1"),
@@ -624,6 +634,17 @@ test_last_entry_follows_writes(void **state)
 		/* Names and states change nothing. */
 		"UPDATE customers SET name = 'M' WHERE id = 9",
 		"UPDATE documents SET state = 'submitted' WHERE id = 1",
+		/* A message (issue 13) is an entry: raised, kept by a
+		 * recomputing trigger of migration 5 rewritten by 12, moved
+		 * back, forward, to another customer, deleted. */
+		"INSERT INTO messages(id, placement_id, author_id, at, kind, body)"
+		" VALUES (1, 3, 2, '2025-12-01T10:00:00Z', 'other', 'x')",
+		"UPDATE customers SET created_at = '2017-01-01T00:00:00Z'"
+		" WHERE id = 3",
+		"UPDATE messages SET at = '2019-01-01T00:00:00Z' WHERE id = 1",
+		"UPDATE messages SET at = '2026-01-01T00:00:00Z' WHERE id = 1",
+		"UPDATE messages SET placement_id = 1 WHERE id = 1",
+		"DELETE FROM messages WHERE id = 1",
 	};
 	struct fixture	*f = *state;
 	char		 buf[32];
@@ -646,6 +667,7 @@ test_last_entry_follows_writes(void **state)
 			assert_string_equal(stored(f, 1, buf),
 			    "2024-06-14T10:00:00Z");
 	}
+	assert_int_equal(one(f, "SELECT count(*) FROM messages"), 0);
 	/* Customer 4's placement went to customer 2: its own events stay. */
 	assert_string_equal(stored(f, 4, buf), "2022-01-01T10:00:00Z");
 	assert_string_equal(stored(f, 9, buf), "2024-05-05T05:05:05Z");

@@ -1,0 +1,337 @@
+/*
+ * handlers_incidents: personal-data incidents (personuppgiftsincidenter,
+ * 002 §3.1).  A provider reports what happened, when it was discovered and,
+ * if known, which of its own placements it concerns.  The report goes at
+ * once to the responsible counsellors of the named customers, or, with
+ * none named, to the counsellors of every customer of the organisation
+ * (any of them may be concerned); the admin sees every report.  The
+ * report is due within 72 hours of the discovery: each one shows that
+ * line and whether it was met.  The report row is its own audit record
+ * (who, when); it refers to customers by placement only and holds no name
+ * or number but what the provider typed.  Anyone else gets 404.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "messages.h"
+#include "msghandlers.h"
+#include "msgstore.h"
+
+#define CHOICES_MAX	500	/* placements offered in the form */
+#define NAMED_MAX	100	/* placements named in one report */
+#define START_ROWS	50	/* reports on a start page */
+#define CLOCK_SLACK	300	/* seconds a discovery may lie "ahead" */
+
+/* The placements of the organisation to choose from, into root. */
+static int
+add_choices(struct ctx *c, xmlNodePtr root)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_INCIDENT_CHOICES);
+	xmlNodePtr	 list = page_elem(root, "placements");
+	struct placement p;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->user.org_id);
+	sqlite3_bind_int(st, 2, CHOICES_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_placement_row(st, 0, &p);
+		page_placement(list, &p, &c->user);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The form (view "incident-new"), with errs and what was typed. */
+static int
+send_form(struct ctx *c, const struct field_errors *errs, int status)
+{
+	struct page	 pg;
+	xmlNodePtr	 f;
+	size_t		 i;
+
+	if (ctx_page(c, &pg, "incident-new") == -1)
+		return send_error(c, 500, NULL);
+	f = page_elem(pg.root, "incident-form");
+	if (add_choices(c, f) == -1) {
+		page_free(&pg);
+		return send_error(c, 500, NULL);
+	}
+	if (errs != NULL) {
+		page_errors(&pg, errs);
+		for (i = 0; i < c->form.n; i++)
+			if (strcmp(c->form.fields[i].name, "csrf") != 0)
+				page_attr(page_text(f, "field",
+				    c->form.fields[i].value), "name",
+				    c->form.fields[i].name);
+	}
+	return send_page(c, &pg, status);
+}
+
+/* Only a provider reports; others know the page exists (403). */
+static int
+is_reporter(const struct user *u)
+{
+	return u->role == ROLE_PROVIDER && u->org_id != 0;
+}
+
+int
+h_incident_new(struct ctx *c)
+{
+	if (!is_reporter(&c->user))
+		return send_error(c, 403, "Personuppgiftsincidenter "
+		    "rapporteras av anordnaren.");
+	return send_form(c, NULL, 200);
+}
+
+/* The discovery's moment from its two fields: 0 with *t, or -1. */
+static int
+discovery(struct ctx *c, time_t *t, struct field_errors *errs)
+{
+	const char	*d = form_get(&c->form, "discovered_on");
+	const char	*hm = form_get(&c->form, "discovered_time");
+	struct date	 day;
+
+	if (d == NULL || *d == '\0' || date_parse(d, &day) == -1) {
+		field_errors_add(errs, "discovered_on", "Ange datumet som "
+		    "ÅÅÅÅ-MM-DD, till exempel 2026-12-07.");
+		return -1;
+	}
+	if (incident_local_time(d, hm, t) == -1) {
+		field_errors_add(errs, "discovered_time", "Ange klockslaget "
+		    "som TT:MM, till exempel 14:30.");
+		return -1;
+	}
+	if (*t > time(NULL) + CLOCK_SLACK) {
+		field_errors_add(errs, "discovered_time", "Upptäckten kan inte "
+		    "ligga senare än nu.");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The named placements (fields "placement", repeated): each must be one
+ * of the organisation's.  Returns the number in ids, or -1 (error added).
+ */
+static int
+named(struct ctx *c, long ids[NAMED_MAX], struct field_errors *errs)
+{
+	struct placement p;
+	const char	*v;
+	char		*end;
+	size_t		 i;
+	int		 n = 0;
+
+	for (i = 0; i < c->form.n; i++) {
+		if (strcmp(c->form.fields[i].name, "placement") != 0)
+			continue;
+		v = c->form.fields[i].value;
+		if (n == NAMED_MAX) {
+			field_errors_add(errs, "placement", "Välj högst 100 "
+			    "kunder, eller ingen om ni inte vet vilka.");
+			return -1;
+		}
+		ids[n] = strtol(v, &end, 10);
+		/* Another organisation's placement reads as no placement. */
+		if (*v < '1' || *v > '9' || *end != '\0' || strlen(v) > 12 ||
+		    store_placement_get(c->db, ids[n], &p) != 0 ||
+		    p.provider_id != c->user.org_id) {
+			field_errors_add(errs, "placement", "Välj bland era "
+			    "egna insatser.");
+			return -1;
+		}
+		n++;
+	}
+	return n;
+}
+
+int
+h_incident_create(struct ctx *c)
+{
+	struct field_errors	 errs = { .n = 0 };
+	struct incident_new	 in;
+	long			 ids[NAMED_MAX], id = 0;
+	const char		*what = form_get(&c->form, "what");
+	char			 when[21], loc[64];
+	time_t			 t = 0;
+	int			 why, n, rc;
+
+	if (!is_reporter(&c->user))
+		return send_error(c, 403, "Personuppgiftsincidenter "
+		    "rapporteras av anordnaren.");
+	if (!msg_text_ok(what, MSG_TEXT_MAX, &why))
+		field_errors_add(&errs, "what", why == 2 ? "Texten är för lång "
+		    "(högst 4000 tecken)." : "Beskriv vad som har hänt.");
+	discovery(c, &t, &errs);
+	n = named(c, ids, &errs);
+	if (errs.n > 0)
+		return send_form(c, &errs, 422);
+	incident_utc(t, when);
+	in.discovered = when;
+	in.what = what;
+	in.placements = ids;
+	in.nplacements = (size_t)n;
+	if ((rc = incident_store(c->db, &c->user, &in, &id)) == 1) {
+		field_errors_add(&errs, "placement", "Välj bland era egna "
+		    "insatser.");
+		return send_form(c, &errs, 422);
+	}
+	if (rc != 0)
+		return send_error(c, 500, NULL);
+	snprintf(loc, sizeof(loc), "/incidents/%ld?m=reported", id);
+	http_redirect(c->req, loc);
+	return 303;
+}
+
+/* Discovery, the 72-hour line and its lateness onto n. */
+static void
+add_line(xmlNodePtr n, const char *discovered, const char *reported)
+{
+	time_t	 d, r;
+	char	 line[21];
+
+	page_attr_time(n, "discovered", discovered);
+	page_attr_time(n, "reported", reported);
+	if (incident_parse_utc(discovered, &d) == -1 ||
+	    incident_parse_utc(reported, &r) == -1)
+		return;
+	incident_utc(incident_deadline(d), line);
+	page_attr_time(n, "deadline", line);
+	page_attr(n, "late", incident_late(d, r) ? "1" : "0");
+}
+
+/* 1 if u may read incident id of organisation org. */
+static int
+may_read(struct ctx *c, long id, long org)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (c->user.role == ROLE_ADMIN)
+		return 1;
+	if (c->user.role == ROLE_PROVIDER)
+		return c->user.org_id == org;
+	if (c->user.role != ROLE_COUNSELLOR ||
+	    (st = db_stmt(c->db, STMT_INCIDENT_IS_RECIPIENT)) == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, c->user.id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+/*
+ * The named placements of incident id under n.  A counsellor sees only
+ * the own customers' ones; the rest are counted (other-customers).
+ */
+static int
+add_named(struct ctx *c, xmlNodePtr n, long id)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_INCIDENT_PLACEMENTS);
+	xmlNodePtr	 list = page_elem(n, "placements");
+	struct placement p;
+	int		 rc, others = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_placement_row(st, 0, &p);
+		if (c->user.role == ROLE_COUNSELLOR &&
+		    p.counsellor_id != c->user.id)
+			others++;
+		else
+			page_placement(list, &p, &c->user);
+	}
+	sqlite3_reset(st);
+	page_attr_long(list, "other-customers", others);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Fills n from the incident row st; returns the organisation's id. */
+static long
+incident_row(xmlNodePtr n, sqlite3_stmt *st)
+{
+	page_attr_long(n, "id", sqlite3_column_int64(st, 0));
+	page_attr(n, "provider", (const char *)sqlite3_column_text(st, 2));
+	add_line(n, (const char *)sqlite3_column_text(st, 4),
+	    (const char *)sqlite3_column_text(st, 3));
+	page_attr(n, "named", sqlite3_column_int(st, 6) ? "1" : "0");
+	page_attr(n, "reporter-login", (const char *)sqlite3_column_text(st, 7));
+	page_attr(n, "reporter-name", (const char *)sqlite3_column_text(st, 8));
+	page_text(n, "what", (const char *)sqlite3_column_text(st, 5));
+	return (long)sqlite3_column_int64(st, 1);
+}
+
+int
+h_incident_view(struct ctx *c)
+{
+	sqlite3_stmt	*st = db_stmt(c->db, STMT_INCIDENT_GET);
+	struct page	 pg;
+	xmlNodePtr	 n;
+	const char	*m = form_get(&c->req->params, "m");
+	long		 org;
+
+	if (st == NULL || ctx_page(c, &pg, "incident") == -1)
+		return send_error(c, 500, NULL);
+	sqlite3_bind_int64(st, 1, c->id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		page_free(&pg);
+		return send_error(c, 404, NULL);
+	}
+	n = page_elem(pg.root, "incident");
+	org = incident_row(n, st);
+	sqlite3_reset(st);
+	if (!may_read(c, c->id, org)) {
+		page_free(&pg);
+		return send_error(c, 404, NULL);
+	}
+	if (m != NULL && strcmp(m, "reported") == 0)
+		page_attr(n, "just-reported", "1");
+	if (add_named(c, n, c->id) == -1) {
+		page_free(&pg);
+		return send_error(c, 500, NULL);
+	}
+	return send_page(c, &pg, 200);
+}
+
+int
+incidents_start(struct ctx *c, xmlNodePtr root)
+{
+	enum stmt	 which = c->user.role == ROLE_PROVIDER ?
+			    STMT_INCIDENTS_OF_PROVIDER :
+			    c->user.role == ROLE_COUNSELLOR ?
+			    STMT_INCIDENTS_OF_COUNSELLOR : STMT_INCIDENTS_ALL;
+	sqlite3_stmt	*st = db_stmt(c->db, which);
+	xmlNodePtr	 list = page_elem(root, "incidents"), n;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	if (which == STMT_INCIDENTS_ALL)
+		sqlite3_bind_int(st, 1, START_ROWS);
+	else {
+		sqlite3_bind_int64(st, 1, which == STMT_INCIDENTS_OF_PROVIDER ?
+		    c->user.org_id : c->user.id);
+		sqlite3_bind_int(st, 2, START_ROWS);
+	}
+	if (c->user.role == ROLE_PROVIDER)
+		page_attr(list, "may-report", "1");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_elem(list, "incident");
+		page_attr_long(n, "id", sqlite3_column_int64(st, 0));
+		add_line(n, (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 1));
+		page_attr(n, "named", sqlite3_column_int(st, 3) ? "1" : "0");
+		page_attr_long(n, "customers", sqlite3_column_int(st, 4));
+		page_attr(n, "provider", (const char *)sqlite3_column_text(st, 5));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
