@@ -48,7 +48,6 @@ enum stmt {
 	/* monthly and final reports, work queues, payments (issue 3) */
 	STMT_REVIEW_QUEUE,
 	STMT_DOC_FACTS_OF_PLACEMENT,
-	STMT_PAYMENTS_OF_MONTH,
 	/* retention, purge, hand-over packages (issue 4) */
 	STMT_RET_CUSTOMERS,
 	STMT_RET_CUSTOMER,
@@ -87,6 +86,15 @@ enum stmt {
 	STMT_DEFICIENCY_DOCS,
 	/* the case flow of a placement (issue 12, migration 9) */
 	STMT_PLACEMENT_CASE,
+	/* dated amounts, the payment runs (issue 12, migration 10) */
+	STMT_AMOUNT_OF_MONTH,
+	STMT_AMOUNT_GET,
+	STMT_AMOUNT_COUNT,
+	STMT_AMOUNT_PUT,
+	STMT_PAYMENT_CANDIDATES,
+	STMT_PAYMENT_PLACEMENT,
+	STMT_PAYMENT_MONTHLIES,
+	STMT_DOC_FIRST_SUBMIT,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -115,7 +123,7 @@ struct db {
 typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 9
+#define DB_SCHEMA_VERSION 10
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,
