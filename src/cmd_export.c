@@ -30,6 +30,8 @@ export_payments(int argc, char **argv, struct cmd_common *c)
 		month = argv[2];
 	else
 		return cmd_usage(usage_payments);
+	/* Submissions are judged on their local date, as by the server. */
+	cmd_use_timezone(&c->cfg);
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
 	rc = payments_csv(&db, month, 0, c->cfg.payment_cutoff_day, &csv, &len);
