@@ -88,7 +88,6 @@ enum stmt {
 	STMT_PLACEMENT_CASE,
 	/* dated amounts, the payment runs (issue 12, migration 10) */
 	STMT_AMOUNT_OF_MONTH,
-	STMT_AMOUNT_GET,
 	STMT_AMOUNT_COUNT,
 	STMT_AMOUNT_PUT,
 	STMT_PAYMENT_CANDIDATES,

@@ -672,11 +672,13 @@ one_int(sqlite3_stmt *st, sqlite3_int64 *v)
 }
 
 /*
- * Whether r's amount may be stored: the same amount again (a file loaded
- * twice) is a no-op; a code's first amounts price nothing yet; otherwise
- * only an amount valid from after today, so that no month that has begun
- * changes its price (a month's amount is the one valid on its 1st).
- * Returns 0 to store, 3 to skip, 1 on error, 2 if refused (printed).
+ * Whether r's amount may be stored: one that equals the amount already in
+ * force on its valid_from changes no price (the same file loaded again,
+ * or the 2024 file over amounts migrated as valid from 2000); a code's
+ * first amounts price nothing yet; otherwise only an amount valid from
+ * after today, so that no month that has begun changes its price (a
+ * month's amount is the one valid on its 1st).  Returns 0 to store, 1 on
+ * error, 2 if refused (printed).
  */
 static int
 amount_allowed(struct db *db, const struct cat_row *r, struct date today,
@@ -687,21 +689,21 @@ amount_allowed(struct db *db, const struct cat_row *r, struct date today,
 	struct date	 from;
 	int		 rc;
 
-	if ((st = db_stmt(db, STMT_AMOUNT_GET)) == NULL ||
+	if ((st = db_stmt(db, STMT_AMOUNT_OF_MONTH)) == NULL ||
 	    bind_text(st, 1, r->code) || bind_text(st, 2, r->valid_from) ||
 	    (rc = one_int(st, &v)) == -1)
 		return 1;
 	if (rc == 0 && v == r->ore)
-		return 3;
+		return 0;
 	if ((st = db_stmt(db, STMT_AMOUNT_COUNT)) == NULL ||
 	    bind_text(st, 1, r->code) || one_int(st, &v) != 0)
 		return 1;
 	if (v == 0 || (date_parse(r->valid_from, &from) == 0 &&
 	    date_compare(from, today) > 0))
 		return 0;
-	fprintf(stderr, "%s:%d: %s valid from %s: an amount valid from today "
-	    "or earlier would re-price months already begun; give it a later "
-	    "valid_from\n", path, lineno, r->code, r->valid_from);
+	fprintf(stderr, "%s:%d: %s valid from %s: a new amount valid from "
+	    "today or earlier would re-price months already begun; give it a "
+	    "later valid_from\n", path, lineno, r->code, r->valid_from);
 	return 2;
 }
 
@@ -743,7 +745,7 @@ cat_line(struct db *db, char *line, const char *path, int lineno,
 	if ((rc = put_cat_row(db, &r)) != 0)
 		return rc;
 	if ((rc = amount_allowed(db, &r, today, path, lineno)) != 0)
-		return rc == 3 ? 0 : rc;
+		return rc;
 	return put_amount(db, &r);
 }
 

@@ -397,12 +397,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    " p.extension_months, p.revision_requested_at, k.max_months"
 	    " FROM placements p JOIN catalogue k ON k.code = p.code"
 	    " WHERE p.id = ?1",
-	/* The amount of code ?1 valid on ?2 (the 1st of a month). */
+	/* The amount of code ?1 valid on ?2 (the 1st of a month, a date). */
 	[STMT_AMOUNT_OF_MONTH] = "SELECT monthly_amount_ore"
 	    " FROM catalogue_amounts WHERE code = ?1 AND valid_from <= ?2"
 	    " ORDER BY valid_from DESC LIMIT 1",
-	[STMT_AMOUNT_GET] = "SELECT monthly_amount_ore FROM catalogue_amounts"
-	    " WHERE code = ?1 AND valid_from = ?2",
 	[STMT_AMOUNT_COUNT] = "SELECT count(*) FROM catalogue_amounts"
 	    " WHERE code = ?1",
 	[STMT_AMOUNT_PUT] = "INSERT INTO catalogue_amounts(code, valid_from,"

@@ -267,6 +267,11 @@ test_payments_year_change(void **state)
 	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
 	    &count), 2);
 	unlink(path);
+	/* The amount already in force, valid from a past day, changes nothing. */
+	path = temp_file(CAT_ROW("2026-06-01", "3876"));
+	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
+	    &count), 0);
+	unlink(path);
 	/* The old format (no valid_from) is refused. */
 	path = temp_file("AMI2\tA\tArbetsträning\t12\t3876\n");
 	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
