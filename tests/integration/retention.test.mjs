@@ -530,7 +530,7 @@ function killTemplate(file) {
 			String(100 + i));
 		const at = '2023-01-01T10:00:00Z';
 		s += `INSERT INTO customers(id, pnr, name, counsellor_id, protected, created_at) VALUES (${i}, '${p}', 'Namn ${i}', 2, 0, '${at}');
-		INSERT INTO placements VALUES (${i}, ${i}, 'AMI2', 1, '2022-01-01', NULL, '${at}');
+		INSERT INTO placements(id, customer_id, code, provider_id, start_date, end_date, created_at) VALUES (${i}, ${i}, 'AMI2', 1, '2022-01-01', NULL, '${at}');
 		INSERT INTO documents VALUES (${i}, ${i}, 'plan', '', 1, 'returned', 2, 'Plan', '${at}', '${at}', '${at}');
 		INSERT INTO document_versions(document_id, version, xml, saved_by, saved_at) VALUES (${i}, 1, '<plan>text ${i} ${'x'.repeat(400)}</plan>', 3, '${at}'),
 		  (${i}, 2, '<plan>text ${i} v2 ${'y'.repeat(400)}</plan>', 3, '${at}');
