@@ -363,8 +363,9 @@ add_customer(struct fixture *f, int id, const char *pnr, const char *at)
 	    "INSERT INTO customers(id, pnr, name, counsellor_id, protected,"
 	    " created_at) VALUES (%d, '%s', 'Namn%d Efternamn', 2, 0,"
 	    " '%s');"
-	    "INSERT INTO placements VALUES (%d, %d, 'AMI1', 1, '2020-01-01',"
-	    " NULL, '%s');"
+	    "INSERT INTO placements(id, customer_id, code, provider_id,"
+	    " start_date, end_date, created_at)"
+	    " VALUES (%d, %d, 'AMI1', 1, '2020-01-01', NULL, '%s');"
 	    "INSERT INTO documents VALUES (%d, %d, 'plan', '', 1, 'draft', 2,"
 	    " 'Plan', '%s', '%s', NULL);"
 	    "INSERT INTO document_versions(document_id, version, xml, saved_by,"
@@ -611,8 +612,9 @@ test_last_entry_follows_writes(void **state)
 		/* A customer without anything else; one with a new placement. */
 		"INSERT INTO customers(id, pnr, name, counsellor_id, created_at)"
 		" VALUES (9, '19700101-0000', 'N', 2, '2023-05-05T05:05:05Z')",
-		"INSERT INTO placements VALUES (9, 9, 'AMI1', 1, '2023-01-01',"
-		" NULL, '2024-05-05T05:05:05Z')",
+		"INSERT INTO placements(id, customer_id, code, provider_id,"
+		" start_date, end_date, created_at) VALUES (9, 9, 'AMI1', 1,"
+		" '2023-01-01', NULL, '2024-05-05T05:05:05Z')",
 		/* Names and states change nothing. */
 		"UPDATE customers SET name = 'M' WHERE id = 9",
 		"UPDATE documents SET state = 'submitted' WHERE id = 1",
