@@ -22,10 +22,44 @@ struct payment {
 int	 billing_month(struct date start, const struct date *end, int year,
 	    int month, long monthly_amount_ore, struct payment *out);
 /*
- * Cut-off for the report on (year, month): a report submitted after it is
- * paid the following month.  Returns the cut-off date.
+ * Cut-off for the report on (year, month): day cutoff_day (the
+ * payment_cutoff_day key, 1..28) of month + 1.  A report first submitted
+ * after it (local date) is paid in a later run.
  */
-struct date	 billing_cutoff(int year, int month);
+struct date	 billing_cutoff(int year, int month, int cutoff_day);
+/*
+ * The payment run (a month) that pays the report on (year, month) first
+ * submitted on local date first: that month when first is on or before
+ * its cut-off, else the month whose cut-off is the first on or after
+ * first (002 §14: "betalas ut nästkommande månad").
+ */
+void		 billing_run(int year, int month, struct date first,
+		    int cutoff_day, int *run_year, int *run_month);
+/*
+ * The end month's last day for the final report to be paid is
+ * final_paid_until() (calendar.h), the same the document page shows.
+ */
+/* What the final report means for the end month's payment. */
+enum final_hold {
+	FINAL_PAID,		/* approved, first submitted by the deadline */
+	FINAL_MISSING,		/* not submitted */
+	FINAL_UNAPPROVED,	/* submitted, not (yet) approved */
+	FINAL_LATE		/* first submitted after the deadline: unpaid */
+};
+struct final_facts {
+	enum ending	 ending;	/* completed when no decision is recorded */
+	struct date	 end;		/* the end in force */
+	struct date	 decided;	/* the ending decision; year 0: none */
+	int		 submitted;	/* the final report was submitted */
+	struct date	 first;		/* its first submission, local date */
+	int		 approved;
+};
+enum final_hold	 billing_final_hold(const struct final_facts *f);
+/*
+ * The two weeks paid after an aborted placement's end (002 §12.1.3):
+ * 14 x monthly / 30, rounded half up once.
+ */
+long		 billing_two_weeks(long monthly_amount_ore);
 /*
  * Formats öre as Swedish kronor "3 876 kr" or "3 876,50 kr" into buf.  The
  * thousands separator is a UTF-8 no-break space ("\xc2\xa0"), the space

@@ -91,15 +91,22 @@ enum ending {
  */
 struct date	 due_final(enum ending kind, struct date end, struct date decision);
 /*
- * Last day a final report is paid when it comes in (002 §12.1.3): the end
- * date; an aborted placement pays two more weeks, so 14 days after it.
+ * Last day a final report is paid when it first comes in: the end date
+ * (§12.1.1, §12.1.3); an early ending, whose report is due two weeks from
+ * the decision (§12.1.2), the later of the end and that due day (decision
+ * year 0: unknown, the end); an aborted placement pays two more weeks,
+ * so 14 days after the end.  One definition for the document page, the
+ * duties and the payment run.
  */
-struct date	 final_paid_until(enum ending kind, struct date end);
+struct date	 final_paid_until(enum ending kind, struct date end,
+		    struct date decision);
 /*
  * Last day a final report may still come in (unpaid after the paid day):
- * 14 days after the end; later it is refused (002 §12.1.3).
+ * 14 days after the end, and never before the paid day; later it is
+ * refused (002 §12.1.3).
  */
-struct date	 final_submit_until(struct date end);
+struct date	 final_submit_until(enum ending kind, struct date end,
+		    struct date decision);
 /* 1 if today is after due. */
 int		 is_late(struct date due, struct date today);
 

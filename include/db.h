@@ -48,7 +48,6 @@ enum stmt {
 	/* monthly and final reports, work queues, payments (issue 3) */
 	STMT_REVIEW_QUEUE,
 	STMT_DOC_FACTS_OF_PLACEMENT,
-	STMT_PAYMENTS_OF_MONTH,
 	/* retention, purge, hand-over packages (issue 4) */
 	STMT_RET_CUSTOMERS,
 	STMT_RET_CUSTOMER,
@@ -149,6 +148,14 @@ enum stmt {
 	STMT_INCIDENTS_OF_COUNSELLOR,
 	STMT_INCIDENTS_ALL,
 	STMT_INCIDENT_CHOICES,
+	/* dated amounts, the payment runs (issue 12, migration 11) */
+	STMT_AMOUNT_OF_MONTH,
+	STMT_AMOUNT_COUNT,
+	STMT_AMOUNT_PUT,
+	STMT_PAYMENT_CANDIDATES,
+	STMT_PAYMENT_PLACEMENT,
+	STMT_PAYMENT_MONTHLIES,
+	STMT_DOC_FIRST_SUBMIT,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -184,7 +191,7 @@ int	 db_exists(struct db *db, enum stmt which, sqlite3_int64 a,
 	    sqlite3_int64 b);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 10
+#define DB_SCHEMA_VERSION 11
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

@@ -77,8 +77,13 @@ int		 admin_customer_protection(struct db *db, sqlite3_int64 id,
 int		 admin_placement_add(struct db *db, const char *pnr,
 		    const char *code, const char *provider, const char *start,
 		    const char *end, struct date today, sqlite3_int64 *id);
-/* Upserts every row of the TSV file; *count gets the number of rows. */
+/*
+ * Upserts every row of the TSV file (code, names, months, valid_from,
+ * amount); an amount valid from today or earlier is refused once the code
+ * has amounts, so no month that has begun is re-priced.  *count gets the
+ * number of rows.
+ */
 int		 admin_catalogue_load(struct db *db, const char *path,
-		    int *count);
+		    struct date today, int *count);
 
 #endif

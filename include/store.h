@@ -34,7 +34,8 @@ struct placement {
 	long		 counsellor_id;
 	char		 counsellor_login[65];
 	char		 counsellor_name[201];
-	long		 monthly_amount_ore;
+	long		 monthly_amount_ore;	/* in force this month (its 1st); a
+						 * payment reads its own month's */
 };
 
 struct document {

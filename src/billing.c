@@ -11,6 +11,13 @@
 /* UTF-8 no-break space, so that "3 876" never wraps between its groups. */
 #define NBSP	"\xc2\xa0"
 
+/* x / 30 rounded half up is floor((2x + 30) / 60): one integer step. */
+static long long
+per_30(long long monthly, int days)
+{
+	return (2LL * monthly * days + 30) / 60;
+}
+
 /*
  * Returns 0 with *out filled, or -1 (and *out zeroed) if no day of the
  * month lies inside [start, end], the month does not exist or the amount
@@ -40,8 +47,7 @@ billing_month(struct date start, const struct date *end, int year,
 	if (days == dim)
 		amount = monthly_amount_ore;
 	else {
-		/* x / 30 rounded half up is floor((2x + 30) / 60). */
-		amount = (2LL * monthly_amount_ore * days + 30) / 60;
+		amount = per_30(monthly_amount_ore, days);
 		if (amount > monthly_amount_ore)
 			amount = monthly_amount_ore;
 	}
@@ -55,18 +61,58 @@ billing_month(struct date start, const struct date *end, int year,
 }
 
 /*
- * Returns the 7th of month + 1.  002 §14 speaks of "angivet brytdatum"
- * without giving one; the stated schedule (002 §8, DOMAIN.md "Monthly
- * report") has the report marked ready by the 7th of M+1, so that is it.
+ * Returns day cutoff_day of month + 1.  002 §14 speaks of "angivet
+ * brytdatum" without giving one; the schedule (002 §8) has the report
+ * marked ready by the 7th of M+1, hence the default 7 (config.c).
  */
 struct date
-billing_cutoff(int year, int month)
+billing_cutoff(int year, int month, int cutoff_day)
 {
 	struct date	 next;
 
 	next = date_add_months((struct date){ year, 1, 1 }, month);
-	next.day = 7;
+	next.day = cutoff_day;
 	return next;
+}
+
+/*
+ * Cut-offs rise with the month, so the run of a late report is the month
+ * before first's when first is on or before first's month's cut-off day,
+ * else first's month; never earlier than the report's own month.
+ */
+void
+billing_run(int year, int month, struct date first, int cutoff_day,
+    int *run_year, int *run_month)
+{
+	struct date	 run;
+
+	*run_year = year;
+	*run_month = month;
+	if (!is_late(billing_cutoff(year, month, cutoff_day), first))
+		return;
+	run = (struct date){ first.year, first.month, 1 };
+	if (first.day <= cutoff_day)
+		run = date_add_months(run, -1);
+	*run_year = run.year;
+	*run_month = run.month;
+}
+
+/* Lateness is judged on the first submission: a return does not move it. */
+enum final_hold
+billing_final_hold(const struct final_facts *f)
+{
+	if (!f->submitted)
+		return FINAL_MISSING;
+	if (is_late(final_paid_until(f->ending, f->end, f->decided), f->first))
+		return FINAL_LATE;
+	return f->approved ? FINAL_PAID : FINAL_UNAPPROVED;
+}
+
+long
+billing_two_weeks(long monthly_amount_ore)
+{
+	return monthly_amount_ore < 0 ? 0 :
+	    (long)per_30(monthly_amount_ore, 14);
 }
 
 /*

@@ -441,23 +441,34 @@ due_final(enum ending kind, struct date end, struct date decision)
 	return date_add_days(decision, 14);
 }
 
-/*
- * Returns the last day a final report is paid: the end date, or for an
- * aborted placement 14 days after it ("utgår ersättning för två veckor").
- */
+/* Returns the last day a first submission of the final report is paid. */
 struct date
-final_paid_until(enum ending kind, struct date end)
+final_paid_until(enum ending kind, struct date end, struct date decision)
 {
+	struct date	 due;
 
-	return kind == ENDING_ABORTED ? date_add_days(end, 14) : end;
+	switch (kind) {
+	case ENDING_ABORTED:
+		return date_add_days(end, 14);
+	case ENDING_EARLY:
+		if (decision.year == 0)
+			return end;
+		due = date_add_days(decision, 14);
+		return date_compare(due, end) > 0 ? due : end;
+	case ENDING_COMPLETED:
+		break;
+	}
+	return end;
 }
 
-/* Returns the last day a final report may come in: 14 days after the end. */
+/* Returns the last day a final report may come in at all. */
 struct date
-final_submit_until(struct date end)
+final_submit_until(enum ending kind, struct date end, struct date decision)
 {
+	struct date	 last = date_add_days(end, 14);
+	struct date	 paid = final_paid_until(kind, end, decision);
 
-	return date_add_days(end, 14);
+	return date_compare(paid, last) > 0 ? paid : last;
 }
 
 /* Returns 1 if today is after due, else 0: the due day itself is in time. */

@@ -571,10 +571,14 @@ admin_placement_started(struct db *db, sqlite3_int64 id, const char *staff,
 /* ---- the catalogue file ------------------------------------------------------ */
 
 struct cat_row {
-	char		*code, *kundval, *name;
+	char		*code, *kundval, *name, *valid_from;
 	int		 months;
 	sqlite3_int64	 ore;
 };
+
+#define CAT_FIELDS	6
+#define CAT_FORMAT	"code TAB kundval TAB name TAB max_months TAB " \
+			"valid_from TAB monthly_amount_sek"
 
 /*
  * Parses an amount in SEK ("8160", "8160.50", "8160,5") into öre, at most
@@ -615,25 +619,40 @@ code_ok(const char *code)
 }
 
 /*
- * Splits a data line "code TAB kundval TAB name TAB months TAB sek" in
- * place.  Returns NULL with *r filled, or what is wrong.
+ * Splits line at tabs into exactly n fields in place.  Returns 0, or -1
+ * for another number of fields.
+ */
+static int
+split_tabs(char *line, char **f, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n - 1; i++) {
+		f[i] = line;
+		if ((line = strchr(line, '\t')) == NULL)
+			return -1;
+		*line++ = '\0';
+	}
+	f[n - 1] = line;
+	return strchr(line, '\t') == NULL ? 0 : -1;
+}
+
+/*
+ * Splits a data line (CAT_FORMAT) in place.  Returns NULL with *r filled,
+ * or what is wrong.  The format before migration 11 (no valid_from) is
+ * refused, not read as "valid from long ago": that would re-price every
+ * month already paid.
  */
 static const char *
 parse_cat_line(char *line, struct cat_row *r)
 {
-	char	*f[5], *end;
-	long	 months;
-	int	 i;
+	char		*f[CAT_FIELDS], *end;
+	struct date	 from;
+	long		 months;
 
-	for (i = 0; i < 4; i++) {
-		f[i] = line;
-		if ((line = strchr(line, '\t')) == NULL)
-			return "expected 5 tab-separated fields";
-		*line++ = '\0';
-	}
-	f[4] = line;
-	if (strchr(f[4], '\t') != NULL)
-		return "expected 5 tab-separated fields";
+	if (split_tabs(line, f, CAT_FIELDS) == -1)
+		return "expected 6 tab-separated fields: " CAT_FORMAT
+		    " (amounts are dated: add the valid_from column)";
 	if (!code_ok(f[0]))
 		return "the code is 1..16 of A-Z 0-9";
 	if (!admin_text_ok(f[1]) || !admin_text_ok(f[2]))
@@ -642,14 +661,20 @@ parse_cat_line(char *line, struct cat_row *r)
 	months = strtol(f[3], &end, 10);
 	if (errno || end == f[3] || *end != '\0' || months < 1 || months > 120)
 		return "max_months is a whole number 1..120";
-	if (parse_sek(f[4], &r->ore) == -1)
+	if (date_parse(f[4], &from) == -1)
+		return "valid_from is a date YYYY-MM-DD";
+	if (parse_sek(f[5], &r->ore) == -1)
 		return "the monthly amount is SEK, e.g. 8160 or 8160.50";
-	r->code = f[0], r->kundval = f[1], r->name = f[2];
+	r->code = f[0], r->kundval = f[1], r->name = f[2], r->valid_from = f[4];
 	r->months = (int)months;
 	return NULL;
 }
 
-/* Upserts one catalogue row.  Returns 0, or 1 on error. */
+/*
+ * Upserts one catalogue row (code, names, months; the legacy amount
+ * column keeps the file's last amount, read by nothing: migration 11).
+ * Returns 0, or 1 on error.
+ */
 static int
 put_cat_row(struct db *db, const struct cat_row *r)
 {
@@ -665,16 +690,81 @@ put_cat_row(struct db *db, const struct cat_row *r)
 }
 
 /*
+ * Reads statement st (bound) for one integer.  Returns 0 with *v, 1 if
+ * there is no row, -1.
+ */
+static int
+one_int(sqlite3_stmt *st, sqlite3_int64 *v)
+{
+	int	 rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/*
+ * Whether r's amount may be stored: one that equals the amount already in
+ * force on its valid_from changes no price (the same file loaded again,
+ * or the 2024 file over amounts migrated as valid from 2000); a code's
+ * first amounts price nothing yet; otherwise only an amount valid from
+ * after today, so that no month that has begun changes its price (a
+ * month's amount is the one valid on its 1st).  Returns 0 to store, 1 on
+ * error, 2 if refused (printed).
+ */
+static int
+amount_allowed(struct db *db, const struct cat_row *r, struct date today,
+    const char *path, int lineno)
+{
+	sqlite3_stmt	*st;
+	sqlite3_int64	 v;
+	struct date	 from;
+	int		 rc;
+
+	if ((st = db_stmt(db, STMT_AMOUNT_OF_MONTH)) == NULL ||
+	    bind_text(st, 1, r->code) || bind_text(st, 2, r->valid_from) ||
+	    (rc = one_int(st, &v)) == -1)
+		return 1;
+	if (rc == 0 && v == r->ore)
+		return 0;
+	if ((st = db_stmt(db, STMT_AMOUNT_COUNT)) == NULL ||
+	    bind_text(st, 1, r->code) || one_int(st, &v) != 0)
+		return 1;
+	if (v == 0 || (date_parse(r->valid_from, &from) == 0 &&
+	    date_compare(from, today) > 0))
+		return 0;
+	fprintf(stderr, "%s:%d: %s valid from %s: a new amount valid from "
+	    "today or earlier would re-price months already begun; give it a "
+	    "later valid_from\n", path, lineno, r->code, r->valid_from);
+	return 2;
+}
+
+/* Stores r's dated amount.  Returns 0, or 1 on error. */
+static int
+put_amount(struct db *db, const struct cat_row *r)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, STMT_AMOUNT_PUT)) == NULL ||
+	    bind_text(st, 1, r->code) || bind_text(st, 2, r->valid_from) ||
+	    sqlite3_bind_int64(st, 3, r->ore) != SQLITE_OK)
+		return 1;
+	return db_step_done(st) == -1 ? 1 : 0;
+}
+
+/*
  * Handles one line of the catalogue file: comments, blank lines and the
  * header ("code" first) are skipped.  Returns 0 (*count raised for a row),
  * 1 on error, 2 for a bad line (printed as path:line).
  */
 static int
 cat_line(struct db *db, char *line, const char *path, int lineno,
-    int *count)
+    struct date today, int *count)
 {
 	struct cat_row	 r;
 	const char	*err;
+	int		 rc;
 
 	line[strcspn(line, "\r\n")] = '\0';
 	if (line[0] == '#' || line[0] == '\0' ||
@@ -685,16 +775,22 @@ cat_line(struct db *db, char *line, const char *path, int lineno,
 		return 2;
 	}
 	(*count)++;
-	return put_cat_row(db, &r);
+	if ((rc = put_cat_row(db, &r)) != 0)
+		return rc;
+	if ((rc = amount_allowed(db, &r, today, path, lineno)) != 0)
+		return rc;
+	return put_amount(db, &r);
 }
 
 /*
  * Reads the TSV catalogue file and upserts each row, in the caller's
- * transaction.  Returns 0 with *count, 1 if unreadable, 2 if malformed or
- * empty.
+ * transaction.  Returns 0 with *count, 1 if unreadable, 2 if malformed,
+ * empty or re-pricing a month that has begun (nothing is kept then: the
+ * caller rolls back).
  */
 int
-admin_catalogue_load(struct db *db, const char *path, int *count)
+admin_catalogue_load(struct db *db, const char *path, struct date today,
+    int *count)
 {
 	FILE	*f;
 	char	 line[2048];
@@ -711,7 +807,7 @@ admin_catalogue_load(struct db *db, const char *path, int *count)
 			fprintf(stderr, "%s:%d: line too long\n", path, lineno);
 			rc = 2;
 		} else
-			rc = cat_line(db, line, path, lineno, count);
+			rc = cat_line(db, line, path, lineno, today, count);
 	}
 	if (rc == 0 && ferror(f)) {
 		fprintf(stderr, "insats: %s: read error\n", path);
@@ -844,9 +940,9 @@ init_contents(struct db *db, const struct config *cfg, int demo)
 		return rc;
 	if ((cat = catalogue_path(cfg)) == NULL)
 		return 1;
-	if ((rc = admin_catalogue_load(db, cat, &count)) != 0)
+	if ((rc = admin_catalogue_load(db, cat, cmd_today(), &count)) != 0)
 		return rc;
-	printf("catalogue: %d placement codes from %s\n", count, cat);
+	printf("catalogue: %d rows from %s\n", count, cat);
 	if (demo && demo_seed(db) != 0)
 		return 1;
 	if (demo)
@@ -1169,9 +1265,8 @@ catalogue_load_op(struct db *db, const struct tx_args *a)
 {
 	int	 rc, count;
 
-	if ((rc = admin_catalogue_load(db, a->argv[2], &count)) == 0)
-		printf("catalogue: %d placement codes from %s\n", count,
-		    a->argv[2]);
+	if ((rc = admin_catalogue_load(db, a->argv[2], a->today, &count)) == 0)
+		printf("catalogue: %d rows from %s\n", count, a->argv[2]);
 	return rc;
 }
 
@@ -1188,11 +1283,13 @@ catalogue_list(struct db *db)
 
 	if ((st = db_stmt(db, STMT_CATALOGUE_LIST)) == NULL)
 		return 1;
-	printf("code\tkundval\tname\tmax_months\tmonthly_amount_sek\n");
+	printf("code\tkundval\tname\tmax_months\tvalid_from\t"
+	    "monthly_amount_sek\n");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ore = sqlite3_column_int64(st, 4);
-		printf("%s\t%s\t%s\t%d\t%lld", col(st, 0), col(st, 1),
-		    col(st, 2), sqlite3_column_int(st, 3), (long long)(ore / 100));
+		ore = sqlite3_column_int64(st, 5);
+		printf("%s\t%s\t%s\t%d\t%s\t%lld", col(st, 0), col(st, 1),
+		    col(st, 2), sqlite3_column_int(st, 3), col(st, 4),
+		    (long long)(ore / 100));
 		if (ore % 100 != 0)
 			printf(".%02lld", (long long)(ore % 100));
 		printf("\n");

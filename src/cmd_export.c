@@ -14,9 +14,8 @@
 static const char usage_payments[] = "export payments --month YYYY-MM";
 
 /*
- * insats export payments --month YYYY-MM: the payment basis CSV of every
- * approved monthly report of the month (the same CSV as GET /payments
- * for an admin).  Returns the exit status.
+ * insats export payments --month YYYY-MM: the payment basis CSV of the
+ * month's payment run (the same CSV as GET /payments for an admin).  Returns the exit status.
  */
 static int
 export_payments(int argc, char **argv, struct cmd_common *c)
@@ -31,9 +30,11 @@ export_payments(int argc, char **argv, struct cmd_common *c)
 		month = argv[2];
 	else
 		return cmd_usage(usage_payments);
+	/* Submissions are judged on their local date, as by the server. */
+	cmd_use_timezone(&c->cfg);
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
-	rc = payments_csv(&db, month, 0, &csv, &len);
+	rc = payments_csv(&db, month, 0, c->cfg.payment_cutoff_day, &csv, &len);
 	db_close(&db);
 	if (rc == 1) {
 		fprintf(stderr, "insats: --month is YYYY-MM\n");

@@ -42,6 +42,8 @@ static const struct key keys[] = {
 	{ "municipality_orgnr", STR(municipality_orgnr) },
 	{ "log_level", KEY_LEVEL, offsetof(struct config, log_level), 0, 0, 3 },
 	{ "timezone", STR(timezone) },
+	/* 28 at most: every month has the day. */
+	{ "payment_cutoff_day", NUM(payment_cutoff_day, 1, 28) },
 };
 
 static const char *const levels[] = { "error", "warn", "info", "debug" };
@@ -68,6 +70,7 @@ config_defaults(struct config *cfg)
 	    "212000-0167");
 	cfg->log_level = 2;
 	snprintf(cfg->timezone, sizeof(cfg->timezone), "Europe/Stockholm");
+	cfg->payment_cutoff_day = 7;
 }
 
 static char *

@@ -13,7 +13,16 @@
 #define PLACEMENT_COLS \
 	"p.id, p.code, k.name, p.start_date, p.end_date, p.provider_id, o.name," \
 	" c.id, c.name, c.pnr, c.protected, c.counsellor_id, cu.login, cu.name," \
-	" k.monthly_amount_ore"
+	" " AMOUNT_THIS_MONTH
+/*
+ * The amount in force this month: valid on its 1st, local time (the
+ * rule of every month, payments.h).  A payment reads its own month's.
+ */
+#define AMOUNT_THIS_MONTH \
+	"(SELECT a.monthly_amount_ore FROM catalogue_amounts a" \
+	" WHERE a.code = p.code" \
+	" AND a.valid_from <= date('now', 'localtime', 'start of month')" \
+	" ORDER BY a.valid_from DESC LIMIT 1)"
 #define PLACEMENT_FROM \
 	" FROM placements p JOIN catalogue k ON k.code = p.code" \
 	" JOIN organisations o ON o.id = p.provider_id" \
@@ -220,8 +229,11 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_SUMMARY] = "SELECT (SELECT count(*) FROM users),"
 	    " (SELECT count(*) FROM customers), (SELECT count(*) FROM placements),"
 	    " (SELECT count(*) FROM documents)",
-	[STMT_CATALOGUE_LIST] = "SELECT code, kundval, name, max_months,"
-	    " monthly_amount_ore FROM catalogue ORDER BY code",
+	/* The file's format: one row per code and validity. */
+	[STMT_CATALOGUE_LIST] = "SELECT k.code, k.kundval, k.name, k.max_months,"
+	    " a.valid_from, a.monthly_amount_ore FROM catalogue k"
+	    " JOIN catalogue_amounts a ON a.code = k.code"
+	    " ORDER BY k.code, a.valid_from",
 	/*
 	 * The counsellor's documents waiting for review, oldest first.  CROSS
 	 * JOIN fixes the loop order: the counsellor's customers, their
@@ -234,16 +246,6 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
 	    " FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
-	/* Approved monthly reports of month ?1; ?2 a counsellor, 0 all. */
-	[STMT_PAYMENTS_OF_MONTH] = "SELECT o.name, p.id, c.id, p.start_date,"
-	    " p.end_date, k.monthly_amount_ore, d.submitted_at"
-	    " FROM documents d JOIN placements p ON p.id = d.placement_id"
-	    " JOIN catalogue k ON k.code = p.code"
-	    " JOIN organisations o ON o.id = p.provider_id"
-	    " JOIN customers c ON c.id = p.customer_id"
-	    " WHERE d.kind = 'monthly' AND d.period = ?1"
-	    " AND d.state = 'approved' AND (?2 = 0 OR c.counsellor_id = ?2)"
-	    " ORDER BY o.name, p.id, d.revision",
 	/*
 	 * Retention (retention.c, purge.c, archive.c): the customer's last
 	 * entry is the latest of its creation and every placement, document,
@@ -675,6 +677,57 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_INCIDENT_CHOICES] = "SELECT " PLACEMENT_COLS PLACEMENT_FROM
 	    " WHERE p.provider_id = ?1 ORDER BY p.start_date DESC, p.id"
 	    " LIMIT ?2",
+	/* The amount of code ?1 valid on ?2 (the 1st of a month, a date). */
+	[STMT_AMOUNT_OF_MONTH] = "SELECT monthly_amount_ore"
+	    " FROM catalogue_amounts WHERE code = ?1 AND valid_from <= ?2"
+	    " ORDER BY valid_from DESC LIMIT 1",
+	[STMT_AMOUNT_COUNT] = "SELECT count(*) FROM catalogue_amounts"
+	    " WHERE code = ?1",
+	[STMT_AMOUNT_PUT] = "INSERT INTO catalogue_amounts(code, valid_from,"
+	    " monthly_amount_ore) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT(code, valid_from) DO UPDATE"
+	    " SET monthly_amount_ore = excluded.monthly_amount_ore",
+	/*
+	 * The placements that may have a row in run ?1 ("YYYY-MM"), of
+	 * counsellor ?2 (0: all): an approved report on ?1; a monthly or final
+	 * report submitted (last) on or after ?3, the previous run's cut-off,
+	 * since a later first submission is later still (documents_state);
+	 * an aborted placement ending in ?4..?5 (placements_aborted_end).
+	 * payments.c computes each row's run exactly.
+	 */
+	[STMT_PAYMENT_CANDIDATES] = "SELECT p.id FROM placements p"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN customers c ON c.id = p.customer_id WHERE p.id IN ("
+	    "SELECT placement_id FROM documents WHERE kind = 'monthly'"
+	    " AND period = ?1 AND state = 'approved'"
+	    " UNION SELECT placement_id FROM documents"
+	    " WHERE state IN ('submitted', 'returned', 'approved')"
+	    " AND submitted_at >= ?3 AND kind IN ('monthly', 'final')"
+	    " UNION SELECT id FROM placements WHERE ending = 'aborted'"
+	    " AND end_date BETWEEN ?4 AND ?5)"
+	    " AND (?2 = 0 OR c.counsellor_id = ?2) ORDER BY o.name, p.id",
+	/* A placement's payment facts: its dates, ending and final report. */
+	[STMT_PAYMENT_PLACEMENT] = "SELECT o.name, c.id, p.code, p.start_date,"
+	    " p.end_date, p.ending, p.ending_decided_on,"
+	    " coalesce((SELECT min(e.at) FROM documents f JOIN events e"
+	    " ON e.document_id = f.id AND e.action = 'submit'"
+	    " WHERE f.placement_id = p.id AND f.kind = 'final'),"
+	    " (SELECT min(f.submitted_at) FROM documents f"
+	    " WHERE f.placement_id = p.id AND f.kind = 'final')),"
+	    " EXISTS (SELECT 1 FROM documents f WHERE f.placement_id = p.id"
+	    " AND f.kind = 'final' AND f.state = 'approved')"
+	    " FROM placements p JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN customers c ON c.id = p.customer_id WHERE p.id = ?1",
+	/* Approved monthly reports of placement ?1 and first submissions. */
+	[STMT_PAYMENT_MONTHLIES] = "SELECT d.period, coalesce((SELECT min(e.at)"
+	    " FROM events e WHERE e.document_id = d.id AND e.action = 'submit'),"
+	    " d.submitted_at) FROM documents d WHERE d.placement_id = ?1"
+	    " AND d.kind = 'monthly' AND d.state = 'approved'"
+	    " ORDER BY d.period, d.revision",
+	/* A document's first submission (the last one if no event has it). */
+	[STMT_DOC_FIRST_SUBMIT] = "SELECT coalesce((SELECT min(at) FROM events"
+	    " WHERE document_id = ?1 AND action = 'submit'),"
+	    " (SELECT submitted_at FROM documents WHERE id = ?1))",
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",
@@ -1093,6 +1146,25 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER events_le_delete AFTER DELETE ON events BEGIN "
 	LE_RECOMPUTE_10 " WHERE id IN " LE_OF_EVENT("OLD") " AND " LE_LATEST
 	"OLD.at; END;",
+	/*
+	 * 11: dated amounts (issue 12).  The amount of month M is the one
+	 * valid on the 1st of M, so loading next year's never re-prices a
+	 * past month.  Today's single amount becomes valid from 2000-01-01:
+	 * every month already paid keeps its price.  catalogue's own
+	 * monthly_amount_ore stays (other tables' fixtures write it) but
+	 * nothing reads it: the loader keeps the file's last amount there.
+	 * The payment run finds aborted placements by their end.
+	 */
+	"CREATE TABLE catalogue_amounts("
+	" code TEXT NOT NULL REFERENCES catalogue(code),"
+	" valid_from TEXT NOT NULL CHECK (valid_from GLOB"
+	" '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	" monthly_amount_ore INTEGER NOT NULL CHECK (monthly_amount_ore >= 0),"
+	" PRIMARY KEY (code, valid_from)) WITHOUT ROWID;"
+	"INSERT INTO catalogue_amounts(code, valid_from, monthly_amount_ore)"
+	" SELECT code, '2000-01-01', monthly_amount_ore FROM catalogue;"
+	"CREATE INDEX placements_aborted_end ON placements(end_date)"
+	" WHERE ending = 'aborted';",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==

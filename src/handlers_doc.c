@@ -15,6 +15,7 @@
 #include "localdate.h"
 #include "pagecache.h"
 #include "planscope.h"
+#include "payments.h"
 #include "router.h"
 
 #define ROWS_MAX	50
@@ -103,42 +104,41 @@ rule_input(const struct placement *p, const char *period,
 }
 
 /*
- * The payment basis of a monthly report (002 §14): the placement days of
- * the month, the amount, and whether it arrived after the cut-off.
+ * The payment basis of a monthly report (002 §14, payments.h): the
+ * placement days of the month, the amount valid for that month, the
+ * cut-off, whether the first submission missed it and which run pays it,
+ * and why the end month is held.
  */
 static void
-add_payment(xmlNodePtr parent, const struct document *d,
-    const struct placement *p)
+add_payment(struct ctx *c, xmlNodePtr parent, const struct document *d)
 {
-	struct payment	 pay;
-	struct date	 start, end, sub, cutoff;
+	struct pay_row	 r;
 	xmlNodePtr	 n;
 	char		 buf[40];
-	int		 y, m, has_end;
 
-	if (kind_period_parse(d->period, &y, &m) == -1 ||
-	    date_parse(p->start, &start) == -1)
-		return;
-	has_end = p->end[0] != '\0' && date_parse(p->end, &end) == 0;
-	if (billing_month(start, has_end ? &end : NULL, y, m,
-	    p->monthly_amount_ore, &pay) == -1)
+	if (payments_of_document(c->db, c->cfg->payment_cutoff_day, d,
+	    &r) != 0 || !r.priced)
 		return;
 	n = page_elem(parent, "payment");
-	page_attr_long(n, "days", pay.days);
-	page_attr_long(n, "month-days", pay.month_days);
-	page_attr(n, "whole", pay.whole ? "1" : "0");
-	page_attr_long(n, "amount-ore", pay.amount_ore);
-	billing_format_sek(pay.amount_ore, buf, sizeof(buf));
+	page_attr_long(n, "days", r.days);
+	page_attr_long(n, "month-days", days_in_month(r.year, r.month));
+	page_attr(n, "whole", r.days == days_in_month(r.year, r.month) ?
+	    "1" : "0");
+	page_attr_long(n, "amount-ore", r.amount_ore);
+	billing_format_sek(r.amount_ore, buf, sizeof(buf));
 	page_attr(n, "amount", buf);
-	billing_format_sek(p->monthly_amount_ore, buf, sizeof(buf));
+	billing_format_sek(r.monthly_amount_ore, buf, sizeof(buf));
 	page_attr(n, "monthly-amount", buf);
-	cutoff = billing_cutoff(y, m);
-	date_format(cutoff, buf);
+	date_format(r.cutoff, buf);
 	page_attr(n, "cutoff", buf);
-	/* The local day it arrived, not the UTC time's first ten characters. */
-	sub = late_day_of(d->submitted_at);
-	if (sub.year != 0)
-		page_attr(n, "late", is_late(cutoff, sub) ? "1" : "0");
+	if (r.submitted) {
+		page_attr(n, "late", r.late ? "1" : "0");
+		snprintf(buf, sizeof(buf), "%04d-%02d", r.run_year,
+		    r.run_month);
+		page_attr(n, "paid-in", buf);
+	}
+	if (r.hold != FINAL_PAID)
+		page_attr(n, "held", r.reason);
 }
 
 /*
@@ -186,7 +186,7 @@ doc_element(struct ctx *c, struct page *pg, const struct document *d,
 		late_page_attrs(n, &dd);
 	}
 	if (k != NULL && k->per_month)
-		add_payment(n, d, p);
+		add_payment(c, n, d);
 	page_placement(n, p, &c->user);
 	return n;
 }

@@ -1,6 +1,6 @@
 /*
- * handlers_payments: GET /payments?month=YYYY-MM, the payment basis of the
- * approved monthly reports of a month as CSV.  A counsellor gets the rows
+ * handlers_payments: GET /payments?month=YYYY-MM, the payment basis of
+ * that month's payment run as CSV (payments.h).  A counsellor gets the rows
  * of his or her customers, an admin every row; others 403.
  */
 #include <stdio.h>
@@ -25,7 +25,8 @@ h_payments(struct ctx *c)
 	else
 		return send_error(c, 403, "Betalningsunderlaget visas bara för "
 		    "karriärvägledare och administratörer.");
-	switch (payments_csv(c->db, month, who, &csv, &len)) {
+	switch (payments_csv(c->db, month, who, c->cfg->payment_cutoff_day, &csv,
+	    &len)) {
 	case 0:
 		break;
 	case 1:

@@ -132,8 +132,9 @@ final_dues(const struct late_case *pc, const struct doc_fact *d,
 	set_due(out, due_final(out->ending, out->end, decision), d->submitted,
 	    today);
 	out->has_final = 1;
-	out->paid_until = final_paid_until(out->ending, out->end);
-	out->submit_until = final_submit_until(out->end);
+	out->paid_until = final_paid_until(out->ending, out->end, decision);
+	out->submit_until = final_submit_until(out->ending, out->end,
+	    decision);
 	arrived = has(d->submitted) ? d->submitted : today;
 	out->unpaid = is_late(out->paid_until, arrived);
 	out->refused = !has(d->submitted) && is_late(out->submit_until, today);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "caseflow.h"
 #include "localdate.h"
 #include "protectedlog.h"
 #include "msghandlers.h"
@@ -192,10 +193,19 @@ log_read(struct ctx *c, const struct placement *p)
 static int
 moved_away(struct ctx *c, const struct placement *p)
 {
-	struct date	 end;
+	struct placement_case	 pc;
+	struct date		 end, decided = { 0, 0, 0 };
+	enum ending		 kind = ENDING_COMPLETED;
 
 	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1 ||
-	    date_compare(today_local(), final_submit_until(end)) <= 0)
+	    date_compare(today_local(), date_add_days(end, 14)) <= 0)
+		return 0;
+	if (store_placement_case(c->db, p->id, &pc) != 0)
+		return -1;
+	if (case_ending_parse(pc.ending, &kind) == 0)
+		(void)date_parse(pc.ending_decided_on, &decided);
+	if (date_compare(today_local(), final_submit_until(kind, end,
+	    decided)) <= 0)
 		return 0;
 	return db_exists(c->db, STMT_MOVED_ON, p->id, 0);
 }

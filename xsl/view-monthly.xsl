@@ -122,10 +122,17 @@
             <xsl:call-template name="date"><xsl:with-param name="d" select="@cutoff"/></xsl:call-template>
             <xsl:if test="@late = '1'">
               <xsl:text> </xsl:text>
-              <strong class="late">Kom in efter brytdatum – betalas ut månaden därpå</strong>
+              <strong class="late">Kom in efter brytdatum – betalas ut i
+                utbetalningen för <xsl:call-template name="month"><xsl:with-param name="ym" select="@paid-in"/></xsl:call-template></strong>
             </xsl:if>
           </dd>
         </div>
+        <xsl:if test="@held">
+          <div>
+            <dt>Sista månaden</dt>
+            <dd><strong class="late">Betalas inte: <xsl:value-of select="@held"/></strong></dd>
+          </div>
+        </xsl:if>
       </dl>
     </section>
   </xsl:template>

@@ -108,6 +108,17 @@ describe('issue 6: the monthly report story in Chromium', { timeout: 120000 }, (
 
 	it('karin downloads the payment basis of the month with the report as a row', async (t) => {
 		const p = karin.page;
+		// Submitted today: paid in the run of the first cut-off (the 7th of a
+		// month) on or after today, which is the report's month only when in time.
+		const cutoff = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5)), 7))
+			.toISOString().slice(0, 10);
+		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+		let runMonth = period;
+		if (today > cutoff) {
+			const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 1));
+			if (Number(today.slice(8)) <= 7) d.setUTCMonth(d.getUTCMonth() - 1);
+			runMonth = d.toISOString().slice(0, 7);
+		}
 		// A way to the file on a page she can reach; else the address typed.
 		await karin.goto('/');
 		await karin.check('karin-start-payments');
@@ -115,27 +126,29 @@ describe('issue 6: the monthly report story in Chromium', { timeout: 120000 }, (
 		const form = p.locator('main form[action="/payments"]');
 		let csv;
 		if (await form.count() > 0) {
-			await form.getByLabel(/Månad/).fill(period);
+			await form.getByLabel(/Månad/).fill(runMonth);
 			csv = await downloadText(p, () => form.getByRole('button', { name: 'Hämta CSV' }).click());
-			assert.equal(csv.name, `betalningsunderlag-${period}.csv`, 'the file is named after the month');
+			assert.equal(csv.name, `betalningsunderlag-${runMonth}.csv`, 'the file is named after the month');
 		} else if (await link.count() > 0) {
 			csv = await downloadText(p, () => link.first().click());
 		} else {
 			t.diagnostic('no link to /payments on the start page: the address is typed');
-			csv = await downloadText(p, () => p.goto(`${karin.base}/payments?month=${period}`).catch(() => {}));
+			csv = await downloadText(p, () => p.goto(`${karin.base}/payments?month=${runMonth}`).catch(() => {}));
 		}
-		await writeFile(join(OUT, `monthly-payments-${period}.csv`), csv.text);
+		await writeFile(join(OUT, `monthly-payments-${runMonth}.csv`), csv.text);
 		const lines = csv.text.trim().split(/\r?\n/);
-		assert.equal(lines[0], 'anordnare,insats,kundreferens,dagar,belopp,sen');
+		assert.equal(lines[0], 'anordnare,insats,kundreferens,avser,underlag,dagar,belopp,sen,orsak');
 		const row = lines.find((l) => l.includes('K-1'));
 		assert.ok(row, `a row for Eva Ek (K-1) in ${JSON.stringify(lines)}`);
-		const [org, placement, ref, days, amount, late] = row.split(',');
+		const [org, placement, ref, month, kind, days, amount, late] = row.split(',');
+		assert.equal(month, period, 'the row names the month it is for');
+		assert.equal(kind, 'månadsrapport');
 		assert.equal(org, 'Framtid AB');
 		assert.equal(`/placements/${placement}`, placementPath, 'the placement of the report');
 		assert.equal(ref, 'K-1');
 		// The same days and amount as the approved report shows.
 		assert.equal(Number(days), shown.days, 'days in the placement that month');
 		assert.equal(Number(amount).toFixed(2), shown.amount.toFixed(2), 'amount in kronor');
-		assert.match(late, /^(ja|nej)$/);
+		assert.equal(late, runMonth === period ? 'nej' : 'ja');
 	});
 });

@@ -193,29 +193,42 @@ describe('issue 3: monthly and final reports through nginx', { timeout: 180000 }
 		const amount = `${Math.floor(ore / 100)}.${String(ore % 100).padStart(2, '0')}`;
 		const cutoff = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5)), 7))
 			.toISOString().slice(0, 10);
-		const late = new Date().toISOString().slice(0, 10) > cutoff ? 'ja' : 'nej';
-		const expected = `Framtid AB,${placementId},K-1,${days},${amount},${late}`;
+		// Submitted today: paid in the run of the first cut-off on or after today (README "Payments").
+		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+		let runMonth = period;
+		if (today > cutoff) {
+			const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 1));
+			if (Number(today.slice(8)) <= 7) d.setUTCMonth(d.getUTCMonth() - 1);
+			runMonth = d.toISOString().slice(0, 7);
+		}
+		const late = runMonth !== period;
+		const expected = `Framtid AB,${placementId},K-1,${period},månadsrapport,${days},${amount},` +
+			(late ? `ja,kom in efter brytdatum ${cutoff}` : 'nej,');
 
-		const res = await karin.get(`/payments?month=${period}`);
+		const res = await karin.get(`/payments?month=${runMonth}`);
 		status(res, 200, 'karin /payments');
 		assert.match(res.type, /^text\/csv; charset=utf-8/);
 		const lines = res.text.split('\r\n');
-		assert.equal(lines[0], 'anordnare,insats,kundreferens,dagar,belopp,sen', 'header row');
+		assert.equal(lines[0], 'anordnare,insats,kundreferens,avser,underlag,dagar,belopp,sen,orsak', 'header row');
 		assert.ok(lines.includes(expected), `row ${expected} in:\n${res.text}`);
 		assert.equal(lines.at(-1), '', 'CRLF after the last row');
 		assert.ok(!/Eva Ek|19850312/.test(res.text), 'no name or personal number');
+		if (late) {
+			const own = await karin.get(`/payments?month=${period}`);
+			assert.ok(!own.text.includes(`,${placementId},K-1,`), 'a late report is not in its own month\'s run');
+		}
 
-		const adm = await admin.get(`/payments?month=${period}`);
+		const adm = await admin.get(`/payments?month=${runMonth}`);
 		status(adm, 200, 'admin /payments');
 		assert.ok(adm.text.split('\r\n').includes(expected), 'admin sees the row');
-		const other = await kalle.get(`/payments?month=${period}`);
+		const other = await kalle.get(`/payments?month=${runMonth}`);
 		status(other, 200, 'kalle /payments');
 		assert.ok(!other.text.includes(`,${placementId},K-1,`), "kalle does not see karin's customer");
 		status(await anna.get(`/payments?month=${period}`), 403, 'provider');
 		status(await karin.get('/payments?month=2026-3'), 400, 'malformed month');
 
 		const cli = await run(join(REPO, 'build/insats'),
-			['export', 'payments', '--month', period, '--db', join(stack.dir, 'insats.db'),
+			['export', 'payments', '--month', runMonth, '--db', join(stack.dir, 'insats.db'),
 				'--config', join(stack.dir, 'insats.conf')], { timeout: 30000 });
 		assert.equal(cli.stdout, adm.text, 'insats export payments prints the same CSV as an admin gets');
 	});

@@ -1,12 +1,15 @@
 /*
  * Unit tests of billing: days in placement per month, the amount / 30 rule
- * for part months (002 §14.1), the cut-off and the kronor format.
+ * for part months (002 §14.1), the cut-off and the run that pays a report
+ * (§14), the final report's deadline for the last month and the aborted
+ * placement's two weeks (§12), and the kronor format.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -180,15 +183,109 @@ test_billing_rounding(void **state)
 static void
 test_billing_cutoff(void **state)
 {
-	char	 buf[11];
 
 	(void)state;
-	date_format(billing_cutoff(2024, 1), buf);
-	assert_string_equal(buf, "2024-02-07");
-	date_format(billing_cutoff(2024, 11), buf);
-	assert_string_equal(buf, "2024-12-07");
-	date_format(billing_cutoff(2024, 12), buf);
-	assert_string_equal(buf, "2025-01-07");
+	assert_date_is(billing_cutoff(2024, 1, 7), "2024-02-07");
+	assert_date_is(billing_cutoff(2024, 11, 7), "2024-12-07");
+	assert_date_is(billing_cutoff(2024, 12, 7), "2025-01-07");
+	/* payment_cutoff_day moves it. */
+	assert_date_is(billing_cutoff(2026, 10, 12), "2026-11-12");
+	assert_date_is(billing_cutoff(2027, 1, 28), "2027-02-28");
+}
+
+/* Asserts the run of the report on month ym first submitted on day. */
+static void
+assert_run(const char *ym, const char *day, int cutoff_day, int year,
+    int month)
+{
+	int	 y, m;
+
+	billing_run(atoi(ym), atoi(ym + 5), ymd(day), cutoff_day, &y, &m);
+	assert_int_equal(y, year);
+	assert_int_equal(m, month);
+}
+
+/* 002 §14: after the cut-off, the next month's run; the 7th is in time. */
+static void
+test_billing_run_7th_8th(void **state)
+{
+
+	(void)state;
+	assert_run("2026-10", "2026-11-07", 7, 2026, 10);
+	assert_run("2026-10", "2026-11-08", 7, 2026, 11);
+	/* Before the month ended (the end month), or early in M+1. */
+	assert_run("2026-10", "2026-10-20", 7, 2026, 10);
+	assert_run("2026-10", "2026-11-01", 7, 2026, 10);
+	/* A month later: the run whose cut-off it is the first within. */
+	assert_run("2026-10", "2026-12-07", 7, 2026, 11);
+	assert_run("2026-10", "2026-12-08", 7, 2026, 12);
+	assert_run("2026-10", "2027-03-02", 7, 2027, 2);
+	/* Over the year. */
+	assert_run("2026-12", "2027-01-07", 7, 2026, 12);
+	assert_run("2026-12", "2027-01-08", 7, 2027, 1);
+	assert_run("2026-11", "2027-01-07", 7, 2026, 12);
+}
+
+static void
+test_billing_run_configured_day(void **state)
+{
+
+	(void)state;
+	assert_run("2026-10", "2026-11-08", 10, 2026, 10);
+	assert_run("2026-10", "2026-11-10", 10, 2026, 10);
+	assert_run("2026-10", "2026-11-11", 10, 2026, 11);
+	assert_run("2026-10", "2026-11-02", 1, 2026, 11);
+	assert_run("2026-10", "2026-11-01", 1, 2026, 10);
+}
+
+/* The hold of a final report first submitted on first ("" none). */
+static enum final_hold
+hold_of(enum ending e, const char *end, const char *first, int approved)
+{
+	struct final_facts	 f;
+
+	memset(&f, 0, sizeof(f));
+	f.ending = e;
+	f.end = ymd(end);
+	f.submitted = *first != '\0';
+	if (f.submitted)
+		f.first = ymd(first);
+	f.approved = approved;
+	return billing_final_hold(&f);
+}
+
+static void
+test_billing_final_hold(void **state)
+{
+
+	(void)state;
+	assert_int_equal(hold_of(ENDING_COMPLETED, "2026-10-31", "2026-10-31",
+	    1), FINAL_PAID);
+	assert_int_equal(hold_of(ENDING_COMPLETED, "2026-10-31", "2026-11-01",
+	    1), FINAL_LATE);
+	assert_int_equal(hold_of(ENDING_COMPLETED, "2026-10-31", "2026-10-20",
+	    0), FINAL_UNAPPROVED);
+	assert_int_equal(hold_of(ENDING_COMPLETED, "2026-10-31", "", 0),
+	    FINAL_MISSING);
+	/* Late stays late once approved. */
+	assert_int_equal(hold_of(ENDING_COMPLETED, "2026-10-31", "2026-11-01",
+	    0), FINAL_LATE);
+	assert_int_equal(hold_of(ENDING_ABORTED, "2026-10-20", "2026-11-03",
+	    1), FINAL_PAID);
+	assert_int_equal(hold_of(ENDING_ABORTED, "2026-10-20", "2026-11-04",
+	    1), FINAL_LATE);
+}
+
+static void
+test_billing_two_weeks(void **state)
+{
+
+	(void)state;
+	/* 387 600 x 14 / 30 = 180 880; 100 x 14 / 30 = 46.67 -> 47. */
+	assert_int_equal(billing_two_weeks(AMI), 180880);
+	assert_int_equal(billing_two_weeks(FAI), 380800);
+	assert_int_equal(billing_two_weeks(100), 47);
+	assert_int_equal(billing_two_weeks(0), 0);
 }
 
 static void
@@ -254,6 +351,10 @@ main(void)
 		cmocka_unit_test(test_billing_outside),
 		cmocka_unit_test(test_billing_rounding),
 		cmocka_unit_test(test_billing_cutoff),
+		cmocka_unit_test(test_billing_run_7th_8th),
+		cmocka_unit_test(test_billing_run_configured_day),
+		cmocka_unit_test(test_billing_final_hold),
+		cmocka_unit_test(test_billing_two_weeks),
 		cmocka_unit_test(test_billing_format),
 		cmocka_unit_test(test_billing_format_extremes),
 		cmocka_unit_test(test_billing_format_small_buffer),

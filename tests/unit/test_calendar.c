@@ -248,6 +248,7 @@ static void
 test_calendar_due_final(void **state)
 {
 	struct date	 end = ymd("2024-06-30"), decision = ymd("2024-05-10");
+	struct date	 none = { 0, 0, 0 };
 
 	(void)state;
 	assert_date_is(due_final(ENDING_COMPLETED, end, decision), "2024-06-30");
@@ -262,11 +263,25 @@ test_calendar_due_final(void **state)
 	 * say 14 days after, which is the last day it may come in at all,
 	 * unpaid); an aborted placement pays two more weeks.
 	 */
-	assert_date_is(final_paid_until(ENDING_COMPLETED, end), "2024-06-30");
-	assert_date_is(final_paid_until(ENDING_EARLY, end), "2024-06-30");
-	assert_date_is(final_paid_until(ENDING_ABORTED, end), "2024-07-14");
-	assert_date_is(final_submit_until(end), "2024-07-14");
-	assert_date_is(final_submit_until(ymd("2024-12-20")), "2025-01-03");
+	assert_date_is(final_paid_until(ENDING_COMPLETED, end, none),
+	    "2024-06-30");
+	assert_date_is(final_paid_until(ENDING_EARLY, end, none), "2024-06-30");
+	assert_date_is(final_paid_until(ENDING_ABORTED, end, none),
+	    "2024-07-14");
+	/* Early: two weeks from the decision, never before the end. */
+	assert_date_is(final_paid_until(ENDING_EARLY, end, ymd("2024-06-25")),
+	    "2024-07-09");
+	assert_date_is(final_paid_until(ENDING_EARLY, end, ymd("2024-06-01")),
+	    "2024-06-30");
+	assert_date_is(final_paid_until(ENDING_ABORTED, end, ymd("2024-06-25")),
+	    "2024-07-14");
+	assert_date_is(final_submit_until(ENDING_COMPLETED, end, none),
+	    "2024-07-14");
+	assert_date_is(final_submit_until(ENDING_COMPLETED, ymd("2024-12-20"),
+	    none), "2025-01-03");
+	/* A decision recorded after the end: never refused while paid. */
+	assert_date_is(final_submit_until(ENDING_EARLY, end, ymd("2024-07-10")),
+	    "2024-07-24");
 }
 
 static void

@@ -370,11 +370,14 @@ test_lateness_final_decision(void **state)
 	assert_int_equal(dd.ending, ENDING_EARLY);
 	assert_date_is(dd.end, "2026-11-20");
 	assert_date_is(dd.due, "2026-11-24");
-	assert_date_is(dd.paid_until, "2026-11-20");
+	/* An early ending's report, due two weeks from the decision, is paid
+	 * until that day even past the end (one rule with the payment run). */
+	assert_date_is(dd.paid_until, "2026-11-24");
 	assert_date_is(dd.submit_until, "2026-12-04");
 	assert_false(dd.late);
-	assert_true(dd.unpaid);
+	assert_false(dd.unpaid);
 	assert_true(dues(&pc, &f, "2026-11-25").late);
+	assert_true(dues(&pc, &f, "2026-11-25").unpaid);
 	assert_false(dues(&pc, &f, "2026-12-04").refused);
 	assert_true(dues(&pc, &f, "2026-12-05").refused);
 	/* The content's own early ending, without a decision. */
