@@ -41,6 +41,7 @@ enum case_refusal {
 	CASE_END_BEFORE_START,	/* the end is before the start */
 	CASE_PAST_MAX,		/* the end is after case_max_end() */
 	CASE_DECISION_FUTURE,	/* an ending decided after today */
+	CASE_END_BEFORE_DECISION, /* an end before the decision to end */
 	CASE_COMPLETED_NOT_PLANNED, /* "completed" but not on the planned end */
 	CASE_EARLY_NOT_EARLY,	/* early / aborted, but not before the plan */
 	CASE_ALREADY_ENDED,	/* an ending decision exists */

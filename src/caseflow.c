@@ -52,6 +52,9 @@ case_check_ending(const struct case_ending *e, struct date start,
 		return r;
 	if (date_compare(e->decided, today) > 0)
 		return CASE_DECISION_FUTURE;
+	/* The decision names the end (as the final report states them). */
+	if (date_compare(e->end, e->decided) < 0)
+		return CASE_END_BEFORE_DECISION;
 	if (planned.year == 0)
 		return CASE_OK;
 	if (e->kind == ENDING_COMPLETED && date_compare(e->end, planned) != 0)

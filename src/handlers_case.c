@@ -94,6 +94,10 @@ add_refusal(struct field_errors *errs, enum case_refusal r,
 		field_errors_add(errs, "decided_on", "Beslutsdatumet kan inte "
 		    "vara senare än i dag.");
 		return;
+	case CASE_END_BEFORE_DECISION:
+		field_errors_add(errs, field, "Insatsens sista dag kan inte vara "
+		    "före beslutet om avslut.");
+		return;
 	case CASE_COMPLETED_NOT_PLANNED:
 		date_format(planned, day);
 		snprintf(buf, sizeof(buf), "En fullföljd insats slutar på det "

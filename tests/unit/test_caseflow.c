@@ -130,6 +130,11 @@ test_ending_decided_by_today(void **state)
 	    "2027-02-01", "2026-12-02"), CASE_DECISION_FUTURE);
 	assert_int_equal(ending(ENDING_EARLY, "2026-12-02", "2026-12-20",
 	    "2027-02-01", "2026-12-02"), CASE_OK);
+	/* The end is on or after the decision that names it. */
+	assert_int_equal(ending(ENDING_EARLY, "2026-12-02", "2026-12-01",
+	    "2027-02-01", "2026-12-02"), CASE_END_BEFORE_DECISION);
+	assert_int_equal(ending(ENDING_EARLY, "2026-11-30", "2026-11-30",
+	    "2027-02-01", "2026-12-02"), CASE_OK);
 }
 
 static void
