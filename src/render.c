@@ -7,12 +7,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <libxml/HTMLtree.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "htmlout.h"
 #include "pagecache.h"
 #include "render.h"
 
@@ -72,6 +74,28 @@ render_ready(void)
 }
 
 /*
+ * The result as HTML: htmlout.c writes the bytes libxml2 would (for
+ * method="html", encoding UTF-8, no indent: page.xsl's output), else
+ * libxml2 writes them.  Returns 0 or -1.
+ */
+static int
+serialise(xmlDocPtr out, char **html, size_t *len)
+{
+	xmlChar	*s = NULL;
+	int	 size = 0;
+
+	/* As xsltSaveResultTo does first. */
+	htmlSetMetaEncoding(out, (const xmlChar *)"UTF-8");
+	if (htmlout_doc(out, html, len) == 0)
+		return 0;
+	if (xsltSaveResultToString(&s, &size, out, sheet) != 0 || s == NULL)
+		return -1;
+	*html = (char *)s;
+	*len = (size_t)size;
+	return 0;
+}
+
+/*
  * Runs the stylesheet, or takes the HTML this worker rendered before for
  * an equal page document (pagecache.h).  The stylesheet reads a copy of
  * the page made by libxml2 (page_copy), never the page itself.  Returns
@@ -82,10 +106,10 @@ render_page(struct page *pg, size_t *len)
 {
 	xsltTransformContextPtr	 tctxt;
 	xmlDocPtr		 in, out;
-	xmlChar			*html = NULL;
+	char			*html = NULL;
 	struct pagekey		 key;
 	char			*cached;
-	int			 size = 0, keyed;
+	int			 keyed;
 
 	if (sheet == NULL || pg->arena == NULL)
 		return NULL;
@@ -104,11 +128,10 @@ render_page(struct page *pg, size_t *len)
 	xmlFreeDoc(in);
 	if (out == NULL)
 		return NULL;
-	if (xsltSaveResultToString(&html, &size, out, sheet) != 0)
+	if (serialise(out, &html, len) == -1)
 		html = NULL;
 	xmlFreeDoc(out);
-	*len = (size_t)size;
 	if (html != NULL && keyed)
-		pagecache_put(&key, (const char *)html, *len);
-	return (char *)html;
+		pagecache_put(&key, html, *len);
+	return html;
 }
