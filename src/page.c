@@ -249,6 +249,14 @@ page_errors(struct page *pg, const struct field_errors *errs)
 	}
 }
 
+xmlDocPtr
+page_doc_for_xslt(struct page *pg)
+{
+	if (pg->arena == NULL || arena_own(pg->arena) == -1)
+		return NULL;
+	return pg->doc;
+}
+
 /* The copy or NULL. */
 xmlDocPtr
 page_copy(struct page *pg)
