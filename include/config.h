@@ -27,6 +27,7 @@ struct config {
 	char	 municipality_orgnr[32];
 	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug */
 	char	 timezone[64];
+	int	 page_cache;		/* rendered pages kept per worker */
 };
 
 #define CONFIG_DEFAULT_PATH "/etc/insats/insats.conf"

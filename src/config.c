@@ -42,6 +42,7 @@ static const struct key keys[] = {
 	{ "municipality_orgnr", STR(municipality_orgnr) },
 	{ "log_level", KEY_LEVEL, offsetof(struct config, log_level), 0, 0, 3 },
 	{ "timezone", STR(timezone) },
+	{ "page_cache", NUM(page_cache, 0, 64) },
 };
 
 static const char *const levels[] = { "error", "warn", "info", "debug" };
@@ -68,6 +69,7 @@ config_defaults(struct config *cfg)
 	    "212000-0167");
 	cfg->log_level = 2;
 	snprintf(cfg->timezone, sizeof(cfg->timezone), "Europe/Stockholm");
+	cfg->page_cache = 64;
 }
 
 static char *
