@@ -175,11 +175,13 @@
   </xsl:template>
 
   <!-- ============================================================ dates -->
+  <!-- Tests here are written string($x) rather than string($x) != '': the
+       same truth, one comparison less for libxslt on every row of a list. -->
 
   <!-- A date YYYY-MM-DD (shown as is: the Swedish standard form). -->
   <xsl:template name="date">
     <xsl:param name="d"/>
-    <xsl:if test="string($d) != ''">
+    <xsl:if test="string($d)">
       <time datetime="{$d}"><xsl:value-of select="$d"/></time>
     </xsl:if>
   </xsl:template>
@@ -189,10 +191,10 @@
     <xsl:param name="at"/>
     <xsl:param name="local"/>
     <xsl:choose>
-      <xsl:when test="string($at) != ''">
+      <xsl:when test="string($at)">
         <time datetime="{$at}">
           <xsl:choose>
-            <xsl:when test="string($local) != ''"><xsl:value-of select="$local"/></xsl:when>
+            <xsl:when test="string($local)"><xsl:value-of select="$local"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="$at"/></xsl:otherwise>
           </xsl:choose>
         </time>
@@ -255,9 +257,10 @@
   <xsl:template name="due">
     <xsl:param name="d"/>
     <xsl:param name="late" select="'0'"/>
-    <xsl:call-template name="date">
-      <xsl:with-param name="d" select="$d"/>
-    </xsl:call-template>
+    <!-- The date template's body: a call costs as much as the rest. -->
+    <xsl:if test="string($d)">
+      <time datetime="{$d}"><xsl:value-of select="$d"/></time>
+    </xsl:if>
     <xsl:if test="$late = '1'">
       <xsl:text> </xsl:text>
       <strong class="late">försenad</strong>
@@ -280,14 +283,14 @@
   <xsl:template name="customer-name">
     <xsl:param name="c" select="."/>
     <xsl:choose>
-      <xsl:when test="string($c/@name) != ''">
+      <xsl:when test="string($c/@name)">
         <xsl:value-of select="$c/@name"/>
       </xsl:when>
       <xsl:otherwise>
         <span class="protected">Skyddad identitet</span>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="string($c/@ref) != ''">
+    <xsl:if test="string($c/@ref)">
       <xsl:text> </xsl:text>
       <span class="ref">(<xsl:value-of select="$c/@ref"/>)</span>
     </xsl:if>
@@ -297,7 +300,7 @@
   <xsl:template name="placement-name">
     <xsl:param name="p" select="."/>
     <xsl:value-of select="$p/@code"/>
-    <xsl:if test="string($p/@code-name) != ''">
+    <xsl:if test="string($p/@code-name)">
       <xsl:text> – </xsl:text>
       <xsl:value-of select="$p/@code-name"/>
     </xsl:if>
@@ -365,7 +368,7 @@
   <xsl:template name="text-or-empty">
     <xsl:param name="t"/>
     <xsl:choose>
-      <xsl:when test="normalize-space($t) != ''">
+      <xsl:when test="normalize-space($t)">
         <span class="text"><xsl:value-of select="$t"/></span>
       </xsl:when>
       <xsl:otherwise><span class="empty">Ej ifyllt</span></xsl:otherwise>

@@ -80,13 +80,11 @@
               </thead>
               <tbody>
                 <xsl:for-each select="placements/placement">
-                  <xsl:variable name="who">
-                    <xsl:choose>
-                      <xsl:when test="string(customer/@name) != ''"><xsl:value-of select="customer/@name"/></xsl:when>
-                      <xsl:otherwise>Skyddad identitet</xsl:otherwise>
-                    </xsl:choose>
-                    <xsl:text> (</xsl:text><xsl:value-of select="customer/@ref"/><xsl:text>)</xsl:text>
-                  </xsl:variable>
+                  <!-- "Name (K-5)", or "Skyddad identitet (K-5)" without a name:
+                       one XPath string instead of a result tree fragment -->
+                  <xsl:variable name="who" select="concat(customer/@name,
+                      substring('Skyddad identitet', 1, 17 * not(string(customer/@name))),
+                      ' (', customer/@ref, ')')"/>
                   <tr>
                     <th scope="row">
                       <a href="/placements/{@id}">
