@@ -18,6 +18,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>	/* xmlStringTextNoenc */
 #include <libxml/xmlmemory.h>
 
 #include "htmlout.h"
@@ -30,15 +31,13 @@ struct out {
 
 /* Makes room for n more bytes.  Returns 0, or -1 (out->err set). */
 static int
-grow(struct out *o, size_t n)
+grow_slow(struct out *o, size_t n)
 {
 	size_t	 cap = o->cap;
 	char	*p;
 
 	if (o->err)
 		return -1;
-	if (o->len + n < o->cap)
-		return 0;
 	while (cap <= o->len + n)
 		cap *= 2;
 	if ((p = xmlRealloc(o->p, cap)) == NULL) {
@@ -50,13 +49,19 @@ grow(struct out *o, size_t n)
 	return 0;
 }
 
+static inline int
+grow(struct out *o, size_t n)
+{
+	return o->len + n < o->cap && !o->err ? 0 : grow_slow(o, n);
+}
+
 static void
 put(struct out *o, const char *s, size_t n)
 {
-	if (grow(o, n) == 0) {
-		memcpy(o->p + o->len, s, n);
-		o->len += n;
-	}
+	if (grow(o, n) == -1)
+		return;
+	memcpy(o->p + o->len, s, n);
+	o->len += n;
 }
 
 static void
@@ -79,15 +84,20 @@ putc_(struct out *o, char c)
  * attribute, "<!--...-->" and "&{...}" are copied as they are by libxml2:
  * all three are left to it.
  */
+/* 1 for the bytes put_escaped stops at: NUL, &, <, > and controls. */
+static const unsigned char	 stops[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['&'] = 1, ['<'] = 1, ['>'] = 1,
+};
+
 static void
 put_escaped(struct out *o, const unsigned char *s, int attr)
 {
 	const unsigned char	*run = s;
 
 	for (;; s++) {
-		if (*s >= 0x20 && *s != '&' && *s != '<' && *s != '>')
-			continue;
-		if (*s == '\n' || *s == '\t' || *s == '\r')
+		if (!stops[*s])
 			continue;
 		put(o, (const char *)run, (size_t)(s - run));
 		run = s + 1;
@@ -151,12 +161,52 @@ put_quoted(struct out *o, const char *v, size_t n)
 	putc_(o, '"');
 }
 
+/*
+ * libxml2 2.9's htmlBooleanAttrs (HTMLparser.c), written as a bare name:
+ * htmlIsBooleanAttr compares the name with each in turn, case-blind, and
+ * was a fifth of this serialiser on the start page.  test_htmlout.c
+ * checks every one of them, and common names that are not, against it.
+ */
+static int
+is_boolean_attr(const xmlChar *n)
+{
+	static const char *const	 c[] = { "checked", "compact", NULL };
+	static const char *const	 d[] = { "declare", "defer", "disabled",
+					    NULL };
+	static const char *const	 i[] = { "ismap", NULL };
+	static const char *const	 m[] = { "multiple", NULL };
+	static const char *const	 no[] = { "nohref", "noresize",
+					    "noshade", "nowrap", NULL };
+	static const char *const	 r[] = { "readonly", NULL };
+	static const char *const	 s[] = { "selected", NULL };
+	const char *const		*names;
+
+	/* By the first letter, case-blind as libxml2's. */
+	switch (n[0] | 0x20) {
+	case 'c': names = c; break;
+	case 'd': names = d; break;
+	case 'i': names = i; break;
+	case 'm': names = m; break;
+	case 'n': names = no; break;
+	case 'r': names = r; break;
+	case 's': names = s; break;
+	default: return 0;
+	}
+	for (; *names != NULL; names++)
+		if (xmlStrcasecmp(n, BAD_CAST *names) == 0)
+			return 1;
+	return 0;
+}
+
 /* An attribute of libxml2's URI kind (htmlAttrDumpOutput). */
 static int
 is_uri_attr(xmlAttrPtr a)
 {
 	const xmlChar	*n = a->name;
 
+	/* Most attributes are none of these: their first letter says so. */
+	if (strchr("hasnHASN", n[0]) == NULL)
+		return 0;
 	return xmlStrcasecmp(n, BAD_CAST "href") == 0 ||
 	    xmlStrcasecmp(n, BAD_CAST "action") == 0 ||
 	    xmlStrcasecmp(n, BAD_CAST "src") == 0 ||
@@ -219,7 +269,7 @@ put_attr(struct out *o, xmlAttrPtr a)
 	}
 	putc_(o, ' ');
 	puts_(o, (const char *)a->name);
-	if (a->children == NULL || htmlIsBooleanAttr(a->name))
+	if (a->children == NULL || is_boolean_attr(a->name))
 		return;
 	putc_(o, '=');
 	/* The encoded value goes to the buffer first, then is quoted. */
@@ -322,8 +372,9 @@ put_element(struct out *o, xmlNodePtr e)
 		return;
 	}
 	/* Their text is written raw by libxml2: none on our pages. */
-	if (xmlStrcasecmp(e->name, BAD_CAST "script") == 0 ||
-	    xmlStrcasecmp(e->name, BAD_CAST "style") == 0) {
+	if ((e->name[0] == 's' || e->name[0] == 'S') &&
+	    (xmlStrcasecmp(e->name, BAD_CAST "script") == 0 ||
+	    xmlStrcasecmp(e->name, BAD_CAST "style") == 0)) {
 		o->err = 1;
 		return;
 	}
@@ -343,7 +394,7 @@ put_nodes(struct out *o, xmlNodePtr n)
 			put_element(o, n);
 			break;
 		case XML_TEXT_NODE:
-			if (xmlStrEqual(n->name, BAD_CAST "textnoenc"))
+			if (n->name == xmlStringTextNoenc)
 				o->err = 1;
 			else if (n->content != NULL)
 				put_escaped(o, n->content, 0);

@@ -154,6 +154,30 @@ test_attributes(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* Which attributes are written bare: libxml2's list, and no other. */
+static void
+test_boolean_attributes(void **state)
+{
+	static const char *const	 names[] = {
+		"checked", "compact", "declare", "defer", "disabled", "ismap",
+		"multiple", "nohref", "noresize", "noshade", "nowrap",
+		"readonly", "selected", "CHECKED", "NoWrap",
+		"class", "scope", "role", "rel", "required", "id", "name",
+		"method", "maxlength", "rows", "style", "dir", "deferred",
+		"checkedx", "c", "s", "media", "min",
+	};
+	xmlNodePtr	 body, n;
+	xmlDocPtr	 doc = new_doc(&body);
+	size_t		 i;
+
+	(void)state;
+	n = el(body, "input", NULL);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		attr(n, names[i], "v");
+	assert_same(doc);
+	xmlFreeDoc(doc);
+}
+
 static void
 test_uri_attributes(void **state)
 {
@@ -261,6 +285,7 @@ main(void)
 		cmocka_unit_test(test_elements),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_attributes),
+		cmocka_unit_test(test_boolean_attributes),
 		cmocka_unit_test(test_uri_attributes),
 		cmocka_unit_test(test_left_to_libxml),
 		cmocka_unit_test(test_sample_pages),
