@@ -54,13 +54,14 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Labels of the events of a document's history ("vad"). -->
+  <!-- Labels of the events of a document's history ("vad"). The commonest
+       first: each test costs libxslt as much as a line of the table. -->
   <xsl:template name="event-label">
     <xsl:param name="action"/>
     <xsl:choose>
-      <xsl:when test="$action = 'create'">Skapade utkast</xsl:when>
       <xsl:when test="$action = 'save'">Sparade</xsl:when>
       <xsl:when test="$action = 'submit'">Klarmarkerade</xsl:when>
+      <xsl:when test="$action = 'create'">Skapade utkast</xsl:when>
       <xsl:when test="$action = 'return'">Återremitterade</xsl:when>
       <xsl:when test="$action = 'approve'">Godkände</xsl:when>
       <xsl:when test="$action = 'revise'">Påbörjade ny revision</xsl:when>
