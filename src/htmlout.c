@@ -13,7 +13,6 @@
  * output is the same either way.  tests/unit/test_htmlout.c compares the
  * two on every construct.
  */
-#include <stdint.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -77,13 +76,6 @@ putc_(struct out *o, char c)
 		o->p[o->len++] = c;
 }
 
-/*
- * Text or an attribute value as xmlEncodeEntitiesInternal encodes it in an
- * HTML document: only &, < and > change.  A control byte other than tab,
- * newline and return (libxml2 writes &#N;) cannot come from XML; in an
- * attribute, "<!--...-->" and "&{...}" are copied as they are by libxml2:
- * all three are left to it.
- */
 /* 1 for the bytes put_escaped stops at: NUL, &, <, > and controls. */
 static const unsigned char	 stops[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1,
@@ -91,6 +83,13 @@ static const unsigned char	 stops[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1,
 };
 
+/*
+ * Text or an attribute value as xmlEncodeEntitiesInternal encodes it in an
+ * HTML document: only &, < and > change.  A control byte other than tab,
+ * newline and return (libxml2 writes &#N;) cannot come from XML; in an
+ * attribute, "<!--...-->" and "&{...}" are copied as they are by libxml2:
+ * all three are left to it.
+ */
 static void
 put_escaped(struct out *o, const unsigned char *s, int attr)
 {

@@ -711,6 +711,32 @@ test_render_viewers_apart(void **state)
 	xmlFreeDoc(content);
 }
 
+/* page_cache = 0: every page is rendered, none is kept. */
+static void
+test_render_no_cache(void **state)
+{
+	struct page	 pg;
+	char		*a, *b;
+	size_t		 len1 = 0, len2 = 0;
+	unsigned long	 hits, misses;
+
+	(void)state;
+	pagecache_clear();
+	pagecache_set_pages(0);
+	doc_page(&pg, NULL);
+	a = render(&pg, &len1, &hits);
+	doc_page(&pg, NULL);
+	b = render(&pg, &len2, &hits);
+	pagecache_stats(&hits, &misses);
+	pagecache_set_pages(64);
+	assert_int_equal(hits, 0);
+	assert_int_equal(misses, 2);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(a, b, len1);
+	xmlFree(a);
+	xmlFree(b);
+}
+
 /*
  * The stylesheet is compiled once for the render tests: after the first
  * compile, reading files is forbidden (render.c), as in the worker.
@@ -750,6 +776,7 @@ main(void)
 	const struct CMUnitTest	 render_tests[] = {
 		cmocka_unit_test(test_render_lent),
 		cmocka_unit_test(test_render_viewers_apart),
+		cmocka_unit_test(test_render_no_cache),
 	};
 	int	 rc;
 
