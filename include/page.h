@@ -75,6 +75,15 @@ int		 page_content(xmlNodePtr parent, const char *xml);
 int		 page_content_doc(xmlNodePtr parent, xmlDocPtr doc);
 void		 page_errors(struct page *pg, const struct field_errors *errs);
 /*
+ * The page document itself for the stylesheet to read, borrowed content
+ * copied in (the page then borrows nothing more): its nodes are laid out
+ * as libxml2's and only read by XSLT, which writes nothing to its input
+ * but the document order of elements (xmlXPathOrderDocElems, in a field
+ * no page function reads) unless the stylesheet strips white space
+ * (render.c checks).  Returns it (owned by the page) or NULL.
+ */
+xmlDocPtr	 page_doc_for_xslt(struct page *pg);
+/*
  * A copy of the whole page document made by libxml2, borrowed content
  * copied too (the page then borrows nothing more), for the stylesheet to
  * read.  Returns it (xmlFreeDoc) or NULL.

@@ -43,6 +43,11 @@ void		 pagecache_put(const struct pagekey *key, const char *html,
  * does not parse.
  */
 xmlDocPtr	 pagecache_content(long id, int version, const char *xml);
+/*
+ * Keeps at most n pages (0..64, 64 by default); 0 renders every page
+ * (make bench measures fresh pages so).  Call before the threads start.
+ */
+void		 pagecache_set_pages(int n);
 /* Hits and misses so far, for the log and the benchmark. */
 void		 pagecache_stats(unsigned long *hits, unsigned long *misses);
 /* Frees this thread's parsed documents (before the thread ends). */

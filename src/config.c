@@ -44,6 +44,7 @@ static const struct key keys[] = {
 	{ "timezone", STR(timezone) },
 	/* 28 at most: every month has the day. */
 	{ "payment_cutoff_day", NUM(payment_cutoff_day, 1, 28) },
+	{ "page_cache", NUM(page_cache, 0, 64) },
 };
 
 static const char *const levels[] = { "error", "warn", "info", "debug" };
@@ -71,6 +72,7 @@ config_defaults(struct config *cfg)
 	cfg->log_level = 2;
 	snprintf(cfg->timezone, sizeof(cfg->timezone), "Europe/Stockholm");
 	cfg->payment_cutoff_day = 7;
+	cfg->page_cache = 64;
 }
 
 static char *

@@ -167,7 +167,10 @@ page_placement(xmlNodePtr parent, const struct placement *p,
     const struct user *viewer)
 {
 	xmlNodePtr	 n = page_elem(parent, "placement"), c;
-	char		 ref[32];
+	char		 ref[32], *r = ref + sizeof(ref) - 1;
+	unsigned long	 id = p->customer_id < 0 ?
+			    0UL - (unsigned long)p->customer_id :
+			    (unsigned long)p->customer_id;
 
 	page_attr_long(n, "id", p->id);
 	page_attr(n, "code", p->code);
@@ -179,8 +182,17 @@ page_placement(xmlNodePtr parent, const struct placement *p,
 	page_attr_long(n, "provider-id", p->provider_id);
 	c = page_elem(n, "customer");
 	page_attr_long(c, "id", p->customer_id);
-	snprintf(ref, sizeof(ref), "K-%ld", p->customer_id);
-	page_attr(c, "ref", ref);
+	/* "K-<id>" by hand, as page_attr_long: snprintf cost more than the rest. */
+	*r = '\0';
+	do {
+		*--r = (char)('0' + id % 10);
+		id /= 10;
+	} while (id != 0);
+	if (p->customer_id < 0)
+		*--r = '-';
+	*--r = '-';
+	*--r = 'K';
+	page_attr(c, "ref", r);
 	page_attr(c, "protected", p->protected ? "1" : "0");
 	if (access_identity(viewer, p)) {
 		page_attr(c, "name", p->customer_name);
@@ -247,6 +259,14 @@ page_errors(struct page *pg, const struct field_errors *errs)
 		e = page_text(list, "error", errs->e[i].message);
 		page_attr(e, "field", errs->e[i].field);
 	}
+}
+
+xmlDocPtr
+page_doc_for_xslt(struct page *pg)
+{
+	if (pg->arena == NULL || arena_own(pg->arena) == -1)
+		return NULL;
+	return pg->doc;
 }
 
 /* The copy or NULL. */

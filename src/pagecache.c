@@ -48,6 +48,7 @@ struct content {
  */
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static struct slot	 slots[SLOTS];
+static int		 pages_max = SLOTS;	/* slots in use */
 static size_t		 bytes;
 static unsigned long	 clock_now, hits, misses;
 static _Thread_local struct content	 contents[CONTENT_SLOTS];
@@ -234,7 +235,7 @@ find(const struct pagekey *key)
 {
 	size_t	 i;
 
-	for (i = 0; i < SLOTS; i++)
+	for (i = 0; i < (size_t)pages_max; i++)
 		if (slots[i].html != NULL &&
 		    memcmp(slots[i].sha, key->sha, PAGECACHE_KEY_LEN) == 0)
 			return &slots[i];
@@ -276,7 +277,7 @@ victim(void)
 	struct slot	*v = &slots[0];
 	size_t		 i;
 
-	for (i = 0; i < SLOTS; i++) {
+	for (i = 0; i < (size_t)pages_max; i++) {
 		if (slots[i].html == NULL)
 			return &slots[i];
 		if (slots[i].used < v->used)
@@ -311,7 +312,7 @@ pagecache_put(const struct pagekey *key, const char *html, size_t len)
 	struct slot	*s;
 	char		*copy;
 
-	if (len > PAGE_MAX)
+	if (len > PAGE_MAX || pages_max == 0)
 		return;
 	/* A page that prints the request id is this request's alone. */
 	if (key->reqid != NULL && key->reqid[0] != '\0' &&
@@ -382,6 +383,14 @@ pagecache_content(long id, int version, const char *xml)
 	v->doc = doc;
 	v->used = ++content_clock;
 	return doc;
+}
+
+void
+pagecache_set_pages(int n)
+{
+	pthread_mutex_lock(&lock);
+	pages_max = n < 0 ? 0 : n > SLOTS ? SLOTS : n;
+	pthread_mutex_unlock(&lock);
 }
 
 void

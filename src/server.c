@@ -405,6 +405,7 @@ worker(int sock, const struct config *cfg)
 	mallopt(M_ARENA_MAX, 1);
 	wk.sock = sock;
 	wk.cfg = cfg;
+	pagecache_set_pages(cfg->page_cache);
 	if (writer_open(&wk.writer, cfg->database) == -1) {
 		release_views();
 		exit(1);

@@ -9,12 +9,21 @@
 
 #include "store.h"
 
+/*
+ * Column col as text into buf, cut to size - 1 bytes as snprintf would:
+ * snprintf was a twentieth of a fresh start page (50 rows, 14 columns).
+ */
 static void
 copy_col(sqlite3_stmt *st, int col, char *buf, size_t size)
 {
-	const unsigned char *s = sqlite3_column_text(st, col);
+	const unsigned char	*s = sqlite3_column_text(st, col);
+	size_t			 n;
 
-	snprintf(buf, size, "%s", s ? (const char *)s : "");
+	if (size == 0)
+		return;
+	n = s != NULL ? strnlen((const char *)s, size - 1) : 0;
+	memcpy(buf, s != NULL ? (const char *)s : "", n);
+	buf[n] = '\0';
 }
 
 int

@@ -253,12 +253,12 @@
               </td>
               <td>
                 <xsl:choose>
-                  <xsl:when test="string(@from) != '' and string(@to) != '' and @from != @to">
+                  <xsl:when test="string(@from) and string(@to) and @from != @to">
                     <xsl:call-template name="state-label"><xsl:with-param name="state" select="@from"/></xsl:call-template>
                     <xsl:text> → </xsl:text>
                     <xsl:call-template name="state-label"><xsl:with-param name="state" select="@to"/></xsl:call-template>
                   </xsl:when>
-                  <xsl:when test="string(@to) != ''">
+                  <xsl:when test="string(@to)">
                     <xsl:call-template name="state-label"><xsl:with-param name="state" select="@to"/></xsl:call-template>
                   </xsl:when>
                 </xsl:choose>

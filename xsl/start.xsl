@@ -86,13 +86,11 @@
               </thead>
               <tbody>
                 <xsl:for-each select="placements/placement">
-                  <xsl:variable name="who">
-                    <xsl:choose>
-                      <xsl:when test="string(customer/@name) != ''"><xsl:value-of select="customer/@name"/></xsl:when>
-                      <xsl:otherwise>Skyddad identitet</xsl:otherwise>
-                    </xsl:choose>
-                    <xsl:text> (</xsl:text><xsl:value-of select="customer/@ref"/><xsl:text>)</xsl:text>
-                  </xsl:variable>
+                  <!-- "Name (K-5)", or "Skyddad identitet (K-5)" without a name:
+                       one XPath string instead of a result tree fragment -->
+                  <xsl:variable name="who" select="concat(customer/@name,
+                      substring('Skyddad identitet', 1, 17 * not(string(customer/@name))),
+                      ' (', customer/@ref, ')')"/>
                   <tr>
                     <th scope="row">
                       <a href="/placements/{@id}">
@@ -118,13 +116,10 @@
                       <span class="nowrap"><xsl:call-template name="date"><xsl:with-param name="d" select="@end"/></xsl:call-template></span>
                     </td>
                     <td>
+                      <!-- plan/@state, else 'none': one XPath string, not a
+                           result tree fragment compared in every test -->
                       <xsl:call-template name="state-badge">
-                        <xsl:with-param name="state">
-                          <xsl:choose>
-                            <xsl:when test="plan/@state"><xsl:value-of select="plan/@state"/></xsl:when>
-                            <xsl:otherwise>none</xsl:otherwise>
-                          </xsl:choose>
-                        </xsl:with-param>
+                        <xsl:with-param name="state" select="concat(plan/@state, substring('none', 1, 4 * not(plan/@state)))"/>
                       </xsl:call-template>
                       <xsl:if test="string(plan/@revision) != '' and string(plan/@document) != ''">
                         <span class="muted"> rev. <xsl:value-of select="plan/@revision"/></span>

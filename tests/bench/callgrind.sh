@@ -12,9 +12,11 @@
 # version), each through libfcgi's cgi-fcgi.  Callgrind dumps after every
 # FCGX_Finish_r, so a phase's cost is the sum of the dumps it made.
 # Then N start pages of karin (same page, both databases: small.db in a
-# second run).  Prints "view IR", "view_many IR", "start IR", "save IR"
-# and "start_small IR" per request; writes the
-# inclusive profile of one request of each to DIR/callgrind-profile.txt.
+# second run), and N of them rendered fresh (DIR/fresh.conf: the big
+# database, page_cache = 0) in a third.  Prints "view IR", "view_many IR",
+# "start IR", "save IR", "start_small IR" and "start_fresh IR" per
+# request; writes the inclusive profile of one request of each to
+# DIR/callgrind-profile.txt.
 set -u
 
 DIR=$1 INSATS=$2 VIEW_DOC=$3 N=$4 FORM=$5
@@ -203,4 +205,27 @@ settle
 s1=$(dumps | tail -n 1)
 stop_vg
 echo "start_small $(( $(sum_dumps "$s0" "$s1") / N ))"
+
+# The start page rendered every time (no page cache), big database.
+start_vg fresh
+for i in 1 2 3; do
+	start_page
+done
+settle
+f0=$(dumps | tail -n 1)
+i=0
+while [ $i -lt "$N" ]; do
+	start_page
+	i=$((i + 1))
+done
+settle
+f1=$(dumps | tail -n 1)
+{
+	echo
+	echo "== GET / (karin), rendered fresh: page_cache = 0 (one request, inclusive)"
+	callgrind_annotate --inclusive=yes --threshold=97 \
+	    "$CG"/cg.*.out."$(one_request "$f0" "$f1")" | sed -n '/^Ir/,$p' | head -n 45
+} >>"$DIR/callgrind-profile.txt" 2>&1
+stop_vg
+echo "start_fresh $(( $(sum_dumps "$f0" "$f1") / N ))"
 exit 0

@@ -28,6 +28,7 @@ const rows = [
 	['view_many', 'GET document views spread over 2 000 documents (anna; rendered, not cached)', 200],
 	['start', `GET counsellor start page, ${num(+f.docs)} documents (${f.start_bytes} bytes)`, 200],
 	['start_small', 'GET counsellor start page, 1 000 documents (same page)', 200],
+	['start_fresh', `GET counsellor start page, ${num(+f.docs)} documents, rendered fresh (page_cache = 0)`, 200],
 	['save', 'POST form save of a draft (validate + commit, synchronous=FULL)', 303],
 	['xml', 'POST XML document to a draft (validate + commit)', 303],
 	['invalid', 'POST invalid form (422, errors next to fields)', 422],
@@ -62,6 +63,10 @@ w();
 const checks = [];
 const check = (name, ok, detail) => checks.push({ name, ok, detail });
 if (r.view) check('GET view ≥ 0.5 × fixed responder', r.view.rps / fixed >= 0.5, ratio(r.view.rps / fixed));
+if (r.view_many) check('GET views spread over 2 000 documents (rendered fresh) ≥ 0.45 × fixed responder',
+	r.view_many.rps / fixed >= 0.45, ratio(r.view_many.rps / fixed));
+if (r.start_fresh) check('GET counsellor start page rendered fresh, 100 000 documents ≥ 0.35 × fixed responder',
+	r.start_fresh.rps / fixed >= 0.35, ratio(r.start_fresh.rps / fixed));
 if (r.save) check('POST valid save ≥ 0.15 × fixed responder', r.save.rps / fixed >= 0.15, ratio(r.save.rps / fixed));
 if (r.start && r.start_small) {
 	const q = r.start_small.rps / r.start.rps;
@@ -73,6 +78,9 @@ if (f.cg_start && f.cg_start_small) {
 	check('start page instructions (callgrind): 100 000 vs 1 000 documents within 20 %', q <= 1.2 && q >= 1 / 1.2,
 		`${num(+f.cg_start)} vs ${num(+f.cg_start_small)} (${ratio(q)}×)`);
 }
+if (f.cg_many) check('instructions per fresh document view (callgrind) ≤ 1.0 M', +f.cg_many <= 1.0e6, num(+f.cg_many));
+if (f.cg_start_fresh) check('instructions per fresh start page (callgrind) ≤ 2.0 M', +f.cg_start_fresh <= 2.0e6,
+	num(+f.cg_start_fresh));
 const rss = (s) => Object.fromEntries(s.trim().split(/\s+/).filter(Boolean).map((p) => p.split(':').map(Number)));
 const r1 = rss(f.rss1 ?? ''), r2 = rss(f.rss2 ?? '');
 const pids = Object.keys(r1);
@@ -101,6 +109,7 @@ if (f.cg_view) {
 	w(`| GET document view, a page not rendered before | ${num(+f.cg_many)} |`);
 	w(`| GET counsellor start page, ${num(+f.docs)} documents | ${num(+f.cg_start)} |`);
 	w(`| GET counsellor start page, 1 000 documents | ${num(+f.cg_start_small)} |`);
+	w(`| GET counsellor start page, ${num(+f.docs)} documents, rendered fresh | ${num(+f.cg_start_fresh)} |`);
 	w(`| POST form save of a draft | ${num(+f.cg_save)} |`);
 	w();
 	w('Profile of one request of each: build/bench/callgrind-profile.txt.');

@@ -40,10 +40,10 @@ mkdir -p "$DIR/tmp" "$DIR/www" "$DIR/lua"
 RESULTS=$DIR/results.txt
 : >"$RESULTS"
 
-INSATS_PID= SMALL_PID= FIXED_PID= CG_PID=
+INSATS_PID= SMALL_PID= FRESH_PID= FIXED_PID= CG_PID=
 cleanup() {
 	[ -f "$DIR/nginx.pid" ] && nginx -q -c "$DIR/nginx.conf" -s stop 2>/dev/null
-	for p in $INSATS_PID $SMALL_PID $FIXED_PID $CG_PID; do
+	for p in $INSATS_PID $SMALL_PID $FRESH_PID $FIXED_PID $CG_PID; do
 		kill -TERM "$p" 2>/dev/null
 	done
 	sleep 1
@@ -198,23 +198,34 @@ q insats.db "SELECT d.id FROM documents d
 # ---- servers --------------------------------------------------------------
 insats_conf insats insats.db insats.sock "$NPROC"
 insats_conf small small.db small.sock "$NPROC"
+# The big database again with no page cache: every page rendered fresh.
+insats_conf fresh insats.db fresh.sock "$NPROC"
+echo "page_cache = 0" >>"$DIR/fresh.conf"
 INSATS_PID=$(start_insats insats)
 SMALL_PID=$(start_insats small)
+FRESH_PID=$(start_insats fresh)
 wait_socket "$DIR/insats.sock" "$INSATS_PID"
 wait_socket "$DIR/small.sock" "$SMALL_PID"
+wait_socket "$DIR/fresh.sock" "$FRESH_PID"
 
 PORT=$(free_port)
 PORT_SMALL=$(free_port)
 [ "$PORT" != "$PORT_SMALL" ] || PORT_SMALL=$(free_port)
+PORT_FRESH=$(free_port)
+while [ "$PORT_FRESH" = "$PORT" ] || [ "$PORT_FRESH" = "$PORT_SMALL" ]; do
+	PORT_FRESH=$(free_port)
+done
 cp "$REPO/conf/nginx/security-headers.conf" "$DIR/headers.conf"
 cp "$REPO/tests/bench/fastcgi.conf" "$DIR/fastcgi.conf"
 sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@PORT_SMALL@|$PORT_SMALL|g" \
+    -e "s|@PORT_FRESH@|$PORT_FRESH|g" \
     -e "s|@NGINX_WORKERS@|${BENCH_NGINX_WORKERS:-1}|g" \
     "$REPO/tests/bench/nginx.conf.in" >"$DIR/nginx.conf"
 nginx -q -c "$DIR/nginx.conf" >"$DIR/nginx-start.log" 2>&1 ||
 	{ cat "$DIR/nginx-start.log" >&2; die "nginx did not start"; }
 BASE=http://127.0.0.1:$PORT
 SMALL=http://127.0.0.1:$PORT_SMALL
+FRESH=http://127.0.0.1:$PORT_FRESH
 
 # The size of the rendered page sets the size of both limits.
 curl -s -H 'X-Bench-User: karin' -o "$DIR/view.html" "$BASE/documents/$VIEW_DOC"
@@ -353,12 +364,15 @@ expect 200 -H 'X-Bench-User: karin' "$BASE/documents/$VIEW_DOC"
 expect 200 -H 'X-Bench-User: anna' "$BASE/documents/$(tail -n 1 "$DIR/many.txt")"
 expect 200 -H 'X-Bench-User: karin' "$BASE/"
 expect 200 -H 'X-Bench-User: karin' "$SMALL/"
+expect 200 -H 'X-Bench-User: karin' "$FRESH/"
 expect 200 "$BASE/static-page.html"
 expect 200 "$BASE/fixed"
 expect 422 -H 'X-Bench-User: anna' -H 'Content-Type: application/x-www-form-urlencoded' \
     --data-binary "csrf=$CSRF&version=1&$BAD_FORM" "$BASE/documents/$INVALID_DOC"
 [ "$(curl -s -H 'X-Bench-User: karin' "$BASE/" | wc -c)" = "$(curl -s -H 'X-Bench-User: karin' "$SMALL/" | wc -c)" ] ||
 	die "karin's start page differs between the two databases"
+[ "$(curl -s -H 'X-Bench-User: karin' "$BASE/" | md5sum)" = "$(curl -s -H 'X-Bench-User: karin' "$FRESH/" | md5sum)" ] ||
+	die "karin's start page differs with and without the page cache"
 START_BYTES=$(curl -s -H 'X-Bench-User: karin' "$BASE/" | wc -c)
 echo "bench: servers up at $(elapsed) s; view page $PAGE_BYTES bytes, start page $START_BYTES bytes"
 
@@ -385,6 +399,7 @@ bench view view.lua "$BASE/documents/$VIEW_DOC"
 bench view_many many.lua "$BASE/" -- 2
 bench start view.lua "$BASE/"
 bench start_small view.lua "$SMALL/"
+bench start_fresh view.lua "$FRESH/"
 bench save save.lua "$BASE/" -- 2
 bench xml xml.lua "$BASE/" -- 2
 bench invalid invalid.lua "$BASE/documents/$INVALID_DOC"
@@ -399,7 +414,7 @@ echo "bench: after $N2 requests: worker RSS (kB) $RSS2"
 ERRORS5=$(grep -c 'status=5' "$DIR/insats.log")
 
 # ---- instructions per request (callgrind, one worker) ----------------------------
-CG_VIEW= CG_SAVE= CG_MANY= CG_START= CG_START_SMALL= CG_NOTE=
+CG_VIEW= CG_SAVE= CG_MANY= CG_START= CG_START_SMALL= CG_START_FRESH= CG_NOTE=
 if command -v valgrind >/dev/null 2>&1 && command -v cgi-fcgi >/dev/null 2>&1; then
 	echo "bench: callgrind, $CG_N requests of each kind (at $(elapsed) s)"
 	sh "$REPO/tests/bench/callgrind.sh" "$DIR" "$INSATS" "$VIEW_DOC" "$CG_N" \
@@ -410,6 +425,7 @@ if command -v valgrind >/dev/null 2>&1 && command -v cgi-fcgi >/dev/null 2>&1; t
 	CG_MANY=$(sed -n 's/^view_many //p' "$DIR/callgrind.txt")
 	CG_START=$(sed -n 's/^start //p' "$DIR/callgrind.txt")
 	CG_START_SMALL=$(sed -n 's/^start_small //p' "$DIR/callgrind.txt")
+	CG_START_FRESH=$(sed -n 's/^start_fresh //p' "$DIR/callgrind.txt")
 else
 	CG_NOTE="valgrind or cgi-fcgi (libfcgi-bin) missing: not counted"
 fi
@@ -426,7 +442,7 @@ fi
 node "$REPO/tests/bench/report.mjs" "$RESULTS" \
     "page=$PAGE_BYTES" "start_bytes=$START_BYTES" "docs=$DOCS" "customers=$CUSTOMERS" \
     "n1=$N1" "rss1=$RSS1" "n2=$N2" "rss2=$RSS2" "errors5=$ERRORS5" \
-    "cg_n=$CG_N" "cg_view=$CG_VIEW" "cg_save=$CG_SAVE" "cg_many=$CG_MANY" "cg_start=$CG_START" "cg_start_small=$CG_START_SMALL" "cg_note=$CG_NOTE" \
+    "cg_n=$CG_N" "cg_view=$CG_VIEW" "cg_save=$CG_SAVE" "cg_many=$CG_MANY" "cg_start=$CG_START" "cg_start_small=$CG_START_SMALL" "cg_start_fresh=$CG_START_FRESH" "cg_note=$CG_NOTE" \
     "purge=$PURGE_NOTE" "seconds=$(elapsed)" "conns=$CONNS" "secs=$SECS" \
     "nproc=$NPROC" "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
     "mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)" \

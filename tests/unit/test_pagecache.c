@@ -611,7 +611,7 @@ test_render_lent(void **state)
 	unsigned long	 hits1, hits2, hits3;
 
 	(void)state;
-	assert_int_equal(render_load("xsl"), 0);
+	pagecache_clear();
 	doc_page(&pg, content);
 	lent = render(&pg, &len1, &hits1);
 	assert_non_null(strstr(lent, "Eget f\xc3\xb6retag"));
@@ -630,7 +630,130 @@ test_render_lent(void **state)
 	xmlFree(cached);
 	xmlFree(copied);
 	xmlFreeDoc(content);
+}
+
+/*
+ * One document seen by two viewers, with the page cache on: each page
+ * shows its own viewer's name, CSRF token and allowed actions and none of
+ * the other's, whether rendered or taken from the cache, in any order.
+ * This fails if anything viewer-dependent were left out of the key.
+ */
+static void
+viewer_page(struct page *pg, xmlDocPtr content, const char *login,
+    const char *name, const char *csrf, const char *action)
+{
+	xmlNodePtr	 d, u, a;
+
+	assert_int_equal(page_new(pg, "document", "r-9"), 0);
+	u = page_elem(pg->root, "user");
+	page_attr(u, "login", login);
+	page_attr(u, "name", name);
+	page_attr(u, "role", "provider");
+	page_text(pg->root, "csrf", csrf);
+	d = page_elem(pg->root, "document");
+	page_attr(d, "id", "12");
+	page_attr(d, "kind", "plan");
+	page_attr(d, "state", "draft");
+	page_attr(d, "revision", "1");
+	page_attr(d, "version", "3");
+	a = page_elem(d, "actions");
+	page_attr(page_elem(a, "action"), "name", action);
+	assert_int_equal(page_content_doc(page_elem(d, "content"), content),
+	    0);
+	page_attr(pg->root, "status", "200");
+}
+
+static void
+assert_viewer(const char *html, const char *mine, const char *other)
+{
+	if (strstr(html, mine) == NULL)
+		fail_msg("%s missing", mine);
+	if (strstr(html, other) != NULL)
+		fail_msg("%s shown to another viewer", other);
+}
+
+static void
+test_render_viewers_apart(void **state)
+{
+	static const char *const	 who[2][4] = {
+		{ "anna", "Anna Andersson", "aaaa1111", "submit" },
+		{ "bo", "Bo Berg", "bbbb2222", "revise" },
+	};
+	struct page	 pg;
+	xmlDocPtr	 content = parse(CONTENT);
+	char		*html;
+	size_t		 len;
+	unsigned long	 hits, misses;
+	int		 round, v, o;
+
+	(void)state;
+	pagecache_clear();
+	for (round = 0; round < 3; round++) {
+		for (v = 0; v < 2; v++) {
+			o = 1 - v;
+			viewer_page(&pg, content, who[v][0], who[v][1],
+			    who[v][2], who[v][3]);
+			assert_non_null(html = render_page(&pg, &len));
+			page_free(&pg);
+			assert_viewer(html, who[v][1], who[o][1]);
+			assert_viewer(html, who[v][2], who[o][2]);
+			/* Each sees the form of the action allowed to them. */
+			assert_viewer(html, v == 0 ? "/documents/12/submit" :
+			    "/documents/12/revise", v == 0 ?
+			    "/documents/12/revise" : "/documents/12/submit");
+			xmlFree(html);
+		}
+	}
+	/* Rounds 2 and 3 came from the cache. */
+	pagecache_stats(&hits, &misses);
+	assert_int_equal(hits, 4);
+	assert_int_equal(misses, 2);
+	xmlFreeDoc(content);
+}
+
+/* page_cache = 0: every page is rendered, none is kept. */
+static void
+test_render_no_cache(void **state)
+{
+	struct page	 pg;
+	char		*a, *b;
+	size_t		 len1 = 0, len2 = 0;
+	unsigned long	 hits, misses;
+
+	(void)state;
+	pagecache_clear();
+	pagecache_set_pages(0);
+	doc_page(&pg, NULL);
+	a = render(&pg, &len1, &hits);
+	doc_page(&pg, NULL);
+	b = render(&pg, &len2, &hits);
+	pagecache_stats(&hits, &misses);
+	pagecache_set_pages(64);
+	assert_int_equal(hits, 0);
+	assert_int_equal(misses, 2);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(a, b, len1);
+	xmlFree(a);
+	xmlFree(b);
+}
+
+/*
+ * The stylesheet is compiled once for the render tests: after the first
+ * compile, reading files is forbidden (render.c), as in the worker.
+ */
+static int
+render_setup(void **state)
+{
+	(void)state;
+	return render_load("xsl");
+}
+
+static int
+render_teardown(void **state)
+{
+	(void)state;
 	render_free();
+	return 0;
 }
 
 int
@@ -649,11 +772,17 @@ main(void)
 		cmocka_unit_test(test_page_attr_time),
 		cmocka_unit_test(test_page_content),
 		cmocka_unit_test(test_page_large),
+	};
+	const struct CMUnitTest	 render_tests[] = {
 		cmocka_unit_test(test_render_lent),
+		cmocka_unit_test(test_render_viewers_apart),
+		cmocka_unit_test(test_render_no_cache),
 	};
 	int	 rc;
 
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	rc += cmocka_run_group_tests(render_tests, render_setup,
+	    render_teardown);
 	xmlCleanupParser();
 	return rc;
 }
