@@ -1332,7 +1332,9 @@ db_migrate(struct db *db)
 			goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
 	    DB_SCHEMA_VERSION);
-	if (db_exec(db, sql) == -1 || foreign_keys_hold(db) == -1)
+	/* The check reads every table: only after a migration ran. */
+	if (db_exec(db, sql) == -1 ||
+	    (v < DB_SCHEMA_VERSION && foreign_keys_hold(db) == -1))
 		goto fail;
 	if (db_commit(db) == -1)
 		goto restore;
