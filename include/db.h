@@ -103,6 +103,7 @@ enum stmt {
 	STMT_ORG_EXISTS,
 	STMT_CUSTOMER_OF_COUNSELLOR,
 	STMT_CASE_STARTED,
+	STMT_PLAN_FACTS_OF_PLACEMENT,
 	/* follow-up meetings, the default-provider list, protected reads
 	 * (issue 13) */
 	STMT_FOLLOWUP_BOOK,

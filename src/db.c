@@ -246,6 +246,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
 	    " FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
+	/* The same for the plan alone: a list that shows only the plan. */
+	[STMT_PLAN_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
+	    " FROM documents d WHERE d.placement_id = ?1 AND d.kind = 'plan'"
+	    " ORDER BY d.revision",
 	/*
 	 * Retention (retention.c, purge.c, archive.c): the customer's last
 	 * entry is the latest of its creation and every placement, document,

@@ -88,9 +88,10 @@ page_marks(xmlNodePtr list, const struct view *v, int rows, int more)
  * the number read, or -1.
  */
 static int
-load_facts(struct ctx *c, long placement, struct doc_fact *f, size_t max)
+load_facts(struct ctx *c, enum stmt which, long placement, struct doc_fact *f,
+    size_t max)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_FACTS_OF_PLACEMENT);
+	sqlite3_stmt	*st = db_stmt(c->db, which);
 	size_t		 n = 0;
 	int		 rc;
 
@@ -106,16 +107,19 @@ load_facts(struct ctx *c, long placement, struct doc_fact *f, size_t max)
 
 /*
  * The duties of placement id (its lateness facts pc) today, into out (at
- * most max).  Returns the number, or -1.
+ * most max); plan_only: from the plan's documents alone, enough for the
+ * plan's duty (a list that shows nothing else reads no more).  Returns
+ * the number, or -1.
  */
 static int
 placement_duties(struct ctx *c, const struct late_case *pc, long id,
-    struct date today, struct duty *out, size_t max)
+    struct date today, int plan_only, struct duty *out, size_t max)
 {
 	struct doc_fact	 facts[FACTS_MAX];
 	int		 nf;
 
-	if ((nf = load_facts(c, id, facts, FACTS_MAX)) == -1)
+	if ((nf = load_facts(c, plan_only ? STMT_PLAN_FACTS_OF_PLACEMENT :
+	    STMT_DOC_FACTS_OF_PLACEMENT, id, facts, FACTS_MAX)) == -1)
 		return -1;
 	return (int)duties_of_placement(pc, today, facts, (size_t)nf, out,
 	    max);
@@ -248,7 +252,7 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 		pl = page_placement(list, &p, &c->user);
 		nd = 0;
 		if (late_case_row(st, 18, &pc) == 0 &&
-		    (nd = placement_duties(c, &pc, p.id, today, d,
+		    (nd = placement_duties(c, &pc, p.id, today, !with_due, d,
 		    DUTIES_MAX)) == -1)
 			break;
 		add_plan_status(pl, st, 15, d, nd);
@@ -452,7 +456,8 @@ add_documents(struct ctx *c, xmlNodePtr parent, long placement,
 	struct date	 today = local_today();
 	int		 rc, nf;
 
-	if ((nf = load_facts(c, placement, facts, FACTS_MAX)) == -1 ||
+	if ((nf = load_facts(c, STMT_DOC_FACTS_OF_PLACEMENT, placement, facts,
+	    FACTS_MAX)) == -1 ||
 	    (rc = late_case_of(c->db, placement, &pc)) == -1)
 		return -1;
 	if (rc == 1)
