@@ -281,20 +281,9 @@ add_actions(struct ctx *c, xmlNodePtr parent, const struct document *d,
 	add_action(a, "xml");
 }
 
-static void
-add_flash(struct ctx *c, struct page *pg)
-{
-	static const char *const known[] = { "saved", "submitted", "returned",
-		"approved", "revised", NULL };
-	const char	*m = form_get(&c->req->params, "m");
-	size_t		 i;
-
-	for (i = 0; m != NULL && known[i] != NULL; i++)
-		if (strcmp(m, known[i]) == 0) {
-			page_attr(page_text(pg->root, "flash", m), "kind", "ok");
-			return;
-		}
-}
+/* What a document's redirect says (?m=). */
+static const char *const doc_flashes[] = { "saved", "submitted", "returned",
+	"approved", "revised", NULL };
 
 /*
  * The read-only document page, optionally with errors (a refused
@@ -316,7 +305,7 @@ send_view(struct ctx *c, const struct document *d, const struct placement *p,
 	free(xml);
 	if (content == NULL || ctx_page(c, &pg, "document") == -1)
 		return send_error(c, 500, NULL);
-	add_flash(c, &pg);
+	ctx_flash(c, &pg, doc_flashes);
 	n = doc_element(c, &pg, d, p, content);
 	if (page_content_doc(page_elem(n, "content"), content) == -1 ||
 	    add_history(c, n, d->id) == -1 ||
