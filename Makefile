@@ -17,7 +17,7 @@ SAN		 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recov
 
 # Every module but main.c goes into libinsats.a, linked by the worker, the
 # admin commands and the tests.
-LIB_SRCS	 = $(filter-out src/main.c, $(wildcard src/*.c))
+LIB_SRCS	 = $(filter-out src/cmd/main.c, $(wildcard src/*/*.c))
 LIB_OBJS	 = $(LIB_SRCS:src/%.c=build/obj/%.o)
 ASAN_OBJS	 = $(LIB_SRCS:src/%.c=build/asan/obj/%.o)
 UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
@@ -43,7 +43,7 @@ build/libinsats.a: $(LIB_OBJS)
 build/asan/libinsats.a: $(ASAN_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
-build/insats: build/obj/main.o build/libinsats.a
+build/insats: build/obj/cmd/main.o build/libinsats.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 build/tests/%: tests/unit/%.c build/libinsats.a $(HEADERS) tests/unit/helpers.h
@@ -105,7 +105,7 @@ fuzz-short: $(FUZZ_BINS)
 	@sh tests/fuzz/run.sh 10
 
 # The worker built with ASan/UBSan (gcc, as the unit-asan tests).
-build/asan/insats: build/asan/obj/main.o build/asan/libinsats.a
+build/asan/insats: build/asan/obj/cmd/main.o build/asan/libinsats.a
 	$(CC) -O1 $(SAN) -o $@ $^ $(LDLIBS)
 
 # Integration suites against the ASan worker; fails on any sanitizer or

@@ -19,6 +19,8 @@
 #ifndef INSATS_ARCHIVE_H
 #define INSATS_ARCHIVE_H
 
+#include <stdint.h>
+
 #include <stddef.h>
 #include <sqlite3.h>
 
@@ -43,7 +45,7 @@ struct archive_file {
 };
 
 struct archive_member {
-	sqlite3_int64	 id;			/* customers.id */
+	int64_t	 id;			/* customers.id */
 	char		 last_entry[32];	/* as at export */
 };
 
@@ -80,7 +82,7 @@ int	 archive_build(struct db *db, const struct config *cfg,
  * transaction.  Returns 0 or -1.
  */
 int	 archive_record(struct db *db, const struct archive_pkg *pkg,
-	    sqlite3_int64 actor);
+	    int64_t actor);
 /*
  * Writes the package as outdir/OBJID (first as OBJID.partial, renamed
  * when complete).  Returns 0, or -1 (printed, the partial tree removed).
@@ -95,7 +97,7 @@ int	 archive_tar(const struct archive_pkg *pkg, unsigned char **out,
  * 2 if it was confirmed before, -1 on error.
  */
 int	 archive_confirm(struct db *db, const char *objid,
-	    sqlite3_int64 actor);
+	    int64_t actor);
 void	 archive_free(struct archive_pkg *pkg);
 
 #endif

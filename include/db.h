@@ -6,6 +6,8 @@
 #ifndef INSATS_DB_H
 #define INSATS_DB_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 enum stmt {
@@ -188,8 +190,11 @@ typedef int	(*db_tx_fn)(struct db *db, void *arg);
  * Whether statement which finds a row with ?1 = a and, when b != 0,
  * ?2 = b: 1 yes, 0 no, -1 on an error.
  */
-int	 db_exists(struct db *db, enum stmt which, sqlite3_int64 a,
-	    sqlite3_int64 b);
+int	 db_exists(struct db *db, enum stmt which, int64_t a,
+	    int64_t b);
+
+/* The SQL text of each statement (statements.c). */
+extern const char *const stmt_sql[STMT__MAX];
 
 /* The schema version this binary writes and understands. */
 #define DB_SCHEMA_VERSION 11

@@ -15,6 +15,8 @@
 #ifndef INSATS_DEMO_H
 #define INSATS_DEMO_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "calendar.h"
@@ -38,17 +40,17 @@ struct date	 cmd_today(void);
 int		 admin_text_ok(const char *s);
 /* The organisation's id; created when missing if create is set. */
 int		 admin_org(struct db *db, const char *name, int create,
-		    sqlite3_int64 *id);
+		    int64_t *id);
 /* The "system" user's id, created on first use. */
-int		 admin_system_user(struct db *db, sqlite3_int64 *id);
+int		 admin_system_user(struct db *db, int64_t *id);
 /* org: required for role provider (created if missing), else NULL. */
 int		 admin_user_add(struct db *db, const char *login,
 		    const char *name, const char *role, const char *org,
-		    sqlite3_int64 *id);
+		    int64_t *id);
 /* Stores the canonical number; writes the "customer-create" event. */
 int		 admin_customer_add(struct db *db, const char *pnr,
 		    const char *name, const char *counsellor, int protect,
-		    struct date today, sqlite3_int64 *id);
+		    struct date today, int64_t *id);
 /*
  * Records that placement id has been started: staffed by staff, the
  * assignment (full time) and future plan attached, the start meeting held
@@ -56,7 +58,7 @@ int		 admin_customer_add(struct db *db, const char *pnr,
  * demo whose placements began before the case flow was in the web app.
  * Returns 0, or 1 on error.
  */
-int		 admin_placement_started(struct db *db, sqlite3_int64 id,
+int		 admin_placement_started(struct db *db, int64_t id,
 		    const char *staff, const char *assignment,
 		    const char *future_plan);
 /*
@@ -71,12 +73,12 @@ int		 provider_authorise(struct db *db, const char *org,
  * sekretessmarkering or fingerade.  Returns 0, 1 on error, 2 for an
  * unknown category (printed).
  */
-int		 admin_customer_protection(struct db *db, sqlite3_int64 id,
+int		 admin_customer_protection(struct db *db, int64_t id,
 		    const char *category);
 /* end may be NULL; writes the "placement-create" event. */
 int		 admin_placement_add(struct db *db, const char *pnr,
 		    const char *code, const char *provider, const char *start,
-		    const char *end, struct date today, sqlite3_int64 *id);
+		    const char *end, struct date today, int64_t *id);
 /*
  * Upserts every row of the TSV file (code, names, months, valid_from,
  * amount); an amount valid from today or earlier is refused once the code

@@ -7,6 +7,8 @@
 #ifndef INSATS_MSGSTORE_H
 #define INSATS_MSGSTORE_H
 
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
 #include "db.h"
@@ -34,9 +36,9 @@ long		 msgstore_read_mark(struct db *db, long user, long placement);
  * its placements go: the read marks, the incidents' links to them and
  * the messages.  Returns the number of messages deleted, or -1.
  */
-int		 msgstore_purge_customer(struct db *db, sqlite3_int64 customer);
+int		 msgstore_purge_customer(struct db *db, int64_t customer);
 /* Adds n destroyed messages to destruction record rec.  0 or -1. */
-int		 msgstore_count_destroyed(struct db *db, sqlite3_int64 rec,
+int		 msgstore_count_destroyed(struct db *db, int64_t rec,
 		    int n);
 
 /*
@@ -44,8 +46,8 @@ int		 msgstore_count_destroyed(struct db *db, sqlite3_int64 rec,
  * messages.xsd), or NULL with *count 0 when it has none (or on error:
  * *count -1).
  */
-xmlDocPtr	 msgstore_archive_doc(struct db *db, sqlite3_int64 placement,
-		    sqlite3_int64 customer, int *count);
+xmlDocPtr	 msgstore_archive_doc(struct db *db, int64_t placement,
+		    int64_t customer, int *count);
 
 /* An incident as the provider reports it. */
 struct incident_new {

@@ -16,6 +16,8 @@
 #ifndef INSATS_PURGE_H
 #define INSATS_PURGE_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "calendar.h"
@@ -26,7 +28,7 @@
 
 /* One customer as the scan sees it. */
 struct purge_customer {
-	sqlite3_int64		 id;
+	int64_t		 id;
 	char			 pnr[32];	/* as stored */
 	char			 name[201];
 	int			 protected;
@@ -56,7 +58,7 @@ typedef int	(*purge_visit)(void *arg, const struct purge_customer *c);
 struct purge_opts {
 	struct date	 today;
 	int		 dry_run;
-	sqlite3_int64	 actor;		/* users.id: who runs the purge */
+	int64_t	 actor;		/* users.id: who runs the purge */
 	const char	*operator;	/* OS account, for the record */
 	const char	*db_path;	/* the database file, for the check */
 };

@@ -1,4 +1,4 @@
-// Integration tests of the administrative subcommands (src/cmd_admin.c):
+// Integration tests of the administrative subcommands (src/cmd/cmd_admin.c):
 // build/insats against a database in a temporary directory.
 // Run: node --test tests/integration/  (INSATS_BIN overrides the binary.)
 import { test, before, after } from 'node:test';

@@ -1,5 +1,5 @@
 // Issue 7: group commit through the real stack.  Saves that arrive at once
-// are committed together by a worker's writer (src/writer.c); each must
+// are committed together by a worker's writer (src/store/writer.c); each must
 // still be its own transaction: every acknowledged save has exactly one new
 // version, which is its audit record (who, when, in which state), and of
 // several saves from the same version exactly one wins while the others

@@ -20,7 +20,7 @@ struct expect {
 };
 
 /*
- * The expectation, written independently of src/workflow.c's table.
+ * The expectation, written independently of src/domain/workflow.c's table.
  * Providers write (save, submit, revise); counsellors decide (return,
  * approve); archivists and administrators take no workflow action.  A
  * role that may never take an action is refused before the state is

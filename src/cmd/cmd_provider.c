@@ -38,7 +38,7 @@ provider_authorise(struct db *db, const char *org, const char *kundval,
     const char *date)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 id;
+	int64_t	 id;
 	struct date	 d;
 	int		 rc;
 

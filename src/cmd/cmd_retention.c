@@ -72,7 +72,7 @@ operator_name(char *buf, size_t size)
 
 /* The system user's id in its own transaction.  Returns 0 or 1. */
 static int
-system_actor(struct db *db, sqlite3_int64 *id)
+system_actor(struct db *db, int64_t *id)
 {
 	if (db_begin(db) == -1)
 		return 1;
@@ -227,7 +227,7 @@ static int
 export_in_tx(struct db *db, const struct config *cfg, const char *out,
     struct archive_pkg *pkg)
 {
-	sqlite3_int64	 actor;
+	int64_t	 actor;
 
 	if (admin_system_user(db, &actor) != 0)
 		return 1;
@@ -303,7 +303,7 @@ archive_list(struct db *db)
 static int
 archive_confirm_cmd(struct db *db, const char *objid)
 {
-	sqlite3_int64	 actor;
+	int64_t	 actor;
 	int		 rc;
 
 	if (db_begin(db) == -1)

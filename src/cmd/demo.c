@@ -75,7 +75,7 @@ check_number(const struct demo_customer *c, struct date today)
 static int
 seed_users(struct db *db)
 {
-	sqlite3_int64	 id;
+	int64_t	 id;
 	size_t		 i;
 
 	for (i = 0; i < NELEM(demo_users); i++)
@@ -93,7 +93,7 @@ static int
 seed_customer(struct db *db, const struct demo_customer *c,
     struct date today)
 {
-	sqlite3_int64	 id;
+	int64_t	 id;
 
 	if (check_number(c, today) == -1)
 		return -1;
@@ -147,7 +147,7 @@ int
 demo_seed(struct db *db)
 {
 	struct date	 today = cmd_today();
-	sqlite3_int64	 id;
+	int64_t	 id;
 	size_t		 i;
 
 	if (admin_system_user(db, &id) != 0 || seed_users(db) == -1 ||

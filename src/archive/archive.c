@@ -271,7 +271,7 @@ premis_entity(struct build *b, const char *id, const char *parent)
  */
 static int
 add_versions(struct build *b, xmlNodePtr dn, const char *dir,
-    sqlite3_int64 doc, const char *base, const char *docref)
+    int64_t doc, const char *base, const char *docref)
 {
 	sqlite3_stmt		*st = db_stmt(b->db, STMT_ARCHIVE_VERSIONS);
 	struct archive_file	*f;
@@ -306,14 +306,14 @@ add_versions(struct build *b, xmlNodePtr dn, const char *dir,
 
 /* The documents of placement p under pn.  Returns 0 or -1. */
 static int
-add_documents(struct build *b, xmlNodePtr pn, sqlite3_int64 cid,
-    sqlite3_int64 pid)
+add_documents(struct build *b, xmlNodePtr pn, int64_t cid,
+    int64_t pid)
 {
 	sqlite3_stmt	*st = db_stmt(b->db, STMT_DOCS_OF_PLACEMENT);
 	xmlNodePtr	 dn;
 	char		 dir[64], base[128], ref[32], pref[32];
 	const char	*kind, *period;
-	sqlite3_int64	 did;
+	int64_t	 did;
 	int		 rc = SQLITE_DONE;
 
 	if (st == NULL)
@@ -355,8 +355,8 @@ add_documents(struct build *b, xmlNodePtr pn, sqlite3_int64 cid,
  * customers.xml.  Nothing for a placement without messages.  0 or -1.
  */
 static int
-add_messages(struct build *b, xmlNodePtr pn, sqlite3_int64 cid,
-    sqlite3_int64 pid, const char *pref)
+add_messages(struct build *b, xmlNodePtr pn, int64_t cid,
+    int64_t pid, const char *pref)
 {
 	struct archive_file	*f;
 	xmlDocPtr		 doc;
@@ -381,12 +381,12 @@ add_messages(struct build *b, xmlNodePtr pn, sqlite3_int64 cid,
 
 /* The placements of customer cid under cn.  Returns 0 or -1. */
 static int
-add_placements(struct build *b, xmlNodePtr cn, sqlite3_int64 cid,
+add_placements(struct build *b, xmlNodePtr cn, int64_t cid,
     const char *cref)
 {
 	sqlite3_stmt	*st = db_stmt(b->db, STMT_ARCHIVE_PLACEMENTS);
 	xmlNodePtr	 pn;
-	sqlite3_int64	 pid;
+	int64_t	 pid;
 	char		 ref[32];
 	int		 rc;
 
@@ -440,7 +440,7 @@ note_agent(struct build *b, const char *login)
  * when, from which state to which, with the comment.  Returns 0 or -1.
  */
 static int
-add_events(struct build *b, sqlite3_int64 cid, const char *cref)
+add_events(struct build *b, int64_t cid, const char *cref)
 {
 	sqlite3_stmt	*st = db_stmt(b->db, STMT_ARCHIVE_EVENTS);
 	xmlNodePtr	 root = xmlDocGetRootElement(b->premis), e, n;
@@ -1139,7 +1139,7 @@ out:
 
 /* Writes an archive event by actor; comment names the package.  0 or -1. */
 static int
-archive_event(struct db *db, sqlite3_int64 actor, const char *action,
+archive_event(struct db *db, int64_t actor, const char *action,
     const char *comment)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_EVENT_INSERT);
@@ -1158,10 +1158,10 @@ archive_event(struct db *db, sqlite3_int64 actor, const char *action,
 /* Returns 0 with the package and its customers recorded, or -1. */
 int
 archive_record(struct db *db, const struct archive_pkg *pkg,
-    sqlite3_int64 actor)
+    int64_t actor)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 id;
+	int64_t	 id;
 	char		 today[11], comment[160];
 	size_t		 i;
 
@@ -1172,9 +1172,9 @@ archive_record(struct db *db, const struct archive_pkg *pkg,
 	sqlite3_bind_text(st, 2, pkg->created, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, actor);
 	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)pkg->nmembers);
+	sqlite3_bind_int64(st, 5, (int64_t)pkg->nmembers);
 	sqlite3_bind_int(st, 6, pkg->documents);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)pkg->nfiles);
+	sqlite3_bind_int64(st, 7, (int64_t)pkg->nfiles);
 	if (db_step_done(st) == -1)
 		return -1;
 	id = sqlite3_last_insert_rowid(db->conn);
@@ -1195,10 +1195,10 @@ archive_record(struct db *db, const struct archive_pkg *pkg,
 
 /* Returns 0 confirmed, 1 no such package, 2 confirmed before, -1 error. */
 int
-archive_confirm(struct db *db, const char *objid, sqlite3_int64 actor)
+archive_confirm(struct db *db, const char *objid, int64_t actor)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 id;
+	int64_t	 id;
 	char		 now[21];
 	int		 rc, done;
 

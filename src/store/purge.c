@@ -145,7 +145,7 @@ struct run {
 	struct purge_result	*res;
 	char			 id[2 * RUN_ID_BYTES + 1];
 	char			 started[21];
-	sqlite3_int64		*todo;		/* candidates' ids */
+	int64_t		*todo;		/* candidates' ids */
 	size_t			 ntodo, captodo;
 	char			**needles;	/* destroyed numbers */
 	size_t			 nneedles;
@@ -169,7 +169,7 @@ destroyable(const struct purge_customer *c)
 
 /* Runs a delete bound to the customer id.  Returns rows changed or -1. */
 static int
-delete_rows(struct db *db, enum stmt which, sqlite3_int64 id)
+delete_rows(struct db *db, enum stmt which, int64_t id)
 {
 	sqlite3_stmt	*st = db_stmt(db, which);
 
@@ -185,7 +185,7 @@ delete_rows(struct db *db, enum stmt which, sqlite3_int64 id)
  */
 static int
 record_id(struct run *run, const char *rule, const char *package,
-    sqlite3_int64 *id)
+    int64_t *id)
 {
 	sqlite3_stmt	*st;
 	char		 today[11];
@@ -226,7 +226,7 @@ static int
 destroy_rows(struct run *run, const struct purge_customer *c)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 rec;
+	int64_t	 rec;
 	int		 ev, ve, doc, pl, msg;
 	const char	*pkg = c->r.cls == RET_HANDOVER ? c->covered : NULL;
 
@@ -281,7 +281,7 @@ keep_needle(struct run *run, const char *pnr)
  * Returns 0 (destroyed or skipped) or -1 (rolled back, printed).
  */
 static int
-destroy_one(struct run *run, sqlite3_int64 id)
+destroy_one(struct run *run, int64_t id)
 {
 	struct purge_customer	 c;
 	sqlite3_stmt		*st;
@@ -336,7 +336,7 @@ static int
 visit(void *arg, const struct purge_customer *c)
 {
 	struct run	*run = arg;
-	sqlite3_int64	*tmp;
+	int64_t	*tmp;
 
 	if (c->r.cls == RET_KEEP) {
 		run->res->kept++;

@@ -53,7 +53,7 @@ setup(int *argc, char **argv, struct cmd_common *c)
  * column in *id, 0 when there is no row, -1 on error (printed).
  */
 static int
-step_id(sqlite3_stmt *st, sqlite3_int64 *id)
+step_id(sqlite3_stmt *st, int64_t *id)
 {
 	int	 rc = sqlite3_step(st);
 
@@ -76,7 +76,7 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 
 /* Binds an id; 0 binds NULL.  Returns 0 or -1. */
 static int
-bind_id(sqlite3_stmt *st, int i, sqlite3_int64 id)
+bind_id(sqlite3_stmt *st, int i, int64_t id)
 {
 	int	 rc;
 
@@ -89,7 +89,7 @@ bind_id(sqlite3_stmt *st, int i, sqlite3_int64 id)
  * first column in *id, 0 for none, -1 on error.
  */
 static int
-lookup_id(struct db *db, enum stmt which, const char *key, sqlite3_int64 *id)
+lookup_id(struct db *db, enum stmt which, const char *key, int64_t *id)
 {
 	sqlite3_stmt	*st;
 
@@ -103,7 +103,7 @@ lookup_id(struct db *db, enum stmt which, const char *key, sqlite3_int64 *id)
  * Returns 0, or 1 on error (printed).
  */
 static int
-insert_row(struct db *db, sqlite3_stmt *st, sqlite3_int64 *id)
+insert_row(struct db *db, sqlite3_stmt *st, int64_t *id)
 {
 	if (db_step_done(st) == -1)
 		return 1;
@@ -116,11 +116,11 @@ insert_row(struct db *db, sqlite3_stmt *st, sqlite3_int64 *id)
  * or 1 on error.
  */
 static int
-write_event(struct db *db, sqlite3_int64 placement, sqlite3_int64 customer,
+write_event(struct db *db, int64_t placement, int64_t customer,
     const char *action)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 actor;
+	int64_t	 actor;
 	char		 now[21];
 	int		 rc;
 
@@ -260,7 +260,7 @@ parse_pnr(const char *s, struct date today, int warn, struct pnr *p)
  * Returns 0 with *id, 1 on error, 2 if missing and not created.
  */
 int
-admin_org(struct db *db, const char *name, int create, sqlite3_int64 *id)
+admin_org(struct db *db, const char *name, int create, int64_t *id)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -284,7 +284,7 @@ admin_org(struct db *db, const char *name, int create, sqlite3_int64 *id)
  * on first use.  Returns 0 with *id, or 1 on error.
  */
 int
-admin_system_user(struct db *db, sqlite3_int64 *id)
+admin_system_user(struct db *db, int64_t *id)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -342,10 +342,10 @@ check_user(const char *login, const char *name, const char *role,
  */
 int
 admin_user_add(struct db *db, const char *login, const char *name,
-    const char *role, const char *org, sqlite3_int64 *id)
+    const char *role, const char *org, int64_t *id)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 org_id = 0, old;
+	int64_t	 org_id = 0, old;
 	int		 rc;
 
 	if ((rc = check_user(login, name, role, org)) != 0)
@@ -370,7 +370,7 @@ admin_user_add(struct db *db, const char *login, const char *name,
  */
 static int
 user_with_role(struct db *db, const char *login, const char *role,
-    sqlite3_int64 *id)
+    int64_t *id)
 {
 	sqlite3_stmt	*st;
 	int		 rc, match = 0;
@@ -402,10 +402,10 @@ user_with_role(struct db *db, const char *login, const char *role,
 int
 admin_customer_add(struct db *db, const char *pnr, const char *name,
     const char *counsellor, int protect, struct date today,
-    sqlite3_int64 *id)
+    int64_t *id)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 cid, old;
+	int64_t	 cid, old;
 	struct pnr	 p;
 	char		 now[21];
 	int		 rc;
@@ -494,7 +494,7 @@ check_dates(const char *start, const char *end, int months)
  */
 static int
 customer_id(struct db *db, const char *pnr, struct date today,
-    sqlite3_int64 *id)
+    int64_t *id)
 {
 	struct pnr	 p;
 	int		 rc;
@@ -513,10 +513,10 @@ customer_id(struct db *db, const char *pnr, struct date today,
 int
 admin_placement_add(struct db *db, const char *pnr, const char *code,
     const char *provider, const char *start, const char *end,
-    struct date today, sqlite3_int64 *id)
+    struct date today, int64_t *id)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 cust, prov;
+	int64_t	 cust, prov;
 	char		 now[21];
 	int		 rc, months;
 
@@ -537,13 +537,13 @@ admin_placement_add(struct db *db, const char *pnr, const char *code,
 }
 
 int
-admin_placement_started(struct db *db, sqlite3_int64 id, const char *staff,
+admin_placement_started(struct db *db, int64_t id, const char *staff,
     const char *assignment, const char *future_plan)
 {
 	static const char *const steps[] = { "staff", "assign",
 		"start-meeting" };
 	sqlite3_stmt	*st;
-	sqlite3_int64	 cust;
+	int64_t	 cust;
 	char		 now[21];
 	size_t		 i;
 
@@ -573,7 +573,7 @@ admin_placement_started(struct db *db, sqlite3_int64 id, const char *staff,
 struct cat_row {
 	char		*code, *kundval, *name, *valid_from;
 	int		 months;
-	sqlite3_int64	 ore;
+	int64_t	 ore;
 };
 
 #define CAT_FIELDS	6
@@ -585,9 +585,9 @@ struct cat_row {
  * 10 000 000 SEK.  Returns 0, or -1.
  */
 static int
-parse_sek(const char *s, sqlite3_int64 *ore)
+parse_sek(const char *s, int64_t *ore)
 {
-	sqlite3_int64	 kr = 0, frac = 0;
+	int64_t	 kr = 0, frac = 0;
 	size_t		 n = strspn(s, "0123456789"), d;
 
 	if (n == 0 || n > 8)
@@ -694,7 +694,7 @@ put_cat_row(struct db *db, const struct cat_row *r)
  * there is no row, -1.
  */
 static int
-one_int(sqlite3_stmt *st, sqlite3_int64 *v)
+one_int(sqlite3_stmt *st, int64_t *v)
 {
 	int	 rc = sqlite3_step(st);
 
@@ -718,7 +718,7 @@ amount_allowed(struct db *db, const struct cat_row *r, struct date today,
     const char *path, int lineno)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 v;
+	int64_t	 v;
 	struct date	 from;
 	int		 rc;
 
@@ -909,7 +909,7 @@ static int
 demo_allowed(struct db *db)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 users;
+	int64_t	 users;
 	int		 rc;
 
 	if ((st = db_stmt(db, STMT_SUMMARY)) == NULL)
@@ -1027,7 +1027,7 @@ user_add_op(struct db *db, const struct tx_args *a)
 	const struct cmd_opt opts[] = { { "--name", &name, NULL },
 			    { "--role", &role, NULL }, { "--org", &org, NULL },
 			    { NULL, NULL, NULL } };
-	sqlite3_int64	 id;
+	int64_t	 id;
 	int		 npos, rc;
 
 	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 1, &npos) != 0 ||
@@ -1109,7 +1109,7 @@ customer_add_op(struct db *db, const struct tx_args *a)
 			    { "--protected", NULL, &protect },
 			    { "--protection", &category, NULL },
 			    { NULL, NULL, NULL } };
-	sqlite3_int64	 id;
+	int64_t	 id;
 
 	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
 	    pnr == NULL || name == NULL || couns == NULL)
@@ -1124,7 +1124,7 @@ customer_add_op(struct db *db, const struct tx_args *a)
 }
 
 int
-admin_customer_protection(struct db *db, sqlite3_int64 id,
+admin_customer_protection(struct db *db, int64_t id,
     const char *category)
 {
 	sqlite3_stmt	*st;
@@ -1225,7 +1225,7 @@ placement_add_op(struct db *db, const struct tx_args *a)
 			    { "--provider", &prov, NULL },
 			    { "--start", &start, NULL },
 			    { "--end", &end, NULL }, { NULL, NULL, NULL } };
-	sqlite3_int64	 id;
+	int64_t	 id;
 	int		 npos, rc;
 
 	if (cmd_parse_opts(a->argc, a->argv, 2, opts, pos, 0, &npos) != 0 ||
@@ -1278,7 +1278,7 @@ static int
 catalogue_list(struct db *db)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 ore;
+	int64_t	 ore;
 	int		 rc;
 
 	if ((st = db_stmt(db, STMT_CATALOGUE_LIST)) == NULL)

@@ -97,7 +97,7 @@ msgstore_read_mark(struct db *db, long user, long placement)
 
 /* Runs a delete bound to the customer.  Returns rows deleted or -1. */
 static int
-delete_of(struct db *db, enum stmt which, sqlite3_int64 customer)
+delete_of(struct db *db, enum stmt which, int64_t customer)
 {
 	sqlite3_stmt	*st = db_stmt(db, which);
 
@@ -108,7 +108,7 @@ delete_of(struct db *db, enum stmt which, sqlite3_int64 customer)
 }
 
 int
-msgstore_purge_customer(struct db *db, sqlite3_int64 customer)
+msgstore_purge_customer(struct db *db, int64_t customer)
 {
 	if (delete_of(db, STMT_MSG_PURGE_READS, customer) < 0 ||
 	    delete_of(db, STMT_MSG_PURGE_INCIDENT_LINKS, customer) < 0)
@@ -117,7 +117,7 @@ msgstore_purge_customer(struct db *db, sqlite3_int64 customer)
 }
 
 int
-msgstore_count_destroyed(struct db *db, sqlite3_int64 rec, int n)
+msgstore_count_destroyed(struct db *db, int64_t rec, int n)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_MSG_DESTRUCTION_ADD);
 
@@ -178,8 +178,8 @@ archive_message(xmlNodePtr root, xmlNsPtr ns, sqlite3_stmt *st)
 }
 
 xmlDocPtr
-msgstore_archive_doc(struct db *db, sqlite3_int64 placement,
-    sqlite3_int64 customer, int *count)
+msgstore_archive_doc(struct db *db, int64_t placement,
+    int64_t customer, int *count)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_MSG_OF_PLACEMENT);
 	xmlDocPtr	 doc = NULL;
