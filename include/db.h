@@ -1,5 +1,6 @@
 /*
- * db: the one SQLite database.  Opening (pragmas), versioned migrations
+ * db: the storage layer's own view of the one SQLite database (the rest
+ * of the program sees database.h and the typed store functions).  Opening (pragmas), versioned migrations
  * (PRAGMA user_version), and every SQL statement of the program in one
  * enum-indexed table, each prepared once per connection and reused.
  */
@@ -9,6 +10,8 @@
 #include <stdint.h>
 
 #include <sqlite3.h>
+
+#include "database.h"
 
 enum stmt {
 	/* settings */
@@ -159,6 +162,14 @@ enum stmt {
 	STMT_PAYMENT_PLACEMENT,
 	STMT_PAYMENT_MONTHLIES,
 	STMT_DOC_FIRST_SUBMIT,
+	/* web pages' reads (store.c, pagereads.c) */
+	/* (area A) */
+	/* case flow, messages, deficiencies (casestore.c, msgstore.c) */
+	/* (area B) */
+	/* commands, purge, archive, payments (registry.c, purge.c, archive) */
+	/* (area C) */
+	/* document kinds (kinds) */
+	/* (area D) */
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -196,33 +207,8 @@ int	 db_exists(struct db *db, enum stmt which, int64_t a,
 /* The SQL text of each statement (statements.c). */
 extern const char *const stmt_sql[STMT__MAX];
 
-/* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 11
-
-/*
- * Opens path (creating it when create is set) with WAL, synchronous=FULL,
- * foreign keys, busy timeout, trusted_schema off and defensive mode.
- * Returns 0, or -1 with a message on stderr.
- */
-int		 db_open(struct db *db, const char *path, int create);
-void		 db_close(struct db *db);
-/*
- * Brings the schema to DB_SCHEMA_VERSION in one transaction.  Returns 0,
- * or -1 (also when the database is newer than this binary).
- */
-int		 db_migrate(struct db *db);
 /* The prepared statement, reset and with cleared bindings; NULL on error. */
 sqlite3_stmt	*db_stmt(struct db *db, enum stmt which);
-/*
- * One read transaction for the reads of a request: they see one snapshot,
- * and SQLite takes its WAL read lock and checks for other connections'
- * commits once instead of once per statement.  db_begin and
- * db_transaction end it first, so a request reads its own writes.
- * Returns 0 or -1.
- */
-int		 db_read_begin(struct db *db);
-/* Ends db_read_begin's transaction if it is still open. */
-void		 db_read_end(struct db *db);
 /* BEGIN IMMEDIATE, retrying SQLITE_BUSY for a bounded time.  Returns 0 or -1. */
 int		 db_begin(struct db *db);
 /*
@@ -244,7 +230,5 @@ void		 db_rollback(struct db *db);
 int		 db_exec(struct db *db, const char *sql);
 /* Steps a statement that returns no rows.  Returns 0 or -1. */
 int		 db_step_done(sqlite3_stmt *st);
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
-void		 db_now(char buf[21]);
 
 #endif

@@ -31,7 +31,7 @@ int		 demo_seed(struct db *db);
 
 /* cmd_common.c */
 /* Opens cfg->database and migrates it.  Returns 0, or 1 (closed, printed). */
-int		 cmd_db_open(struct db *db, const struct config *cfg, int create);
+int		 cmd_db_open(struct db **db, const struct config *cfg, int create);
 /* Today's date in the process's local time (TZ). */
 struct date	 cmd_today(void);
 

@@ -27,7 +27,7 @@ struct writer_op;
 struct writer {
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 done;		/* a batch has ended */
-	struct db		 db;		/* the writing connection */
+	struct db		*db;		/* the writing connection */
 	int			 lockfd;	/* DATABASE-writer, flock()ed */
 	int			 wal_pages;	/* after the last COMMIT */
 	int			 checkpointed;	/* wal_pages at the last checkpoint */

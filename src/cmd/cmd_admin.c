@@ -959,7 +959,7 @@ int
 cmd_init(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	const char		*pos[1];
 	int			 demo = 0, npos, rc;
 	const struct cmd_opt	 opts[] = { { "--demo", NULL, &demo },
@@ -971,19 +971,19 @@ cmd_init(int argc, char **argv)
 		return cmd_usage(usage_init);
 	if ((rc = cmd_db_open(&db, &c.cfg, 1)) != 0)
 		return rc;
-	if (db_begin(&db) == -1) {
-		db_close(&db);
+	if (db_begin(db) == -1) {
+		db_close(db);
 		return 1;
 	}
-	if ((rc = init_contents(&db, &c.cfg, demo)) == 0 &&
-	    db_commit(&db) == -1)
+	if ((rc = init_contents(db, &c.cfg, demo)) == 0 &&
+	    db_commit(db) == -1)
 		rc = 1;
 	if (rc != 0)
-		db_rollback(&db);
+		db_rollback(db);
 	else
 		printf("database %s ready (schema version %d)\n",
 		    c.cfg.database, DB_SCHEMA_VERSION);
-	db_close(&db);
+	db_close(db);
 	return rc;
 }
 
@@ -1076,7 +1076,7 @@ int
 cmd_user(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	struct tx_args		 a;
 	int			 rc, add;
 
@@ -1089,9 +1089,9 @@ cmd_user(int argc, char **argv)
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
 	if (!add)
-		return read_and_close(&db, user_list(&db));
+		return read_and_close(db, user_list(db));
 	a = (struct tx_args){ argc, argv, cmd_today() };
-	return in_transaction(&db, user_add_op, &a);
+	return in_transaction(db, user_add_op, &a);
 }
 
 /* ---- customer ------------------------------------------------------------- */
@@ -1194,7 +1194,7 @@ int
 cmd_customer(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	struct tx_args		 a;
 	int			 rc, add;
 
@@ -1208,8 +1208,8 @@ cmd_customer(int argc, char **argv)
 		return rc;
 	a = (struct tx_args){ argc, argv, cmd_today() };
 	if (!add)
-		return read_and_close(&db, customer_show(&db, argv[2], a.today));
-	return in_transaction(&db, customer_add_op, &a);
+		return read_and_close(db, customer_show(db, argv[2], a.today));
+	return in_transaction(db, customer_add_op, &a);
 }
 
 /* ---- placement ------------------------------------------------------------ */
@@ -1243,7 +1243,7 @@ int
 cmd_placement(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	struct tx_args		 a;
 	int			 rc;
 
@@ -1254,7 +1254,7 @@ cmd_placement(int argc, char **argv)
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
 	a = (struct tx_args){ argc, argv, cmd_today() };
-	return in_transaction(&db, placement_add_op, &a);
+	return in_transaction(db, placement_add_op, &a);
 }
 
 /* ---- catalogue ------------------------------------------------------------ */
@@ -1303,7 +1303,7 @@ int
 cmd_catalogue(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	struct tx_args		 a;
 	int			 rc, load;
 
@@ -1315,9 +1315,9 @@ cmd_catalogue(int argc, char **argv)
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
 	if (!load)
-		return read_and_close(&db, catalogue_list(&db));
+		return read_and_close(db, catalogue_list(db));
 	a = (struct tx_args){ argc, argv, cmd_today() };
-	return in_transaction(&db, catalogue_load_op, &a);
+	return in_transaction(db, catalogue_load_op, &a);
 }
 
 /* ---- calendar ------------------------------------------------------------- */

@@ -327,7 +327,7 @@ int
 cmd_restore(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	sqlite3			*src, *dst = NULL;
 	char			 why[256];
 	int			 version, rc = 1;
@@ -361,7 +361,7 @@ cmd_restore(int argc, char **argv)
 	dst = NULL;
 	if (cmd_db_open(&db, &c.cfg, 0) != 0)
 		goto out;
-	db_close(&db);
+	db_close(db);
 	printf("restored=%s database=%s schema=%d->%d\n", argv[1],
 	    c.cfg.database, version, DB_SCHEMA_VERSION);
 	printf("Run `insats purge` before `systemctl start insats`: records "

@@ -163,14 +163,15 @@ cmd_parse_opts(int argc, char **argv, int from, const struct cmd_opt *opts,
  * and the database closed.
  */
 int
-cmd_db_open(struct db *db, const struct config *cfg, int create)
+cmd_db_open(struct db **db, const struct config *cfg, int create)
 {
-	if (db_open(db, cfg->database, create) == -1)
+	if ((*db = db_open(cfg->database, create)) == NULL)
 		return 1;
-	if (db_migrate(db) == -1) {
+	if (db_migrate(*db) == -1) {
 		fprintf(stderr, "insats: cannot bring %s to schema version %d\n",
 		    cfg->database, DB_SCHEMA_VERSION);
-		db_close(db);
+		db_close(*db);
+		*db = NULL;
 		return 1;
 	}
 	return 0;

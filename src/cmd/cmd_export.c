@@ -20,7 +20,7 @@ static const char usage_payments[] = "export payments --month YYYY-MM";
 static int
 export_payments(int argc, char **argv, struct cmd_common *c)
 {
-	struct db	 db;
+	struct db	*db = NULL;
 	const char	*month = NULL;
 	char		*csv;
 	size_t		 len;
@@ -34,8 +34,8 @@ export_payments(int argc, char **argv, struct cmd_common *c)
 	cmd_use_timezone(&c->cfg);
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
-	rc = payments_csv(&db, month, 0, c->cfg.payment_cutoff_day, &csv, &len);
-	db_close(&db);
+	rc = payments_csv(db, month, 0, c->cfg.payment_cutoff_day, &csv, &len);
+	db_close(db);
 	if (rc == 1) {
 		fprintf(stderr, "insats: --month is YYYY-MM\n");
 		return 2;

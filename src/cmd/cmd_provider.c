@@ -114,7 +114,7 @@ int
 cmd_provider(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	const char		*kundval = NULL, *date = NULL, *when = NULL;
 	const char		*pos[1] = { NULL };
 	const struct cmd_opt	 auth_opts[] = { { "--kundval", &kundval, NULL },
@@ -136,16 +136,16 @@ cmd_provider(int argc, char **argv)
 			return cmd_usage(usage_provider);
 		if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 			return rc;
-		if (db_begin(&db) == -1) {
-			db_close(&db);
+		if (db_begin(db) == -1) {
+			db_close(db);
 			return 1;
 		}
-		if ((rc = provider_authorise(&db, pos[0], kundval, date)) == 0 &&
-		    db_commit(&db) == -1)
+		if ((rc = provider_authorise(db, pos[0], kundval, date)) == 0 &&
+		    db_commit(db) == -1)
 			rc = 1;
 		if (rc != 0)
-			db_rollback(&db);
-		db_close(&db);
+			db_rollback(db);
+		db_close(db);
 		return rc;
 	}
 	if (argc < 2 || strcmp(argv[1], "defaults") != 0)
@@ -156,7 +156,7 @@ cmd_provider(int argc, char **argv)
 		return cmd_usage(usage_provider);
 	if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 		return rc;
-	rc = provider_defaults(&db, today);
-	db_close(&db);
+	rc = provider_defaults(db, today);
+	db_close(db);
 	return rc;
 }

@@ -178,7 +178,7 @@ cmd_purge(int argc, char **argv)
 	struct cmd_common	 c;
 	struct purge_opts	 po;
 	struct purge_result	 res;
-	struct db		 db;
+	struct db		*db = NULL;
 	const char		*today = NULL, *pos[1];
 	char			 op[64];
 	int			 rc, dry_run = 0, npos;
@@ -192,8 +192,8 @@ cmd_purge(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "log") == 0) {
 		if (cmd_db_open(&db, &c.cfg, 0) != 0)
 			return 1;
-		rc = purge_log(&db);
-		db_close(&db);
+		rc = purge_log(db);
+		db_close(db);
 		return rc;
 	}
 	if (cmd_parse_opts(argc, argv, 1, opts, pos, 0, &npos) != 0)
@@ -207,13 +207,13 @@ cmd_purge(int argc, char **argv)
 	po.dry_run = dry_run;
 	po.operator = op;
 	po.db_path = c.cfg.database;
-	if (!dry_run && system_actor(&db, &po.actor) != 0) {
-		db_close(&db);
+	if (!dry_run && system_actor(db, &po.actor) != 0) {
+		db_close(db);
 		return 1;
 	}
-	rc = purge_run(&db, &po, print_note, NULL, &res);
+	rc = purge_run(db, &po, print_note, NULL, &res);
 	print_summary(&res, dry_run);
-	db_close(&db);
+	db_close(db);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -249,7 +249,7 @@ int
 export_archive(int argc, char **argv, struct cmd_common *c)
 {
 	struct archive_pkg	 pkg;
-	struct db		 db;
+	struct db		*db = NULL;
 	const char		*today = NULL, *out = NULL, *pos[1];
 	int			 rc, npos;
 	const struct cmd_opt	 opts[] = { { "--today", &today, NULL },
@@ -265,21 +265,21 @@ export_archive(int argc, char **argv, struct cmd_common *c)
 		return rc;
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
-	if (db_begin(&db) == -1) {
-		db_close(&db);
+	if (db_begin(db) == -1) {
+		db_close(db);
 		return 1;
 	}
-	rc = export_in_tx(&db, &c->cfg, out, &pkg);
-	if (rc == 0 && db_commit(&db) == -1)
+	rc = export_in_tx(db, &c->cfg, out, &pkg);
+	if (rc == 0 && db_commit(db) == -1)
 		rc = 1;
 	if (rc != 0)
-		db_rollback(&db);
+		db_rollback(db);
 	else
 		printf("package\t%s\t%s/%s\tcustomers=%zu\tdocuments=%d\t"
 		    "versions=%d\tfiles=%zu\n", pkg.objid, out, pkg.objid,
 		    pkg.nmembers, pkg.documents, pkg.versions, pkg.nfiles);
 	archive_free(&pkg);
-	db_close(&db);
+	db_close(db);
 	return rc;
 }
 
@@ -333,7 +333,7 @@ int
 cmd_archive(int argc, char **argv)
 {
 	struct cmd_common	 c;
-	struct db		 db;
+	struct db		*db = NULL;
 	int			 rc;
 
 	if (cmd_common_options(&argc, argv, &c) == -1)
@@ -344,7 +344,7 @@ cmd_archive(int argc, char **argv)
 		return cmd_usage(usage_archive);
 	if (cmd_db_open(&db, &c.cfg, 0) != 0)
 		return 1;
-	rc = argc == 2 ? archive_list(&db) : archive_confirm_cmd(&db, argv[2]);
-	db_close(&db);
+	rc = argc == 2 ? archive_list(db) : archive_confirm_cmd(db, argv[2]);
+	db_close(db);
 	return rc;
 }

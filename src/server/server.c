@@ -307,7 +307,7 @@ serve_thread(void *arg)
 	struct worker	*wk = arg;
 	FCGX_Request	 fcgi;
 	struct request	 req;
-	struct db	 db;
+	struct db	*db = NULL;
 	int		 rc = -1, status;
 
 	xmldoc_thread_init();
@@ -316,15 +316,15 @@ serve_thread(void *arg)
 	 * another connection empties it anyway, and a full megabyte in each
 	 * thread would be a third of the worker's memory (make bench: RSS).
 	 */
-	if (db_open(&db, wk->cfg->database, 0) == -1)
+	if ((db = db_open(wk->cfg->database, 0)) == NULL)
 		goto out;
-	if (db_exec(&db, "PRAGMA cache_size = -256") == -1) {
-		db_close(&db);
+	if (db_cache_size(db, 256) == -1) {
+		db_close(db);
 		goto out;
 	}
-	db.writer = &wk->writer;
+	db_use_writer(db, &wk->writer);
 	if (FCGX_InitRequest(&fcgi, wk->sock, 0) != 0) {
-		db_close(&db);
+		db_close(db);
 		goto out;
 	}
 	while ((rc = next_request(wk, &fcgi)) == 1) {
@@ -333,13 +333,13 @@ serve_thread(void *arg)
 			    "Felaktig begäran.\n", 19);
 			log_refused(&req);
 		} else
-			router_dispatch(&req, &db, wk->cfg, wk->secret);
+			router_dispatch(&req, db, wk->cfg, wk->secret);
 		http_request_free(&req);
 		FCGX_Finish_r(&fcgi);
 		trim_now_and_then(wk);
 	}
 	FCGX_Free(&fcgi, 0);
-	db_close(&db);
+	db_close(db);
 out:
 	pagecache_thread_clear();
 	if (rc == -1) {
@@ -410,7 +410,7 @@ worker(int sock, const struct config *cfg)
 		release_views();
 		exit(1);
 	}
-	if (store_setting(&wk.writer.db, "csrf_secret", wk.secret,
+	if (store_setting(wk.writer.db, "csrf_secret", wk.secret,
 	    sizeof(wk.secret)) != 0) {
 		fprintf(stderr, "level=error msg=\"no csrf_secret: run insats "
 		    "init\"\n");
@@ -535,7 +535,7 @@ compile_views(const struct config *cfg)
 static int
 prepare(const struct config *cfg)
 {
-	struct db	 db;
+	struct db	*db = NULL;
 	int		 rc;
 
 	setenv("TZ", cfg->timezone, 1);
@@ -544,10 +544,10 @@ prepare(const struct config *cfg)
 	default_loader = xmlGetExternalEntityLoader();
 	if (compile_views(cfg) == -1)
 		return -1;
-	if (db_open(&db, cfg->database, 0) == -1)
+	if ((db = db_open(cfg->database, 0)) == NULL)
 		return -1;
-	rc = db_migrate(&db);
-	db_close(&db);
+	rc = db_migrate(db);
+	db_close(db);
 	return rc;
 }
 

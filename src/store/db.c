@@ -3,6 +3,7 @@
  * of statements.c, and transactions.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -53,22 +54,26 @@ busy_wait(void *arg, int tries)
 
 /*
  * Opens the database with the pragmas every connection needs.
- * Returns 0, or -1 with the connection closed.
+ * Returns the connection, or NULL with nothing left open.
  */
-int
-db_open(struct db *db, const char *path, int create)
+struct db *
+db_open(const char *path, int create)
 {
-	int	 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	struct db	*db;
 
-	memset(db, 0, sizeof(*db));
+	if ((db = calloc(1, sizeof(*db))) == NULL) {
+		fprintf(stderr, "level=error msg=\"no memory\"\n");
+		return NULL;
+	}
 	if (create)
 		flags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &db->conn, flags, NULL) != SQLITE_OK) {
 		fprintf(stderr, "level=error msg=\"cannot open database %s: %s\"\n",
 		    path, db->conn ? sqlite3_errmsg(db->conn) : "no memory");
 		sqlite3_close(db->conn);
-		db->conn = NULL;
-		return -1;
+		free(db);
+		return NULL;
 	}
 	sqlite3_extended_result_codes(db->conn, 1);
 	sqlite3_busy_handler(db->conn, busy_wait, NULL);
@@ -90,9 +95,24 @@ db_open(struct db *db, const char *path, int create)
 	     */
 	    "PRAGMA cache_size = -1024;") == -1) {
 		db_close(db);
-		return -1;
+		return NULL;
 	}
-	return 0;
+	return db;
+}
+
+int
+db_cache_size(struct db *db, int kib)
+{
+	char	 sql[48];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
+	return db_exec(db, sql);
+}
+
+void
+db_use_writer(struct db *db, struct writer *w)
+{
+	db->writer = w;
 }
 
 void
@@ -100,12 +120,12 @@ db_close(struct db *db)
 {
 	size_t	 i;
 
-	for (i = 0; i < STMT__MAX; i++) {
+	if (db == NULL)
+		return;
+	for (i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(db->stmts[i]);
-		db->stmts[i] = NULL;
-	}
 	sqlite3_close(db->conn);
-	db->conn = NULL;
+	free(db);
 }
 
 /*

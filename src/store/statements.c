@@ -676,6 +676,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_DOC_FIRST_SUBMIT] = "SELECT coalesce((SELECT min(at) FROM events"
 	    " WHERE document_id = ?1 AND action = 'submit'),"
 	    " (SELECT submitted_at FROM documents WHERE id = ?1))",
+	/* (area A) */
+	/* (area B) */
+	/* (area C) */
+	/* (area D) */
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",

@@ -67,18 +67,18 @@ writer_open(struct writer *w, const char *path)
 		    path, strerror(errno));
 		return -1;
 	}
-	if (db_open(&w->db, path, 0) == -1) {
+	if ((w->db = db_open(path, 0)) == NULL) {
 		close(w->lockfd);
 		return -1;
 	}
 	if (pthread_mutex_init(&w->lock, NULL) != 0) {
-		db_close(&w->db);
+		db_close(w->db);
 		close(w->lockfd);
 		return -1;
 	}
 	if (pthread_cond_init(&w->done, NULL) != 0) {
 		pthread_mutex_destroy(&w->lock);
-		db_close(&w->db);
+		db_close(w->db);
 		close(w->lockfd);
 		return -1;
 	}
@@ -87,12 +87,12 @@ writer_open(struct writer *w, const char *path)
 	 * COMMITs empty it anyway, and a full one is a megabyte that grows
 	 * slowly over the random pages of a day's saves.
 	 */
-	if (db_exec(&w->db, "PRAGMA cache_size = -256") == -1) {
+	if (db_cache_size(w->db, 256) == -1) {
 		writer_close(w);
 		return -1;
 	}
 	/* Replaces SQLite's checkpoint inside COMMIT (see checkpoint()). */
-	sqlite3_wal_hook(w->db.conn, count_wal, w);
+	sqlite3_wal_hook(w->db->conn, count_wal, w);
 	w->tail = &w->head;
 	return 0;
 }
@@ -100,7 +100,7 @@ writer_open(struct writer *w, const char *path)
 void
 writer_close(struct writer *w)
 {
-	db_close(&w->db);
+	db_close(w->db);
 	if (w->lockfd != -1)
 		close(w->lockfd);
 	pthread_cond_destroy(&w->done);
@@ -115,19 +115,19 @@ writer_close(struct writer *w)
 static int
 run_op(struct writer *w, struct writer_op *op)
 {
-	if (db_run(&w->db, STMT_SAVEPOINT) == -1) {
+	if (db_run(w->db, STMT_SAVEPOINT) == -1) {
 		op->rc = -1;
-		return sqlite3_get_autocommit(w->db.conn) ? -1 : 0;
+		return sqlite3_get_autocommit(w->db->conn) ? -1 : 0;
 	}
-	op->rc = op->fn(&w->db, op->arg);
-	if (sqlite3_get_autocommit(w->db.conn)) {
+	op->rc = op->fn(w->db, op->arg);
+	if (sqlite3_get_autocommit(w->db->conn)) {
 		if (op->rc == 0)
 			op->rc = -1;
 		return -1;
 	}
-	if (op->rc != 0 && db_run(&w->db, STMT_ROLLBACK_TO) == -1)
+	if (op->rc != 0 && db_run(w->db, STMT_ROLLBACK_TO) == -1)
 		op->rc = -1;
-	if (db_run(&w->db, STMT_RELEASE) == -1)
+	if (db_run(w->db, STMT_RELEASE) == -1)
 		return -1;
 	return 0;
 }
@@ -152,7 +152,7 @@ run_transaction(struct writer *w, struct writer_op *first)
 {
 	struct writer_op	*op;
 
-	if (db_begin(&w->db) == -1) {
+	if (db_begin(w->db) == -1) {
 		for (op = first; op != NULL; op = op->next)
 			op->rc = -1;
 		return NULL;
@@ -161,11 +161,11 @@ run_transaction(struct writer *w, struct writer_op *first)
 		if (run_op(w, op) == -1)
 			break;
 	if (op != NULL) {
-		db_rollback(&w->db);
+		db_rollback(w->db);
 		fail_ops(first, op->next);
 		return op->next;
 	}
-	if (db_commit(&w->db) == -1)
+	if (db_commit(w->db) == -1)
 		fail_ops(first, NULL);
 	return NULL;
 }
@@ -183,7 +183,7 @@ checkpoint(struct writer *w)
 	if (w->wal_pages - w->checkpointed < CHECKPOINT_PAGES)
 		return;
 	w->checkpointed = w->wal_pages;
-	sqlite3_wal_checkpoint_v2(w->db.conn, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	sqlite3_wal_checkpoint_v2(w->db->conn, NULL, SQLITE_CHECKPOINT_PASSIVE,
 	    NULL, NULL);
 }
 
@@ -201,7 +201,7 @@ restart_wal(struct writer *w)
 {
 	if (w->wal_pages < RESTART_PAGES)
 		return;
-	if (sqlite3_wal_checkpoint_v2(w->db.conn, NULL,
+	if (sqlite3_wal_checkpoint_v2(w->db->conn, NULL,
 	    SQLITE_CHECKPOINT_RESTART, NULL, NULL) == SQLITE_OK)
 		w->wal_pages = w->checkpointed = 0;
 }

@@ -551,7 +551,7 @@ int
 main(int argc, char **argv)
 {
 	struct gen	 g;
-	struct db	 db;
+	struct db	*db = NULL;
 	const char	*path = NULL, *schemas = NULL;
 	char		 xsd[4096];
 	long		 ndocs = -1, ncust = -1;
@@ -582,9 +582,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	xmldoc_lockdown();
-	if (db_open(&db, path, 0) == -1)
+	if ((db = db_open(path, 0)) == NULL)
 		return 1;
-	g.conn = db.conn;
+	g.conn = db->conn;
 	exec_sql(&g, "PRAGMA synchronous = OFF; BEGIN IMMEDIATE");
 	load_people(&g);
 	g.customer = prep(&g, "INSERT INTO customers(pnr, name, counsellor_id,"
@@ -611,7 +611,7 @@ main(int argc, char **argv)
 	sqlite3_finalize(g.event);
 	exec_sql(&g, "COMMIT; PRAGMA synchronous = FULL;"
 	    " PRAGMA wal_checkpoint(TRUNCATE)");
-	db_close(&db);
+	db_close(db);
 	xmlSchemaFree(g.schema);
 	printf("seed: %ld customers, %ld placements, %ld documents, "
 	    "%ld versions (all valid against plan.xsd), %ld events\n",

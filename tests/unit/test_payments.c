@@ -117,12 +117,12 @@ static const char fixture[] =
 static int
 setup(void **state)
 {
-	static struct db	 db;
+	static struct db	*db = NULL;
 
-	if (db_open(&db, ":memory:", 1) == -1 || db_migrate(&db) == -1 ||
-	    db_exec(&db, fixture) == -1)
+	if ((db = db_open(":memory:", 1)) == NULL || db_migrate(db) == -1 ||
+	    db_exec(db, fixture) == -1)
 		return -1;
-	*state = &db;
+	*state = db;
 	return 0;
 }
 

@@ -62,20 +62,20 @@ test_search_bad_fold_small_buffer(void **state)
 static void
 test_search_fold_matches_sql(void **state)
 {
-	struct db	 db;
+	struct db	*db = NULL;
 	sqlite3_stmt	*ins, *sel;
 	char		 out[256];
 	size_t		 i;
 
 	(void)state;
-	assert_int_equal(db_open(&db, ":memory:", 1), 0);
-	assert_int_equal(db_migrate(&db), 0);
-	assert_int_equal(db_exec(&db, "INSERT INTO users(id, login, name, role)"
+	assert_non_null(db = db_open(":memory:", 1));
+	assert_int_equal(db_migrate(db), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO users(id, login, name, role)"
 	    " VALUES (1, 'k', 'K', 'counsellor')"), 0);
-	assert_int_equal(sqlite3_prepare_v2(db.conn, "INSERT INTO customers(pnr,"
+	assert_int_equal(sqlite3_prepare_v2(db->conn, "INSERT INTO customers(pnr,"
 	    " name, counsellor_id, created_at) VALUES (?1, ?2, 1, 'x')", -1,
 	    &ins, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db.conn, "SELECT name_fold"
+	assert_int_equal(sqlite3_prepare_v2(db->conn, "SELECT name_fold"
 	    " FROM customers WHERE pnr = ?1", -1, &sel, NULL), SQLITE_OK);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char	 pnr[16];
@@ -94,7 +94,7 @@ test_search_fold_matches_sql(void **state)
 	}
 	sqlite3_finalize(ins);
 	sqlite3_finalize(sel);
-	db_close(&db);
+	db_close(db);
 }
 
 static void

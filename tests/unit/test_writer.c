@@ -25,7 +25,7 @@ struct fixture {
 	char		 dir[64];
 	char		 path[128];
 	struct writer	 w;
-	struct db	 reader;
+	struct db	*reader;
 };
 
 /* An insert of v, as an operation; what it returns is up to the test. */
@@ -47,8 +47,8 @@ setup(void **state)
 	snprintf(f->dir, sizeof(f->dir), "/tmp/insats-writer.XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->reader, f->path, 1), 0);
-	assert_int_equal(db_exec(&f->reader, "CREATE TABLE p(id INTEGER "
+	assert_non_null(f->reader = db_open(f->path, 1));
+	assert_int_equal(db_exec(f->reader, "CREATE TABLE p(id INTEGER "
 	    "PRIMARY KEY); CREATE TABLE t(v INTEGER NOT NULL, "
 	    "p INTEGER REFERENCES p(id))"), 0);
 	assert_int_equal(writer_open(&f->w, f->path), 0);
@@ -63,7 +63,7 @@ teardown(void **state)
 	char		 p[160];
 
 	writer_close(&f->w);
-	db_close(&f->reader);
+	db_close(f->reader);
 	snprintf(p, sizeof(p), "%s/t.db", f->dir);
 	unlink(p);
 	snprintf(p, sizeof(p), "%s/t.db-wal", f->dir);
@@ -144,7 +144,7 @@ stored(struct fixture *f)
 	sqlite3_stmt	*st;
 	unsigned	 set = 0;
 
-	assert_int_equal(sqlite3_prepare_v2(f->reader.conn,
+	assert_int_equal(sqlite3_prepare_v2(f->reader->conn,
 	    "SELECT v FROM t", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		set |= 1u << sqlite3_column_int(st, 0);
@@ -250,11 +250,11 @@ test_transaction_without_writer(void **state)
 	struct op	 drop = { f, 6, 1, 0, 0, 0 };
 	struct op	 fail = { f, 7, -1, 0, 0, 0 };
 
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &keep), 0);
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &drop), 1);
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &fail), -1);
+	assert_int_equal(db_transaction(f->reader, insert_tx, &keep), 0);
+	assert_int_equal(db_transaction(f->reader, insert_tx, &drop), 1);
+	assert_int_equal(db_transaction(f->reader, insert_tx, &fail), -1);
 	assert_int_equal(stored(f), 1u << 5);
-	assert_int_equal(sqlite3_get_autocommit(f->reader.conn), 1);
+	assert_int_equal(sqlite3_get_autocommit(f->reader->conn), 1);
 }
 
 /* With one, it goes through the writer and is committed when it returns. */
@@ -264,9 +264,9 @@ test_transaction_through_writer(void **state)
 	struct fixture	*f = *state;
 	struct op	 keep = { f, 9, 0, 0, 0, 0 };
 
-	f->reader.writer = &f->w;
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &keep), 0);
-	f->reader.writer = NULL;
+	f->reader->writer = &f->w;
+	assert_int_equal(db_transaction(f->reader, insert_tx, &keep), 0);
+	f->reader->writer = NULL;
 	assert_int_equal(stored(f), 1u << 9);
 	assert_int_equal(f->w.ops, 1);
 }
@@ -282,15 +282,15 @@ test_request_reads_its_own_write(void **state)
 	struct fixture	*f = *state;
 	struct op	 keep = { f, 3, 0, 0, 0, 0 };
 
-	f->reader.writer = &f->w;
-	assert_int_equal(db_read_begin(&f->reader), 0);
+	f->reader->writer = &f->w;
+	assert_int_equal(db_read_begin(f->reader), 0);
 	assert_int_equal(stored(f), 0);
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &keep), 0);
+	assert_int_equal(db_transaction(f->reader, insert_tx, &keep), 0);
 	assert_int_equal(stored(f), 1u << 3);
-	db_read_end(&f->reader);
-	f->reader.writer = NULL;
-	assert_int_equal(f->reader.reading, 0);
-	assert_int_equal(sqlite3_get_autocommit(f->reader.conn), 1);
+	db_read_end(f->reader);
+	f->reader->writer = NULL;
+	assert_int_equal(f->reader->reading, 0);
+	assert_int_equal(sqlite3_get_autocommit(f->reader->conn), 1);
 }
 
 /* db_read_end leaves nothing open even with a statement left stepping. */
@@ -301,15 +301,15 @@ test_read_end_with_a_statement_stepping(void **state)
 	struct op	 a = { f, 1, 0, 0, 0, 0 }, b = { f, 2, 0, 0, 0, 0 };
 	sqlite3_stmt	*st;
 
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &a), 0);
-	assert_int_equal(db_transaction(&f->reader, insert_tx, &b), 0);
-	assert_int_equal(db_read_begin(&f->reader), 0);
-	assert_int_equal(sqlite3_prepare_v2(f->reader.conn, "SELECT v FROM t",
+	assert_int_equal(db_transaction(f->reader, insert_tx, &a), 0);
+	assert_int_equal(db_transaction(f->reader, insert_tx, &b), 0);
+	assert_int_equal(db_read_begin(f->reader), 0);
+	assert_int_equal(sqlite3_prepare_v2(f->reader->conn, "SELECT v FROM t",
 	    -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	db_read_end(&f->reader);
+	db_read_end(f->reader);
 	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_get_autocommit(f->reader.conn), 1);
+	assert_int_equal(sqlite3_get_autocommit(f->reader->conn), 1);
 }
 
 int
