@@ -1,14 +1,14 @@
 /*
- * casestore: the case flow's writes and reads (issue 12).  Each step
- * changes the placement and writes its event (who, when, what) in one
- * transaction (db_transaction: group-committed in a worker).  A step is
- * guarded in SQL by the steps it needs and by the absence of an ending
- * decision, so a step that raced another changes nothing.
+ * casestore: the case flow's writes (issue 12; its reads are
+ * casereads.h's).  Each step changes the placement and writes its event
+ * (who, when, what) in one transaction (group-committed in a worker).  A
+ * step is guarded in SQL by the steps it needs and by the absence of an
+ * ending decision, so a step that raced another changes nothing.
  */
 #ifndef INSATS_CASESTORE_H
 #define INSATS_CASESTORE_H
 
-#include "db.h"
+#include "database.h"
 #include "store.h"
 
 /* A new placement, as the counsellor queues it (aktualisering). */

@@ -10,7 +10,7 @@
 
 #include <libxml/tree.h>
 
-#include "db.h"
+#include "database.h"
 #include "store.h"
 
 /*

@@ -14,6 +14,8 @@
 #include "deficiency.h"
 #include "duties.h"
 #include "latefacts.h"
+/* Until this file's reads move into src/store (issue 14). */
+#include "../store/latefacts_rows.h"
 
 /* Providers of one counsellor's placements looked at (by id): far more
  * than the municipality authorises. */

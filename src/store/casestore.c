@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "casestore.h"
+#include "db.h"
 
 #define STEP_VALS	5
 

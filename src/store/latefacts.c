@@ -1,13 +1,16 @@
 /*
- * latefacts: lateness facts from statement rows (latefacts.h).
+ * latefacts: lateness facts from statement rows (latefacts.h,
+ * latefacts_rows.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 
+#include "db.h"
 #include "kinds.h"
 #include "latefacts.h"
+#include "latefacts_rows.h"
 #include "page.h"
 
 /* The text of column col, or NULL. */

@@ -1,9 +1,11 @@
 /*
- * msgstore: the messages and incidents in the database (msgstore.h).
+ * msgstore: the messages in the database (msgstore.h).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "db.h"
+#include "listrows.h"
 #include "localdate.h"
 #include "msgstore.h"
 
@@ -95,6 +97,68 @@ msgstore_read_mark(struct db *db, long user, long placement)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? last : -1;
 }
 
+/* Fills *m from a row of STMT_MSG_OF_PLACEMENT. */
+static void
+msg_row(sqlite3_stmt *st, struct msg_stored *m)
+{
+	m->id = (long)sqlite3_column_int64(st, 0);
+	m->at = list_text(st, 1);
+	m->kind = list_text(st, 2);
+	m->text = list_text(st, 3);
+	m->absence_from = list_text(st, 4);
+	m->absence_to = list_text(st, 5);
+	m->contact_attempts = list_text(st, 6);
+	m->author_login = list_text(st, 7);
+	m->author_name = list_text(st, 8);
+	m->author_role = list_text(st, 9);
+	m->author_id = (long)sqlite3_column_int64(st, 10);
+}
+
+int
+msgstore_thread_each(struct db *db, long placement, int limit,
+    int (*fn)(const struct msg_stored *, void *), void *arg)
+{
+	sqlite3_stmt		*st = db_stmt(db, STMT_MSG_OF_PLACEMENT);
+	struct msg_stored	 m;
+	int			 rc = SQLITE_DONE, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, placement);
+	sqlite3_bind_int(st, 2, limit);
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		msg_row(st, &m);
+		stop = fn(&m, arg);
+	}
+	return list_end(st, rc, stop);
+}
+
+int
+msgstore_unread_each(struct db *db, const struct user *viewer, int limit,
+    int (*fn)(const struct unread_thread *, void *), void *arg)
+{
+	int			 provider = viewer->role == ROLE_PROVIDER;
+	sqlite3_stmt		*st = db_stmt(db, provider ?
+				    STMT_MSG_UNREAD_OF_PROVIDER :
+				    STMT_MSG_UNREAD_OF_COUNSELLOR);
+	struct unread_thread	 t;
+	int			 rc = SQLITE_DONE, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, provider ? viewer->org_id : viewer->id);
+	sqlite3_bind_int64(st, 2, viewer->id);
+	sqlite3_bind_int(st, 3, limit);
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_placement_row(st, 0, &t.p);
+		t.unread = sqlite3_column_int(st, PLACEMENT_NCOLS);
+		t.latest = list_text(st, PLACEMENT_NCOLS + 1);
+		t.total = (long)sqlite3_column_int64(st, PLACEMENT_NCOLS + 2);
+		stop = fn(&t, arg);
+	}
+	return list_end(st, rc, stop);
+}
+
 /* Runs a delete bound to the customer.  Returns rows deleted or -1. */
 static int
 delete_of(struct db *db, enum stmt which, int64_t customer)
@@ -128,165 +192,97 @@ msgstore_count_destroyed(struct db *db, int64_t rec, int n)
 	return db_step_done(st);
 }
 
-/* Column i as text, "" for NULL. */
+/* s, or "" for NULL. */
 static const char *
-col(sqlite3_stmt *st, int i)
+or_empty(const char *s)
 {
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
+	return s != NULL ? s : "";
 }
 
-/* The absence of row st (an absence message) under message element m. */
+/* The absence of message m under its element e. */
 static void
-archive_absence(xmlNodePtr m, xmlNsPtr ns, sqlite3_stmt *st)
+archive_absence(xmlNodePtr e, xmlNsPtr ns, const struct msg_stored *m)
 {
 	struct date	 from, sent;
-	xmlNodePtr	 a = xmlNewChild(m, ns, BAD_CAST "absence", NULL);
+	xmlNodePtr	 a = xmlNewChild(e, ns, BAD_CAST "absence", NULL);
 	char		 due[11];
 
-	xmlNewProp(a, BAD_CAST "from", BAD_CAST col(st, 4));
-	xmlNewProp(a, BAD_CAST "to", BAD_CAST col(st, 5));
-	if (date_parse(col(st, 4), &from) == 0 &&
-	    local_date_of(col(st, 1), &sent) == 0) {
+	xmlNewProp(a, BAD_CAST "from", BAD_CAST or_empty(m->absence_from));
+	xmlNewProp(a, BAD_CAST "to", BAD_CAST or_empty(m->absence_to));
+	if (date_parse(or_empty(m->absence_from), &from) == 0 &&
+	    local_date_of(or_empty(m->at), &sent) == 0) {
 		date_format(msg_absence_due(from), due);
 		xmlNewProp(a, BAD_CAST "due", BAD_CAST due);
 		xmlNewProp(a, BAD_CAST "late", BAD_CAST
 		    (msg_absence_late(from, sent) ? "true" : "false"));
 	}
-	xmlNewTextChild(m, ns, BAD_CAST "contactAttempts",
-	    BAD_CAST col(st, 6));
+	xmlNewTextChild(e, ns, BAD_CAST "contactAttempts",
+	    BAD_CAST or_empty(m->contact_attempts));
 }
 
-/* One message row as <message> under root. */
-static void
-archive_message(xmlNodePtr root, xmlNsPtr ns, sqlite3_stmt *st)
-{
-	xmlNodePtr	 m = xmlNewChild(root, ns, BAD_CAST "message", NULL);
-	char		 ref[32];
+/* The archive's XML file of one placement's messages, as it grows. */
+struct archive_file {
+	xmlDocPtr	 doc;		/* NULL until the first message */
+	xmlNodePtr	 root;
+	xmlNsPtr	 ns;
+	int64_t		 placement, customer;
+	int		 count;
+};
 
-	snprintf(ref, sizeof(ref), "M-%lld",
-	    (long long)sqlite3_column_int64(st, 0));
-	xmlNewProp(m, BAD_CAST "ref", BAD_CAST ref);
-	xmlNewProp(m, BAD_CAST "kind", BAD_CAST col(st, 2));
-	xmlNewProp(m, BAD_CAST "sent", BAD_CAST col(st, 1));
-	xmlNewProp(m, BAD_CAST "sentBy", BAD_CAST col(st, 7));
-	xmlNewProp(m, BAD_CAST "role", BAD_CAST col(st, 9));
-	if (strcmp(col(st, 2), "absence") == 0)
-		archive_absence(m, ns, st);
-	xmlNewTextChild(m, ns, BAD_CAST "text", BAD_CAST col(st, 3));
+/* The file's root element <messages>, made for its first message. */
+static void
+archive_start(struct archive_file *f)
+{
+	char	 ref[32];
+
+	f->doc = xmlNewDoc(BAD_CAST "1.0");
+	f->root = xmlNewNode(NULL, BAD_CAST "messages");
+	xmlDocSetRootElement(f->doc, f->root);
+	f->ns = xmlNewNs(f->root, BAD_CAST NS_MESSAGES, NULL);
+	xmlSetNs(f->root, f->ns);
+	snprintf(ref, sizeof(ref), "P-%lld", (long long)f->placement);
+	xmlNewProp(f->root, BAD_CAST "placement", BAD_CAST ref);
+	snprintf(ref, sizeof(ref), "K-%lld", (long long)f->customer);
+	xmlNewProp(f->root, BAD_CAST "customer", BAD_CAST ref);
+}
+
+/* One message as <message> of the file. */
+static int
+archive_message(const struct msg_stored *m, void *arg)
+{
+	struct archive_file	*f = arg;
+	xmlNodePtr		 e;
+	char			 ref[32];
+
+	if (f->doc == NULL)
+		archive_start(f);
+	e = xmlNewChild(f->root, f->ns, BAD_CAST "message", NULL);
+	snprintf(ref, sizeof(ref), "M-%lld", (long long)m->id);
+	xmlNewProp(e, BAD_CAST "ref", BAD_CAST ref);
+	xmlNewProp(e, BAD_CAST "kind", BAD_CAST or_empty(m->kind));
+	xmlNewProp(e, BAD_CAST "sent", BAD_CAST or_empty(m->at));
+	xmlNewProp(e, BAD_CAST "sentBy", BAD_CAST or_empty(m->author_login));
+	xmlNewProp(e, BAD_CAST "role", BAD_CAST or_empty(m->author_role));
+	if (strcmp(or_empty(m->kind), "absence") == 0)
+		archive_absence(e, f->ns, m);
+	xmlNewTextChild(e, f->ns, BAD_CAST "text", BAD_CAST or_empty(m->text));
+	f->count++;
+	return 0;
 }
 
 xmlDocPtr
 msgstore_archive_doc(struct db *db, int64_t placement,
     int64_t customer, int *count)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_MSG_OF_PLACEMENT);
-	xmlDocPtr	 doc = NULL;
-	xmlNodePtr	 root = NULL;
-	xmlNsPtr	 ns = NULL;
-	char		 ref[32];
-	int		 rc;
+	struct archive_file	 f = { NULL, NULL, NULL, placement, customer,
+				    0 };
 
-	*count = -1;
-	if (st == NULL)
-		return NULL;
-	sqlite3_bind_int64(st, 1, placement);
-	sqlite3_bind_int(st, 2, ARCHIVE_ROWS);
-	*count = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (doc == NULL) {
-			doc = xmlNewDoc(BAD_CAST "1.0");
-			root = xmlNewNode(NULL, BAD_CAST "messages");
-			xmlDocSetRootElement(doc, root);
-			ns = xmlNewNs(root, BAD_CAST NS_MESSAGES, NULL);
-			xmlSetNs(root, ns);
-			snprintf(ref, sizeof(ref), "P-%lld", (long long)placement);
-			xmlNewProp(root, BAD_CAST "placement", BAD_CAST ref);
-			snprintf(ref, sizeof(ref), "K-%lld", (long long)customer);
-			xmlNewProp(root, BAD_CAST "customer", BAD_CAST ref);
-		}
-		archive_message(root, ns, st);
-		(*count)++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		xmlFreeDoc(doc);
+	if (msgstore_thread_each(db, (long)placement, ARCHIVE_ROWS,
+	    archive_message, &f) != 0) {
+		xmlFreeDoc(f.doc);
 		*count = -1;
 		return NULL;
 	}
-	return doc;
-}
-
-struct incident_tx {
-	const struct user		*u;
-	const struct incident_new	*in;
-	long				 id;
-};
-
-/* Links the named placements; 1 if one is not the organisation's. */
-static int
-incident_links(struct db *db, struct incident_tx *a)
-{
-	sqlite3_stmt	*st;
-	size_t		 i;
-
-	for (i = 0; i < a->in->nplacements; i++) {
-		if ((st = db_stmt(db, STMT_INCIDENT_LINK)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, a->id);
-		sqlite3_bind_int64(st, 2, a->in->placements[i]);
-		sqlite3_bind_int64(st, 3, a->u->org_id);
-		if (db_step_done(st) == -1)
-			return -1;
-		if (sqlite3_changes(db->conn) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int
-incident_tx(struct db *db, void *arg)
-{
-	struct incident_tx	*a = arg;
-	sqlite3_stmt		*st = db_stmt(db, STMT_INCIDENT_INSERT);
-	char			 now[21];
-	int			 rc, named = a->in->nplacements > 0;
-
-	if (st == NULL)
-		return -1;
-	db_now(now);
-	sqlite3_bind_int64(st, 1, a->u->org_id);
-	sqlite3_bind_int64(st, 2, a->u->id);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, a->in->discovered, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, a->in->what, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, named);
-	if (db_step_done(st) == -1)
-		return -1;
-	a->id = (long)sqlite3_last_insert_rowid(db->conn);
-	if ((rc = incident_links(db, a)) != 0)
-		return rc;
-	st = db_stmt(db, named ? STMT_INCIDENT_TO_NAMED :
-	    STMT_INCIDENT_TO_PROVIDER);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	if (!named)
-		sqlite3_bind_int64(st, 2, a->u->org_id);
-	return db_step_done(st);
-}
-
-int
-incident_store(struct db *db, const struct user *u,
-    const struct incident_new *in, long *id)
-{
-	struct incident_tx	 a = { u, in, 0 };
-	int			 rc;
-
-	if (u->role != ROLE_PROVIDER || u->org_id == 0)
-		return 1;
-	if ((rc = db_transaction(db, incident_tx, &a)) == 0)
-		*id = a.id;
-	return rc;
+	*count = f.count;
+	return f.doc;
 }

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "db.h"
 #include "page.h"
 #include "protectedlog.h"
 

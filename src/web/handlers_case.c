@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "casereads.h"
 #include "caseflow.h"
 #include "casestore.h"
+#include "database.h"
 #include "localdate.h"
 #include "router.h"
 
@@ -246,30 +248,60 @@ add_case_actions(xmlNodePtr n, const struct user *u,
 		page_attr(page_elem(n, "may"), "name", "extend");
 }
 
+/* One of the placement's own events into <history>. */
+static int
+add_event(const struct case_event *ev, void *arg)
+{
+	xmlNodePtr	 e = page_elem(arg, "event");
+
+	page_attr_time(e, "at", ev->at);
+	page_attr(e, "login", ev->login);
+	page_attr(e, "name", ev->name);
+	page_attr(e, "role", ev->role);
+	page_attr(e, "action", ev->action);
+	if (ev->comment != NULL)
+		page_text(e, "comment", ev->comment);
+	return 0;
+}
+
 /* The placement's own events (queue, steps, ending) into <case>. */
 static int
 add_case_history(struct ctx *c, xmlNodePtr n, long id)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_CASE_EVENTS_OF_PLACEMENT);
-	xmlNodePtr	 h = page_elem(n, "history"), e;
-	const char	*s;
-	int		 rc;
+	return casereads_events_each(c->db, id, add_event,
+	    page_elem(n, "history"));
+}
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e = page_elem(h, "event");
-		page_attr_time(e, "at", (const char *)sqlite3_column_text(st, 0));
-		page_attr(e, "login", (const char *)sqlite3_column_text(st, 1));
-		page_attr(e, "name", (const char *)sqlite3_column_text(st, 2));
-		page_attr(e, "role", (const char *)sqlite3_column_text(st, 3));
-		page_attr(e, "action", (const char *)sqlite3_column_text(st, 4));
-		if ((s = (const char *)sqlite3_column_text(st, 5)) != NULL)
-			page_text(e, "comment", s);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+/* What a follow-up row needs besides itself. */
+struct follow_up_list {
+	xmlNodePtr	 list;
+	struct date	 today;
+	int		 reviewer;	/* may record an outcome */
+};
+
+/* One follow-up meeting, with the outcome form where it is due. */
+static int
+add_follow_up(const struct follow_up *fu, void *arg)
+{
+	struct follow_up_list	*l = arg;
+	xmlNodePtr		 f = page_elem(l->list, "follow-up");
+	struct date		 d;
+
+	page_attr_long(f, "id", fu->id);
+	page_attr(f, "meeting-on", fu->meeting_on);
+	if (fu->note != NULL)
+		page_text(f, "note", fu->note);
+	page_attr(f, "booked-by", fu->booked_by);
+	page_attr(f, "booked-by-role", fu->booked_by_role);
+	page_attr_time(f, "booked", fu->booked_at);
+	if (fu->outcome != NULL) {
+		page_text(f, "outcome", fu->outcome);
+		page_attr(f, "revise-plan", fu->revise_plan ? "1" : "0");
+		page_attr_time(f, "outcome-at", fu->outcome_at);
+	} else if (l->reviewer && date_parse(fu->meeting_on, &d) == 0 &&
+	    date_compare(d, l->today) <= 0)
+		page_attr(f, "may-record", "1");
+	return 0;
 }
 
 /* The follow-up meetings, with the outcome form where it is due. */
@@ -277,39 +309,12 @@ static int
 add_follow_ups(struct ctx *c, xmlNodePtr n, const struct placement *p,
     struct date today)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_FOLLOWUPS_OF_PLACEMENT);
-	xmlNodePtr	 list = page_elem(n, "follow-ups"), f;
-	const char	*s;
-	struct date	 d;
-	int		 rc, reviewer = may_act(&c->user, p, CASE_FOLLOW_UP_OUTCOME);
+	struct follow_up_list	 l;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		f = page_elem(list, "follow-up");
-		page_attr_long(f, "id", sqlite3_column_int64(st, 0));
-		s = (const char *)sqlite3_column_text(st, 1);
-		page_attr(f, "meeting-on", s);
-		if ((s = (const char *)sqlite3_column_text(st, 2)) != NULL)
-			page_text(f, "note", s);
-		page_attr(f, "booked-by", (const char *)sqlite3_column_text(st, 3));
-		page_attr(f, "booked-by-role",
-		    (const char *)sqlite3_column_text(st, 4));
-		page_attr_time(f, "booked", (const char *)sqlite3_column_text(st, 5));
-		if ((s = (const char *)sqlite3_column_text(st, 6)) != NULL) {
-			page_text(f, "outcome", s);
-			page_attr(f, "revise-plan", sqlite3_column_int(st, 7) ?
-			    "1" : "0");
-			page_attr_time(f, "outcome-at",
-			    (const char *)sqlite3_column_text(st, 8));
-		} else if (reviewer && date_parse((const char *)
-		    sqlite3_column_text(st, 1), &d) == 0 &&
-		    date_compare(d, today) <= 0)
-			page_attr(f, "may-record", "1");
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	l.list = page_elem(n, "follow-ups");
+	l.today = today;
+	l.reviewer = may_act(&c->user, p, CASE_FOLLOW_UP_OUTCOME);
+	return casereads_follow_ups_each(c->db, p->id, add_follow_up, &l);
 }
 
 /*
@@ -322,29 +327,24 @@ static int
 add_former_plan(struct ctx *c, xmlNodePtr n, const struct placement *p,
     const struct placement_case *pc, int *has)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_FORMER_PLAN);
-	xmlNodePtr	 f;
-	int		 rc;
+	struct former_plan	 fp;
+	xmlNodePtr		 f;
+	int			 rc;
 
 	*has = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*has = 1;
-		f = page_elem(n, "former-plan");
-		page_attr(f, "provider", (const char *)sqlite3_column_text(st, 4));
-		page_attr(f, "consent", pc->consent_at[0] ? "1" : "0");
-		page_attr(f, "consent-on", pc->consent_on);
-		if (pc->consent_at[0] || access_reviewer(&c->user, p)) {
-			page_attr_long(f, "document", sqlite3_column_int64(st, 0));
-			page_attr_long(f, "revision", sqlite3_column_int(st, 1));
-			page_attr(f, "state",
-			    (const char *)sqlite3_column_text(st, 2));
-		}
+	if ((rc = casereads_former_plan(c->db, p->id, &fp)) != 0)
+		return rc == 1 ? 0 : -1;
+	*has = 1;
+	f = page_elem(n, "former-plan");
+	page_attr(f, "provider", fp.provider);
+	page_attr(f, "consent", pc->consent_at[0] ? "1" : "0");
+	page_attr(f, "consent-on", pc->consent_on);
+	if (pc->consent_at[0] || access_reviewer(&c->user, p)) {
+		page_attr_long(f, "document", fp.document_id);
+		page_attr_long(f, "revision", fp.revision);
+		page_attr(f, "state", fp.state);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 int
@@ -602,15 +602,16 @@ h_case_consent(struct ctx *c)
 	struct field_errors	 errs = { .n = 0 };
 	struct placement	 p;
 	struct placement_case	 pc;
+	struct former_plan	 fp;
 	struct date		 d;
 	int			 rc;
 
 	if ((rc = load_step(c, CASE_CONSENT, &p, &pc)) != 0)
 		return rc;
 	/* Only a placement that follows one at another provider. */
-	if ((rc = db_exists(c->db, STMT_FORMER_PLAN, p.id, 0)) == -1)
+	if ((rc = casereads_former_plan(c->db, p.id, &fp)) == -1)
 		return send_error(c, 500, NULL);
-	if (rc == 0)
+	if (rc == 1)
 		return send_error(c, 409, "Kunden har ingen tidigare "
 		    "genomförandeplan hos en annan anordnare.");
 	if (date_field(c, "consent_on", &d, &errs) == 0 &&
@@ -656,24 +657,17 @@ h_follow_up_outcome(struct ctx *c)
 {
 	struct field_errors	 errs = { .n = 0 };
 	struct placement	 p;
-	sqlite3_stmt		*st = db_stmt(c->db, STMT_FOLLOWUP_GET);
-	const char		*outcome, *s;
+	struct follow_up_ref	 fu;
+	const char		*outcome;
 	struct date		 held;
-	long			 placement = 0;
-	int			 rc, when = -1;
+	int			 rc, when;
 
-	if (st == NULL)
+	if ((rc = casereads_follow_up_get(c->db, c->id, &fu)) == -1)
 		return send_error(c, 500, NULL);
-	sqlite3_bind_int64(st, 1, c->id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		placement = sqlite3_column_int64(st, 0);
-		s = (const char *)sqlite3_column_text(st, 1);
-		when = s != NULL ? date_parse(s, &held) : -1;
-	}
-	sqlite3_reset(st);
-	if (placement == 0)
+	if (rc == 1 || fu.placement_id == 0)
 		return send_error(c, 404, NULL);
-	if ((rc = ctx_placement(c, placement, &p)) != 0)
+	when = date_parse(fu.meeting_on, &held);
+	if ((rc = ctx_placement(c, fu.placement_id, &p)) != 0)
 		return rc;
 	if (!may_act(&c->user, &p, CASE_FOLLOW_UP_OUTCOME))
 		return send_error(c, 403, "Utfallet av ett uppföljningsmöte "
@@ -697,85 +691,81 @@ h_follow_up_outcome(struct ctx *c)
 #define STEPS_MAX	50	/* rows of a start page's step list */
 #define NEAR_MAX_SCAN	2000	/* open placements the lead's list reads */
 
+/* What a start page's list row needs besides the row. */
+struct start_list {
+	struct ctx	*c;
+	xmlNodePtr	 list;
+	struct date	 today;
+	int		 rows;
+};
+
 /* One open step of a placement on a start page. */
-static void
-add_step_row(struct ctx *c, xmlNodePtr list, sqlite3_stmt *st,
-    struct date today)
+static int
+add_step_row(const struct case_step *s, void *arg)
 {
-	struct placement	 p;
+	struct start_list	*l = arg;
 	struct date		 d, due;
-	const char		*queued, *staffed, *assigned, *name;
+	const char		*name;
 	xmlNodePtr		 n;
 	char			 buf[11];
 
-	store_placement_row(st, 0, &p);
-	queued = (const char *)sqlite3_column_text(st, 15);
-	staffed = (const char *)sqlite3_column_text(st, 16);
-	assigned = (const char *)sqlite3_column_text(st, 17);
-	if (staffed == NULL) {
+	if (s->staffed_at == NULL) {
 		name = "staff";
-		if (local_date_of(queued, &d) == -1)
-			return;
+		if (local_date_of(s->queued_at, &d) == -1)
+			return 0;
 		due = case_staff_due(d);
-	} else if (assigned == NULL) {
+	} else if (s->assigned_at == NULL) {
 		name = "assign";
-		if (local_date_of(staffed, &d) == -1)
-			return;
+		if (local_date_of(s->staffed_at, &d) == -1)
+			return 0;
 		due = case_assign_due(d);
 	} else {
 		name = "start-meeting";
-		if (local_date_of(assigned, &d) == -1)
-			return;
+		if (local_date_of(s->assigned_at, &d) == -1)
+			return 0;
 		due = case_meeting_due(d);
 	}
-	n = page_elem(list, "step");
+	n = page_elem(l->list, "step");
 	page_attr(n, "name", name);
 	date_format(due, buf);
 	page_attr(n, "due", buf);
-	page_attr(n, "late", date_compare(today, due) > 0 ? "1" : "0");
-	page_placement(n, &p, &c->user);
+	page_attr(n, "late", date_compare(l->today, due) > 0 ? "1" : "0");
+	page_placement(n, &s->p, &l->c->user);
+	return 0;
 }
 
 int
 case_start_steps(struct ctx *c, xmlNodePtr root, struct date today)
 {
-	enum stmt	 which = c->user.role == ROLE_PROVIDER ?
-			    STMT_CASE_STEPS_OF_PROVIDER :
-			    STMT_CASE_STEPS_OF_COUNSELLOR;
-	sqlite3_stmt	*st = db_stmt(c->db, which);
-	xmlNodePtr	 list = page_elem(root, "steps");
-	char		 day[11];
-	int		 rc;
+	struct start_list	 l = { c, page_elem(root, "steps"), today, 0 };
 
-	if (st == NULL)
-		return -1;
-	date_format(today, day);
-	sqlite3_bind_int64(st, 1, c->user.role == ROLE_PROVIDER ?
-	    c->user.org_id : c->user.id);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, STEPS_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_step_row(c, list, st, today);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return casereads_steps_each(c->db, &c->user, today, STEPS_MAX,
+	    add_step_row, &l);
 }
 
-/* The latest start whose shortest max length ends within a month. */
+/*
+ * One open placement on the lead's list if its max end (with extensions)
+ * is within a month; stops after STEPS_MAX rows.
+ */
 static int
-near_max_bound(struct ctx *c, struct date today, char out[11])
+add_near_max_row(const struct case_open *o, void *arg)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_CASE_SHORTEST_MAX);
-	int		 months = 0;
+	struct start_list	*l = arg;
+	struct date		 start, max;
+	xmlNodePtr		 n;
+	char			 day[11];
 
-	if (st == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		months = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (months <= 0)
-		return -1;
-	date_format(date_add_months(date_add_months(today, 1), -months), out);
-	return 0;
+	if (date_parse(o->p.start, &start) == -1)
+		return 0;
+	max = case_max_end(start, o->max_months, o->extension_months);
+	if (date_compare(max, date_add_months(l->today, 1)) > 0)
+		return 0;
+	n = page_placement(l->list, &o->p, &l->c->user);
+	date_format(max, day);
+	page_attr(n, "max-end", day);
+	page_attr_long(n, "extensions", o->extension_months);
+	page_attr(n, "past-max", date_compare(l->today, max) > 0 ? "1" : "0");
+	return ++l->rows == STEPS_MAX;
 }
 
 /*
@@ -786,35 +776,13 @@ near_max_bound(struct ctx *c, struct date today, char out[11])
 int
 case_lead_start(struct ctx *c, xmlNodePtr root, struct date today)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_CASE_NEAR_MAX);
-	xmlNodePtr	 list = page_elem(root, "near-max"), n;
-	struct placement p;
-	struct date	 start, max, soon = date_add_months(today, 1);
-	char		 bound[11], day[11];
-	int		 rc, rows = 0;
+	struct start_list	 l = { c, page_elem(root, "near-max"), today, 0 };
+	int			 months;
 
-	if (st == NULL || near_max_bound(c, today, bound) == -1)
-		return st == NULL ? -1 : 0;
-	date_format(today, day);
-	sqlite3_bind_text(st, 1, bound, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, NEAR_MAX_SCAN);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && rows < STEPS_MAX) {
-		store_placement_row(st, 0, &p);
-		if (date_parse(p.start, &start) == -1)
-			continue;
-		max = case_max_end(start, sqlite3_column_int(st, 15),
-		    sqlite3_column_int(st, 16));
-		if (date_compare(max, soon) > 0)
-			continue;
-		n = page_placement(list, &p, &c->user);
-		date_format(max, day);
-		page_attr(n, "max-end", day);
-		page_attr_long(n, "extensions", sqlite3_column_int(st, 16));
-		page_attr(n, "past-max", date_compare(today, max) > 0 ?
-		    "1" : "0");
-		rows++;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	/* The latest start whose shortest max length ends within a month. */
+	if ((months = casereads_shortest_max(c->db)) <= 0)
+		return 0;
+	return casereads_open_each(c->db, date_add_months(date_add_months(
+	    today, 1), -months), today, NEAR_MAX_SCAN, add_near_max_row,
+	    &l) == -1 ? -1 : 0;
 }

@@ -15,34 +15,40 @@
 #include <string.h>
 #include <time.h>
 
+#include "database.h"
+#include "incidentstore.h"
 #include "messages.h"
 #include "msghandlers.h"
-#include "msgstore.h"
 
 #define CHOICES_MAX	500	/* placements offered in the form */
 #define NAMED_MAX	100	/* placements named in one report */
 #define START_ROWS	50	/* reports on a start page */
 #define CLOCK_SLACK	300	/* seconds a discovery may lie "ahead" */
 
+/* A list of placements being shown to the viewer. */
+struct placement_list {
+	struct ctx	*c;
+	xmlNodePtr	 list;
+	long		 others;	/* not shown: not the viewer's customers */
+};
+
+static int
+add_choice(const struct placement *p, void *arg)
+{
+	struct placement_list	*l = arg;
+
+	page_placement(l->list, p, &l->c->user);
+	return 0;
+}
+
 /* The placements of the organisation to choose from, into root. */
 static int
 add_choices(struct ctx *c, xmlNodePtr root)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_INCIDENT_CHOICES);
-	xmlNodePtr	 list = page_elem(root, "placements");
-	struct placement p;
-	int		 rc;
+	struct placement_list	 l = { c, page_elem(root, "placements"), 0 };
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, c->user.org_id);
-	sqlite3_bind_int(st, 2, CHOICES_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_placement_row(st, 0, &p);
-		page_placement(list, &p, &c->user);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return incidentstore_choices_each(c->db, c->user.org_id, CHOICES_MAX,
+	    add_choice, &l);
 }
 
 /* The form (view "incident-new"), with errs and what was typed. */
@@ -208,21 +214,13 @@ add_line(xmlNodePtr n, const char *discovered, const char *reported)
 static int
 may_read(struct ctx *c, long id, long org)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
 	if (c->user.role == ROLE_ADMIN)
 		return 1;
 	if (c->user.role == ROLE_PROVIDER)
 		return c->user.org_id == org;
-	if (c->user.role != ROLE_COUNSELLOR ||
-	    (st = db_stmt(c->db, STMT_INCIDENT_IS_RECIPIENT)) == NULL)
+	if (c->user.role != ROLE_COUNSELLOR)
 		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, c->user.id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return incidentstore_is_recipient(c->db, id, c->user.id) == 1;
 }
 
 /*
@@ -230,65 +228,72 @@ may_read(struct ctx *c, long id, long org)
  * the own customers' ones; the rest are counted (other-customers).
  */
 static int
-add_named(struct ctx *c, xmlNodePtr n, long id)
+add_named_row(const struct placement *p, void *arg)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_INCIDENT_PLACEMENTS);
-	xmlNodePtr	 list = page_elem(n, "placements");
-	struct placement p;
-	int		 rc, others = 0;
+	struct placement_list	*l = arg;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_placement_row(st, 0, &p);
-		if (c->user.role == ROLE_COUNSELLOR &&
-		    p.counsellor_id != c->user.id)
-			others++;
-		else
-			page_placement(list, &p, &c->user);
-	}
-	sqlite3_reset(st);
-	page_attr_long(list, "other-customers", others);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (l->c->user.role == ROLE_COUNSELLOR &&
+	    p->counsellor_id != l->c->user.id)
+		l->others++;
+	else
+		page_placement(l->list, p, &l->c->user);
+	return 0;
 }
 
-/* Fills n from the incident row st; returns the organisation's id. */
-static long
-incident_row(xmlNodePtr n, sqlite3_stmt *st)
+static int
+add_named(struct ctx *c, xmlNodePtr n, long id)
 {
-	page_attr_long(n, "id", sqlite3_column_int64(st, 0));
-	page_attr(n, "provider", (const char *)sqlite3_column_text(st, 2));
-	add_line(n, (const char *)sqlite3_column_text(st, 4),
-	    (const char *)sqlite3_column_text(st, 3));
-	page_attr(n, "named", sqlite3_column_int(st, 6) ? "1" : "0");
-	page_attr(n, "reporter-login", (const char *)sqlite3_column_text(st, 7));
-	page_attr(n, "reporter-name", (const char *)sqlite3_column_text(st, 8));
-	page_text(n, "what", (const char *)sqlite3_column_text(st, 5));
-	return (long)sqlite3_column_int64(st, 1);
+	struct placement_list	 l = { c, page_elem(n, "placements"), 0 };
+	int			 rc;
+
+	rc = incidentstore_placements_each(c->db, id, add_named_row, &l);
+	page_attr_long(l.list, "other-customers", l.others);
+	return rc;
+}
+
+/* The incident page's <incident> while it is being read. */
+struct incident_view {
+	xmlNodePtr	 parent;
+	xmlNodePtr	 n;		/* <incident> */
+	long		 org;		/* the reporting organisation */
+};
+
+/* Fills <incident> from the stored report. */
+static void
+incident_row(const struct incident *in, void *arg)
+{
+	struct incident_view	*v = arg;
+	xmlNodePtr		 n = page_elem(v->parent, "incident");
+
+	v->n = n;
+	v->org = in->provider_id;
+	page_attr_long(n, "id", in->id);
+	page_attr(n, "provider", in->provider);
+	add_line(n, in->discovered_at, in->reported_at);
+	page_attr(n, "named", in->named ? "1" : "0");
+	page_attr(n, "reporter-login", in->reporter_login);
+	page_attr(n, "reporter-name", in->reporter_name);
+	page_text(n, "what", in->what);
 }
 
 int
 h_incident_view(struct ctx *c)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_INCIDENT_GET);
-	struct page	 pg;
-	xmlNodePtr	 n;
-	const char	*m = form_get(&c->req->params, "m");
-	long		 org;
+	struct page		 pg;
+	struct incident_view	 v;
+	xmlNodePtr		 n;
+	const char		*m = form_get(&c->req->params, "m");
+	int			 rc;
 
-	if (st == NULL || ctx_page(c, &pg, "incident") == -1)
+	if (ctx_page(c, &pg, "incident") == -1)
 		return send_error(c, 500, NULL);
-	sqlite3_bind_int64(st, 1, c->id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	v.parent = pg.root;
+	if ((rc = incidentstore_get(c->db, c->id, incident_row, &v)) != 0) {
 		page_free(&pg);
-		return send_error(c, 404, NULL);
+		return send_error(c, rc == 1 ? 404 : 500, NULL);
 	}
-	n = page_elem(pg.root, "incident");
-	org = incident_row(n, st);
-	sqlite3_reset(st);
-	if (!may_read(c, c->id, org)) {
+	n = v.n;
+	if (!may_read(c, c->id, v.org)) {
 		page_free(&pg);
 		return send_error(c, 404, NULL);
 	}
@@ -301,37 +306,26 @@ h_incident_view(struct ctx *c)
 	return send_page(c, &pg, 200);
 }
 
+static int
+add_incident_item(const struct incident_item *it, void *list)
+{
+	xmlNodePtr	 n = page_elem(list, "incident");
+
+	page_attr_long(n, "id", it->id);
+	add_line(n, it->discovered_at, it->reported_at);
+	page_attr(n, "named", it->named ? "1" : "0");
+	page_attr_long(n, "customers", it->placements);
+	page_attr(n, "provider", it->provider);
+	return 0;
+}
+
 int
 incidents_start(struct ctx *c, xmlNodePtr root)
 {
-	enum stmt	 which = c->user.role == ROLE_PROVIDER ?
-			    STMT_INCIDENTS_OF_PROVIDER :
-			    c->user.role == ROLE_COUNSELLOR ?
-			    STMT_INCIDENTS_OF_COUNSELLOR : STMT_INCIDENTS_ALL;
-	sqlite3_stmt	*st = db_stmt(c->db, which);
-	xmlNodePtr	 list = page_elem(root, "incidents"), n;
-	int		 rc;
+	xmlNodePtr	 list = page_elem(root, "incidents");
 
-	if (st == NULL)
-		return -1;
-	if (which == STMT_INCIDENTS_ALL)
-		sqlite3_bind_int(st, 1, START_ROWS);
-	else {
-		sqlite3_bind_int64(st, 1, which == STMT_INCIDENTS_OF_PROVIDER ?
-		    c->user.org_id : c->user.id);
-		sqlite3_bind_int(st, 2, START_ROWS);
-	}
 	if (c->user.role == ROLE_PROVIDER)
 		page_attr(list, "may-report", "1");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_elem(list, "incident");
-		page_attr_long(n, "id", sqlite3_column_int64(st, 0));
-		add_line(n, (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 1));
-		page_attr(n, "named", sqlite3_column_int(st, 3) ? "1" : "0");
-		page_attr_long(n, "customers", sqlite3_column_int(st, 4));
-		page_attr(n, "provider", (const char *)sqlite3_column_text(st, 5));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return incidentstore_list_each(c->db, &c->user, START_ROWS,
+	    add_incident_item, list);
 }

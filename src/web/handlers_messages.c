@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "database.h"
 #include "localdate.h"
 #include "messages.h"
 #include "msghandlers.h"
@@ -29,68 +30,56 @@ may_write(const struct user *u, const struct placement *p)
 	return access_owner(u, p) || access_reviewer(u, p);
 }
 
-/* The absence's dates, due day and lateness of row st under m. */
+/* The absence's dates, due day and lateness of message ms under m. */
 static void
-add_absence(xmlNodePtr m, sqlite3_stmt *st)
+add_absence(xmlNodePtr m, const struct msg_stored *ms)
 {
 	struct date	 from, sent;
 	xmlNodePtr	 a = page_elem(m, "absence");
-	const char	*at = (const char *)sqlite3_column_text(st, 1);
 	char		 due[11];
 
-	page_attr(a, "from", (const char *)sqlite3_column_text(st, 4));
-	page_attr(a, "to", (const char *)sqlite3_column_text(st, 5));
-	if (date_parse((const char *)sqlite3_column_text(st, 4), &from) == 0 &&
-	    local_date_of(at, &sent) == 0) {
+	page_attr(a, "from", ms->absence_from);
+	page_attr(a, "to", ms->absence_to);
+	if (date_parse(ms->absence_from, &from) == 0 &&
+	    local_date_of(ms->at, &sent) == 0) {
 		date_format(msg_absence_due(from), due);
 		page_attr(a, "due", due);
 		page_attr(a, "late", msg_absence_late(from, sent) ? "1" : "0");
 	}
-	page_text(m, "contact-attempts",
-	    (const char *)sqlite3_column_text(st, 6));
+	page_text(m, "contact-attempts", ms->contact_attempts);
 }
 
-/*
- * The thread of p into list; *unread counts the messages by others after
- * mark, *last the newest id.  Returns 0 or -1.
- */
-static int
-add_thread(struct ctx *c, xmlNodePtr list, long placement, long mark,
-    int *unread, long *last)
-{
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_MSG_OF_PLACEMENT);
-	xmlNodePtr	 m;
-	long		 id, author;
-	int		 rc, news;
+/* A thread being shown: its list and what the viewer has not read. */
+struct thread {
+	xmlNodePtr	 list;
+	long		 viewer;
+	long		 mark;		/* the viewer's read mark */
+	int		 unread;	/* messages by others after it */
+	long		 last;		/* the newest id */
+};
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, placement);
-	sqlite3_bind_int(st, 2, THREAD_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = (long)sqlite3_column_int64(st, 0);
-		author = (long)sqlite3_column_int64(st, 10);
-		news = id > mark && author != c->user.id;
-		*unread += news;
-		*last = id;
-		m = page_elem(list, "message");
-		page_attr_long(m, "id", id);
-		page_attr_time(m, "at", (const char *)sqlite3_column_text(st, 1));
-		page_attr(m, "kind", (const char *)sqlite3_column_text(st, 2));
-		page_attr(m, "author-login",
-		    (const char *)sqlite3_column_text(st, 7));
-		page_attr(m, "author-name",
-		    (const char *)sqlite3_column_text(st, 8));
-		page_attr(m, "author-role",
-		    (const char *)sqlite3_column_text(st, 9));
-		page_attr(m, "unread", news ? "1" : "0");
-		page_attr(m, "mine", author == c->user.id ? "1" : "0");
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			add_absence(m, st);
-		page_text(m, "text", (const char *)sqlite3_column_text(st, 3));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+static int
+add_message(const struct msg_stored *ms, void *arg)
+{
+	struct thread	*t = arg;
+	xmlNodePtr	 m;
+	int		 news = ms->id > t->mark && ms->author_id != t->viewer;
+
+	t->unread += news;
+	t->last = ms->id;
+	m = page_elem(t->list, "message");
+	page_attr_long(m, "id", ms->id);
+	page_attr_time(m, "at", ms->at);
+	page_attr(m, "kind", ms->kind);
+	page_attr(m, "author-login", ms->author_login);
+	page_attr(m, "author-name", ms->author_name);
+	page_attr(m, "author-role", ms->author_role);
+	page_attr(m, "unread", news ? "1" : "0");
+	page_attr(m, "mine", ms->author_id == t->viewer ? "1" : "0");
+	if (ms->absence_from != NULL)
+		add_absence(m, ms);
+	page_text(m, "text", ms->text);
+	return 0;
 }
 
 /* The kinds the viewer may send, as <compose><kind name="…"/>. */
@@ -131,33 +120,33 @@ send_messages(struct ctx *c, const struct placement *p,
     const struct field_errors *errs, int status)
 {
 	struct page	 pg;
-	xmlNodePtr	 list;
-	long		 mark = 0, last = 0;
-	int		 unread = 0, writer = may_write(&c->user, p);
+	struct thread	 t = { NULL, c->user.id, 0, 0, 0 };
+	int		 writer = may_write(&c->user, p);
 	const char	*m = form_get(&c->req->params, "m");
 
-	if (writer && (mark = msgstore_read_mark(c->db, c->user.id,
+	if (writer && (t.mark = msgstore_read_mark(c->db, c->user.id,
 	    p->id)) < 0)
 		return send_error(c, 500, NULL);
 	if (ctx_page(c, &pg, "messages") == -1)
 		return send_error(c, 500, NULL);
 	page_placement(pg.root, p, &c->user);
-	list = page_elem(pg.root, "messages");
+	t.list = page_elem(pg.root, "messages");
 	/* The view says it itself: page.xsl's <flash> knows the case flow's. */
 	if (errs == NULL && m != NULL && strcmp(m, "sent") == 0)
-		page_attr(list, "sent", "1");
-	if (add_thread(c, list, p->id, mark, &unread, &last) == -1) {
+		page_attr(t.list, "sent", "1");
+	if (msgstore_thread_each(c->db, p->id, THREAD_MAX, add_message,
+	    &t) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
-	page_attr_long(list, "unread", unread);
+	page_attr_long(t.list, "unread", t.unread);
 	if (writer)
 		add_compose(c, pg.root);
 	if (errs != NULL)
 		add_posted(c, &pg, errs);
 	/* Shown is read: the start page counts from here on. */
-	if (writer && unread > 0 &&
-	    msgstore_mark_read(c->db, c->user.id, p->id, last) == -1) {
+	if (writer && t.unread > 0 &&
+	    msgstore_mark_read(c->db, c->user.id, p->id, t.last) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
@@ -212,40 +201,35 @@ h_message_post(struct ctx *c)
 	return 303;
 }
 
-/* One row of the unread list: its placement, count and newest time. */
-static void
-add_unread_row(struct ctx *c, xmlNodePtr list, sqlite3_stmt *st)
-{
-	struct placement	 p;
-	xmlNodePtr		 t = page_elem(list, "thread");
+/* The start page's unread list, as it is read. */
+struct unread_list {
+	struct ctx	*c;
+	xmlNodePtr	 list;
+	long		 total;
+};
 
-	store_placement_row(st, 0, &p);
-	page_attr_long(t, "unread", sqlite3_column_int(st, 15));
-	page_attr_time(t, "latest", (const char *)sqlite3_column_text(st, 16));
-	page_placement(t, &p, &c->user);
+/* One row of the unread list: its placement, count and newest time. */
+static int
+add_unread_row(const struct unread_thread *u, void *arg)
+{
+	struct unread_list	*l = arg;
+	xmlNodePtr		 t = page_elem(l->list, "thread");
+
+	l->total = u->total;
+	page_attr_long(t, "unread", u->unread);
+	page_attr_time(t, "latest", u->latest);
+	page_placement(t, &u->p, &l->c->user);
+	return 0;
 }
 
 int
 messages_start(struct ctx *c, xmlNodePtr root)
 {
-	int		 provider = c->user.role == ROLE_PROVIDER;
-	sqlite3_stmt	*st = db_stmt(c->db, provider ?
-			    STMT_MSG_UNREAD_OF_PROVIDER :
-			    STMT_MSG_UNREAD_OF_COUNSELLOR);
-	xmlNodePtr	 list = page_elem(root, "messages");
-	long		 total = 0;
-	int		 rc;
+	struct unread_list	 l = { c, page_elem(root, "messages"), 0 };
+	int			 rc;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, provider ? c->user.org_id : c->user.id);
-	sqlite3_bind_int64(st, 2, c->user.id);
-	sqlite3_bind_int(st, 3, START_THREADS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		total = (long)sqlite3_column_int64(st, 17);
-		add_unread_row(c, list, st);
-	}
-	sqlite3_reset(st);
-	page_attr_long(list, "unread", total);
-	return rc == SQLITE_DONE ? 0 : -1;
+	rc = msgstore_unread_each(c->db, &c->user, START_THREADS,
+	    add_unread_row, &l);
+	page_attr_long(l.list, "unread", l.total);
+	return rc;
 }

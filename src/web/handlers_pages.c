@@ -17,6 +17,8 @@
 #include "deficiency.h"
 #include "duties.h"
 #include "latefacts.h"
+/* Until this file's reads move into src/store (issue 14). */
+#include "../store/latefacts_rows.h"
 #include "localdate.h"
 #include "protectedlog.h"
 #include "msghandlers.h"

@@ -12,70 +12,96 @@
 
 #include "caseflow.h"
 #include "casestore.h"
+#include "database.h"
 #include "defaultlist.h"
+#include "queuechoices.h"
 #include "router.h"
 
 #define CUSTOMERS_MAX	500
+
+static int
+add_customer(const struct customer_choice *cc, void *list)
+{
+	xmlNodePtr	 n = page_elem(list, "customer");
+
+	page_attr_long(n, "id", cc->id);
+	page_attr(n, "name", cc->name);
+	page_attr(n, "pnr", cc->pnr);
+	page_attr(n, "protected", cc->protected ? "1" : "0");
+	return 0;
+}
 
 /* The counsellor's customers, as the form's choices. */
 static int
 add_customers(struct ctx *c, xmlNodePtr parent)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_CUSTOMERS_OF_COUNSELLOR);
-	xmlNodePtr	 list = page_elem(parent, "customers"), n;
-	int		 rc;
+	return queuechoices_customers_each(c->db, c->user.id, CUSTOMERS_MAX,
+	    add_customer, page_elem(parent, "customers"));
+}
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, c->user.id);
-	sqlite3_bind_int(st, 2, CUSTOMERS_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_elem(list, "customer");
-		page_attr_long(n, "id", sqlite3_column_int64(st, 0));
-		page_attr(n, "name", (const char *)sqlite3_column_text(st, 1));
-		page_attr(n, "pnr", (const char *)sqlite3_column_text(st, 2));
-		page_attr(n, "protected", sqlite3_column_int(st, 3) ? "1" : "0");
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+static int
+add_provider(const struct provider_choice *pc, void *list)
+{
+	xmlNodePtr	 n = page_elem(list, "provider");
+
+	page_attr_long(n, "id", pc->id);
+	page_attr(n, "name", pc->name);
+	return 0;
 }
 
 static int
 add_providers(struct ctx *c, xmlNodePtr parent)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_ORG_LIST);
-	xmlNodePtr	 list = page_elem(parent, "providers"), n;
-	int		 rc;
+	return queuechoices_providers_each(c->db, add_provider,
+	    page_elem(parent, "providers"));
+}
 
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_elem(list, "provider");
-		page_attr_long(n, "id", sqlite3_column_int64(st, 0));
-		page_attr(n, "name", (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+static int
+add_code(const struct code_choice *cc, void *list)
+{
+	xmlNodePtr	 n = page_elem(list, "code");
+
+	page_attr(n, "code", cc->code);
+	page_attr(n, "kundval", cc->kundval);
+	page_attr(n, "name", cc->name);
+	page_attr_long(n, "max-months", cc->max_months);
+	return 0;
 }
 
 static int
 add_codes(struct ctx *c, xmlNodePtr parent)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_CATALOGUE_LIST);
-	xmlNodePtr	 list = page_elem(parent, "codes"), n;
-	int		 rc;
+	return queuechoices_codes_each(c->db, add_code,
+	    page_elem(parent, "codes"));
+}
 
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_elem(list, "code");
-		page_attr(n, "code", (const char *)sqlite3_column_text(st, 0));
-		page_attr(n, "kundval", (const char *)sqlite3_column_text(st, 1));
-		page_attr(n, "name", (const char *)sqlite3_column_text(st, 2));
-		page_attr_long(n, "max-months", sqlite3_column_int(st, 3));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+/* Row want of a default-provider list, found by walking it. */
+struct list_pick {
+	size_t		 want, n;
+	long		 id;
+	char		 name[201];
+};
+
+static int
+count_row(const struct authorised_provider *ap, void *arg)
+{
+	struct list_pick	*lp = arg;
+
+	(void)ap;
+	lp->n++;
+	return 0;
+}
+
+static int
+pick_row(const struct authorised_provider *ap, void *arg)
+{
+	struct list_pick	*lp = arg;
+
+	if (lp->n++ < lp->want)
+		return 0;
+	lp->id = ap->id;
+	snprintf(lp->name, sizeof(lp->name), "%s", ap->name);
+	return 1;
 }
 
 /*
@@ -86,60 +112,64 @@ static int
 default_provider(struct ctx *c, const char *kundval, struct date today,
     long *id, char *name)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_AUTHORISATIONS_OF_KUNDVAL);
-	size_t		 n = 0, want;
-	int		 rc;
+	struct list_pick	 lp = { 0, 0, 0, "" };
 
-	if (st == NULL)
+	if (queuechoices_default_list_each(c->db, kundval, count_row,
+	    &lp) == -1)
 		return -1;
-	sqlite3_bind_text(st, 1, kundval, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		n++;
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return -1;
-	if (n == 0)
+	if (lp.n == 0)
 		return 1;
-	want = default_index(today, n);
-	sqlite3_bind_text(st, 1, kundval, -1, SQLITE_TRANSIENT);
-	for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW && n < want; n++)
-		;
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(name, 201, "%s", (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	lp.want = default_index(today, lp.n);
+	lp.n = 0;
+	if (queuechoices_default_list_each(c->db, kundval, pick_row,
+	    &lp) != 1)
+		return -1;
+	*id = lp.id;
+	snprintf(name, 201, "%s", lp.name);
+	return 0;
+}
+
+/* The first KUNDVALS_MAX kundvals of the catalogue. */
+#define KUNDVALS_MAX	16
+struct kundvals {
+	char		 kv[KUNDVALS_MAX][201];
+	size_t		 n;
+};
+
+static int
+keep_kundval(const char *kundval, void *arg)
+{
+	struct kundvals	*k = arg;
+
+	snprintf(k->kv[k->n++], sizeof(k->kv[0]), "%s", kundval);
+	return k->n == KUNDVALS_MAX;
 }
 
 /* Today's default provider of every kundval, with the period. */
 static int
 add_defaults(struct ctx *c, xmlNodePtr parent, struct date today)
 {
-	sqlite3_stmt		*st = db_stmt(c->db, STMT_KUNDVAL_LIST);
 	struct default_period	 per;
+	struct kundvals		 k;
 	xmlNodePtr		 list = page_elem(parent, "defaults"), n;
-	char			 kv[16][201], name[201], buf[11];
-	size_t			 nk = 0, i;
+	char			 name[201], buf[11];
+	size_t			 i;
 	long			 id;
 	int			 rc;
 
-	if (st == NULL)
+	k.n = 0;
+	if (queuechoices_kundvals_each(c->db, keep_kundval, &k) == -1)
 		return -1;
-	while (nk < 16 && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(kv[nk++], sizeof(kv[0]), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
 	default_period(today, &per);
 	date_format(per.from, buf);
 	page_attr(list, "from", buf);
 	date_format(per.to, buf);
 	page_attr(list, "to", buf);
-	for (i = 0; i < nk; i++) {
-		if ((rc = default_provider(c, kv[i], today, &id, name)) == -1)
+	for (i = 0; i < k.n; i++) {
+		if ((rc = default_provider(c, k.kv[i], today, &id, name)) == -1)
 			return -1;
 		n = page_elem(list, "default");
-		page_attr(n, "kundval", kv[i]);
+		page_attr(n, "kundval", k.kv[i]);
 		if (rc == 0) {
 			page_attr_long(n, "provider-id", id);
 			page_attr(n, "provider", name);
@@ -206,20 +236,13 @@ id_field(struct ctx *c, const char *name)
 static int
 code_months(struct ctx *c, const char *code, char *kundval)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_CATALOGUE_GET);
-	int		 months = 0;
+	struct code_limits	 cl;
 
 	kundval[0] = '\0';
-	if (st == NULL || code == NULL)
+	if (code == NULL || queuechoices_code_limits(c->db, code, &cl) != 0)
 		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		months = sqlite3_column_int(st, 3);
-		snprintf(kundval, 201, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_reset(st);
-	return months;
+	snprintf(kundval, 201, "%s", cl.kundval);
+	return cl.max_months;
 }
 
 /* 1 if the form says the customer did not choose a provider. */
@@ -244,7 +267,7 @@ chosen_provider(struct ctx *c, const char *kundval, struct field_errors *errs)
 
 	if (!wants_default(c)) {
 		if ((id = id_field(c, "provider")) == 0 ||
-		    db_exists(c->db, STMT_ORG_EXISTS, id, 0) != 1) {
+		    queuechoices_provider_exists(c->db, id) != 1) {
 			field_errors_add(errs, "provider", "Välj en anordnare.");
 			return 0;
 		}
@@ -318,7 +341,7 @@ h_queue_create(struct ctx *c)
 		    "karriärvägledare.");
 	memset(&q, 0, sizeof(q));
 	if ((q.customer_id = id_field(c, "customer")) == 0 ||
-	    db_exists(c->db, STMT_CUSTOMER_OF_COUNSELLOR, q.customer_id,
+	    queuechoices_customer_is_own(c->db, q.customer_id,
 	    c->user.id) != 1)
 		field_errors_add(&errs, "customer", "Välj en av dina kunder.");
 	q.code = form_get(&c->form, "code");
