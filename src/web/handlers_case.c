@@ -705,6 +705,7 @@ add_step_row(struct ctx *c, xmlNodePtr list, sqlite3_stmt *st,
 	struct placement	 p;
 	struct date		 d, due;
 	const char		*queued, *staffed, *assigned, *name;
+	enum case_action	 a;
 	xmlNodePtr		 n;
 	char			 buf[11];
 
@@ -714,20 +715,26 @@ add_step_row(struct ctx *c, xmlNodePtr list, sqlite3_stmt *st,
 	assigned = (const char *)sqlite3_column_text(st, 17);
 	if (staffed == NULL) {
 		name = "staff";
+		a = CASE_STAFF;
 		if (local_date_of(queued, &d) == -1)
 			return;
 		due = case_staff_due(d);
 	} else if (assigned == NULL) {
 		name = "assign";
+		a = CASE_ASSIGN;
 		if (local_date_of(staffed, &d) == -1)
 			return;
 		due = case_assign_due(d);
 	} else {
 		name = "start-meeting";
+		a = CASE_MEETING;
 		if (local_date_of(assigned, &d) == -1)
 			return;
 		due = case_meeting_due(d);
 	}
+	/* The statements pick the viewer's steps; who may is may_act()'s. */
+	if (!may_act(&c->user, &p, a))
+		return;
 	n = page_elem(list, "step");
 	page_attr(n, "name", name);
 	date_format(due, buf);
