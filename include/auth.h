@@ -39,7 +39,11 @@ enum case_action {
 	CASE_FOLLOW_UP_OUTCOME,	/* its outcome: the counsellor */
 	CASE_CONSENT		/* the customer's consent: the counsellor */
 };
-/* 1 if u may take step a on the placement, by role and relation alone. */
+/*
+ * 1 if u may take step a on the placement, by role and relation alone:
+ * the one rule of who takes which step (the step handlers, the placement
+ * page's forms and the start page's list of steps all ask it).
+ */
 int	 may_act(const struct user *u, const struct placement *p,
 	    enum case_action a);
 /*

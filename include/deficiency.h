@@ -1,14 +1,12 @@
 /*
- * deficiency: per provider, the deficiencies of 002 §13.5 that a
- * counsellor must see among the placements of his or her customers on a
- * given day: reports more than a month late, repeated late reports, and
- * documents returned again and again.  The lateness of a report is that
- * of duties.c and lateness.h (the plan and a requested revision, each
- * monthly report up to the current month, the final report near the end
- * or once decided; late when first submitted after its due date, or
- * still not submitted past it), the same the document page shows; read
- * with two statements (db.c, STMT_DEFICIENCY_PLACEMENTS and _DOCS) whose
- * cost follows the counsellor's caseload, not the size of the database.
+ * deficiency: per provider, the deficiencies that a counsellor must see
+ * among the placements of his or her customers on a given day: reports
+ * more than a month late, repeated late reports, and documents returned
+ * again and again.  The lateness of a report is that of duties.h and
+ * lateness.h (every duty the descriptors schedule: late when first
+ * submitted after its due date, or still not submitted past it), the
+ * same the document page shows.  The caseload is read by
+ * deficiencyreads.h, whose cost follows it, not the size of the database.
  */
 #ifndef INSATS_DEFICIENCY_H
 #define INSATS_DEFICIENCY_H
@@ -16,7 +14,7 @@
 #include <stddef.h>
 
 #include "calendar.h"
-#include "db.h"
+#include "database.h"
 
 /* One provider with a deficiency. */
 struct deficiency {

@@ -29,6 +29,11 @@ struct page {
 /* Starts a page of the given view.  Returns 0 or -1. */
 int		 page_new(struct page *pg, const char *view, const char *reqid);
 void		 page_free(struct page *pg);
+/*
+ * <kinds>: every document kind's descriptor (kinds.h), for the
+ * stylesheet's kind labels and "new" buttons (xsl/PAGES.md).
+ */
+void		 page_kinds(struct page *pg);
 /* The user, role, organisation and CSRF token of the viewer. */
 void		 page_user(struct page *pg, const struct user *u,
 		    const char *csrf);

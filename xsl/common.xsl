@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- common.xsl: named templates shared by every view.
      Every word a person reads comes from here or from the view files; the
-     worker only sends codes (states, actions, kinds, roles). -->
+     worker only sends codes (states, actions, kinds, roles), and each
+     kind's label from its descriptor (/page/kinds, xsl/PAGES.md). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- ============================================================ labels -->
@@ -49,7 +50,6 @@
       <xsl:when test="$action = 'revise'">Ny revision</xsl:when>
       <xsl:when test="$action = 'history'">Historik</xsl:when>
       <xsl:when test="$action = 'xml'">Visa som XML</xsl:when>
-      <xsl:when test="$action = 'new-plan'">Påbörja genomförandeplan</xsl:when>
       <xsl:otherwise><xsl:value-of select="$action"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -69,12 +69,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The label of a kind, from its descriptor (/page/kinds, kinds.h);
+       an unknown kind by its name. -->
   <xsl:template name="kind-label">
     <xsl:param name="kind"/>
+    <xsl:variable name="k" select="/page/kinds/kind[@name = $kind]"/>
     <xsl:choose>
-      <xsl:when test="$kind = 'plan'">Genomförandeplan</xsl:when>
-      <xsl:when test="$kind = 'monthly'">Månadsrapport</xsl:when>
-      <xsl:when test="$kind = 'final'">Slutrapport</xsl:when>
+      <xsl:when test="$k"><xsl:value-of select="$k/@label"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$kind"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -9,8 +9,18 @@
                                         error summary
      Field names are element paths relative to <plan>, with a 1-based index
      on every step that can repeat (xsl/PAGES.md, view="edit"). Every value
-     comes from the content, so nothing the user typed is lost. -->
+     comes from the content, so nothing the user typed is lost.
+     Also the plan's own words for starting one (/page/kinds/kind):
+       mode="new-button"  the placement page's button (placement.xsl)
+       mode="start-link"  the work queue's link (start.xsl) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="kinds/kind[@name = 'plan']" mode="new-button">
+    <xsl:param name="pid"/>
+    <a class="btn btn-primary" href="/documents/new?placement={$pid}&amp;kind={@name}">Påbörja genomförandeplan</a>
+  </xsl:template>
+
+  <xsl:template match="kinds/kind[@name = 'plan']" mode="start-link">Påbörja planen</xsl:template>
 
   <!-- schemas/plan.xsd: maxOccurs of the repeated elements -->
   <xsl:variable name="plan-max-subgoals" select="20"/>

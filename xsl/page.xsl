@@ -31,8 +31,10 @@
        with [n] on repeating steps), and <xsl:template match="monthly"
        mode="field-label"> naming the fields for the error summary.
     2. xsl/view-monthly.xsl: <xsl:template match="monthly" mode="view">.
-    3. Two include lines below, and the kind's label in common.xsl
-       (kind-label) if it is new.
+    3. Two include lines below. The label and the "new" buttons come from
+       the kind's descriptor (src/domain/kinds.c) through /page/kinds; a
+       kind may word its own buttons (mode="new-button", "start-link",
+       xsl/PAGES.md "The document kinds").
     Nothing else changes: the frame, the actions, the history are shared.
 
   Rules: XSLT 1.0 only, no disable-output-escaping, no <script>, no style

@@ -1,11 +1,27 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- placement.xsl: view="placement", one insats with its customer,
-     counsellor, documents and the action to start a plan. -->
+     counsellor, documents and the "new" actions: one button per action
+     new-KIND, by the kind's template mode="new-button" (/page/kinds). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template match="page[@view = 'placement']" mode="title">
     <xsl:text>Insats </xsl:text>
     <xsl:value-of select="placement/@code"/>
+  </xsl:template>
+
+  <!-- The button that starts a document of a kind: "Label" or, with a
+       month, "Label för mars 2026". A kind's own file may word its own
+       (form-plan.xsl, form-final.xsl), which the low priority lets win. -->
+  <xsl:template match="kinds/kind" mode="new-button" priority="-1">
+    <xsl:param name="pid"/>
+    <xsl:param name="period"/>
+    <a class="btn" href="/documents/new?placement={$pid}&amp;kind={@name}{substring('&amp;period=', 1, 8 * boolean($period))}{$period}">
+      <xsl:value-of select="@label"/>
+      <xsl:if test="$period">
+        <xsl:text> för </xsl:text>
+        <xsl:call-template name="month"><xsl:with-param name="ym" select="$period"/></xsl:call-template>
+      </xsl:if>
+    </a>
   </xsl:template>
 
   <xsl:template match="page[@view = 'placement']" mode="main">
@@ -31,20 +47,14 @@
           <h2 id="h-new">Nytt dokument</h2>
           <ul class="action-list">
             <xsl:variable name="pid" select="@id"/>
-            <xsl:if test="actions/action[@name = 'new-plan']">
-              <li><a class="btn btn-primary" href="/documents/new?placement={$pid}&amp;kind=plan">Påbörja genomförandeplan</a></li>
-            </xsl:if>
-            <xsl:for-each select="actions/action[@name = 'new-monthly']">
+            <xsl:for-each select="actions/action[starts-with(@name, 'new-')]">
               <li>
-                <a class="btn" href="/documents/new?placement={$pid}&amp;kind=monthly&amp;period={@period}">
-                  <xsl:text>Månadsrapport för </xsl:text>
-                  <xsl:call-template name="month"><xsl:with-param name="ym" select="@period"/></xsl:call-template>
-                </a>
+                <xsl:apply-templates select="/page/kinds/kind[@name = substring-after(current()/@name, 'new-')]" mode="new-button">
+                  <xsl:with-param name="pid" select="$pid"/>
+                  <xsl:with-param name="period" select="string(@period)"/>
+                </xsl:apply-templates>
               </li>
             </xsl:for-each>
-            <xsl:if test="actions/action[@name = 'new-final']">
-              <li><a class="btn" href="/documents/new?placement={$pid}&amp;kind=final">Skriv slutrapport</a></li>
-            </xsl:if>
           </ul>
         </section>
       </xsl:if>

@@ -1,6 +1,6 @@
 /*
- * auth: CSRF tokens, same-origin checks and the access rules of DOMAIN.md
- * ("only those with a legitimate need may read a record").
+ * auth: CSRF tokens, same-origin checks and the access rules (auth.h):
+ * only those with a legitimate need may read a record.
  */
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /*
- * duties: the obligations of a placement and their lateness (002 §7.3,
- * §8, §12, §13.5).  Pure code.
+ * duties: the obligations of a placement and their lateness, kind by kind
+ * as the descriptors schedule them (duties.h).  Pure code.
  */
 #include <stdio.h>
 #include <string.h>
@@ -76,21 +76,21 @@ make_duty(struct duty *d, const struct late_case *pc, const char *kind,
 }
 
 /*
- * The plan revision the counsellor asked for at a follow-up (002 §8.3),
- * if one was: the latest revision after the first, unless it was
- * submitted before the request (an earlier change).  Returns it, or NULL
- * with *rev the revision still to come; 0 when nothing was asked for.
+ * The revision of kind k the counsellor asked for at a follow-up, if one
+ * was: the latest revision after the first, unless it was submitted
+ * before the request (an earlier change).  Returns it, or NULL with *rev
+ * the revision still to come; 0 when nothing was asked for.
  */
 static const struct doc_fact *
-requested_revision(const struct late_case *pc, const struct doc_fact *docs,
-    size_t n, int *rev)
+requested_revision(const struct kind *k, const struct late_case *pc,
+    const struct doc_fact *docs, size_t n, int *rev)
 {
 	const struct doc_fact	*latest, *first;
 
 	*rev = 0;
-	if (pc->revision_requested.year == 0)
+	if (!k->follow_up_revision || pc->revision_requested.year == 0)
 		return NULL;
-	latest = find_doc(docs, n, "plan", "", 0, &first);
+	latest = find_doc(docs, n, k->name, "", 0, &first);
 	*rev = latest != NULL ? latest->revision + 1 : 2;
 	if (latest == NULL || latest->revision < 2 ||
 	    (latest->submitted.year != 0 &&
@@ -100,52 +100,42 @@ requested_revision(const struct late_case *pc, const struct doc_fact *docs,
 	return latest;
 }
 
-/* The plan and a requested revision into out (room for max >= 1). */
+/* A kind due once, and a requested revision, into out (room for max). */
 static size_t
-plan_duties(const struct late_case *pc, struct date today,
-    const struct doc_fact *docs, size_t ndocs, struct duty *out, size_t max)
+once_duties(const struct kind *k, const struct late_case *pc,
+    struct date today, const struct doc_fact *docs, size_t ndocs,
+    struct duty *out, size_t max)
 {
 	const struct doc_fact	*latest, *first, *asked;
 	size_t			 n = 0;
 	int			 rev;
 
-	asked = requested_revision(pc, docs, ndocs, &rev);
-	/* The first plan's state is not the requested revision's. */
-	latest = find_doc(docs, ndocs, "plan", "", asked ? rev : 0, &first);
+	if (max == 0)
+		return 0;
+	asked = requested_revision(k, pc, docs, ndocs, &rev);
+	/* The first revision's state is not the requested revision's. */
+	latest = find_doc(docs, ndocs, k->name, "", asked ? rev : 0, &first);
 	if (first != NULL && first->revision != 1)
 		first = NULL;
-	n += make_duty(&out[n], pc, "plan", "", 0, latest, first, today);
+	n += make_duty(&out[n], pc, k->name, "", 0, latest, first, today);
 	if (rev > 0 && n < max)
-		n += make_duty(&out[n], pc, "plan", "", rev, asked, asked, today);
+		n += make_duty(&out[n], pc, k->name, "", rev, asked, asked,
+		    today);
 	return n;
 }
 
-/* 1 if the final report is a duty today: see duties.h. */
-static int
-final_is_due(const struct late_case *pc, struct date today,
-    const struct doc_fact *docs, size_t ndocs)
-{
-	const struct doc_fact	*first;
-
-	if (pc->decided || find_doc(docs, ndocs, "final", "", 0, &first))
-		return 1;
-	return pc->end.year != 0 && date_compare(pc->end,
-	    date_add_days(today, DUTY_FINAL_AHEAD)) <= 0;
-}
-
-size_t
-duties_of_placement(const struct late_case *pc, struct date today,
-    const struct doc_fact *docs, size_t ndocs, struct duty *out, size_t max)
+/* A monthly kind: the months from the start's to today's, not past the
+ * end's. */
+static size_t
+monthly_duties(const struct kind *k, const struct late_case *pc,
+    struct date today, const struct doc_fact *docs, size_t ndocs,
+    struct duty *out, size_t max)
 {
 	const struct doc_fact	*latest, *first;
 	struct date		 m, last;
 	char			 period[8];
 	size_t			 n = 0;
 
-	if (max < 2)
-		return 0;
-	n += plan_duties(pc, today, docs, ndocs, out, max);
-	/* Months from the start's to today's, not past the end's. */
 	last = today;
 	if (pc->end.year != 0 && date_compare(pc->end, last) < 0)
 		last = pc->end;
@@ -154,14 +144,125 @@ duties_of_placement(const struct late_case *pc, struct date today,
 	    (m.year == last.year && m.month <= last.month));
 	    m = date_add_months(m, 1)) {
 		snprintf(period, sizeof(period), "%04d-%02d", m.year, m.month);
-		latest = find_doc(docs, ndocs, "monthly", period, 0, &first);
-		n += make_duty(&out[n], pc, "monthly", period, 0, latest,
-		    first, today);
-	}
-	if (n < max && final_is_due(pc, today, docs, ndocs)) {
-		latest = find_doc(docs, ndocs, "final", "", 0, &first);
-		n += make_duty(&out[n], pc, "final", "", 0, latest, first,
+		latest = find_doc(docs, ndocs, k->name, period, 0, &first);
+		n += make_duty(&out[n], pc, k->name, period, 0, latest, first,
 		    today);
+	}
+	return n;
+}
+
+/* A kind due at the end: see duties.h. */
+static size_t
+at_end_duties(const struct kind *k, const struct late_case *pc,
+    struct date today, const struct doc_fact *docs, size_t ndocs,
+    struct duty *out, size_t max)
+{
+	const struct doc_fact	*latest, *first;
+
+	latest = find_doc(docs, ndocs, k->name, "", 0, &first);
+	if (max == 0 || (!pc->decided && latest == NULL &&
+	    (pc->end.year == 0 || date_compare(pc->end,
+	    date_add_days(today, DUTY_FINAL_AHEAD)) > 0)))
+		return 0;
+	return make_duty(out, pc, k->name, "", 0, latest, first, today);
+}
+
+size_t
+duties_of_placement(const struct late_case *pc, struct date today,
+    const struct doc_fact *docs, size_t ndocs, struct duty *out, size_t max)
+{
+	const struct kind	*k;
+	size_t			 i, n = 0;
+
+	if (max < 2)
+		return 0;
+	for (i = 0; (k = kind_at(i)) != NULL; i++)
+		switch (k->schedule) {
+		case SCHEDULE_ONCE:
+			n += once_duties(k, pc, today, docs, ndocs, &out[n],
+			    max - n);
+			break;
+		case SCHEDULE_MONTHLY:
+			n += monthly_duties(k, pc, today, docs, ndocs, &out[n],
+			    max - n);
+			break;
+		case SCHEDULE_AT_END:
+			n += at_end_duties(k, pc, today, docs, ndocs, &out[n],
+			    max - n);
+			break;
+		}
+	return n;
+}
+
+/* 1 if have (n of them) holds a document of kind/period. */
+static int
+has_slot(const struct doc_slot *have, size_t n, const char *kind,
+    const char *period)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(have[i].kind, kind) == 0 &&
+		    strcmp(have[i].period, period) == 0)
+			return 1;
+	return 0;
+}
+
+/* Appends an offer of k for period to out (n so far, room for max). */
+static void
+offer(const struct kind *k, const char *period, struct doc_offer *out,
+    size_t *n, size_t max)
+{
+	if (*n == max)
+		return;
+	out[*n].kind = k;
+	snprintf(out[*n].period, sizeof(out[*n].period), "%s", period);
+	(*n)++;
+}
+
+/* 1 if have holds any document of kind, whatever its period. */
+static int
+has_kind(const struct doc_slot *have, size_t n, const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(have[i].kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
+size_t
+duties_offers(struct date start, struct date end, struct date today,
+    const struct doc_slot *have, size_t nhave, struct doc_offer *out,
+    size_t max)
+{
+	const struct kind	*k;
+	struct date		 m, last;
+	char			 period[8];
+	size_t			 i, n = 0;
+	int			 months;
+
+	last = end.year == 0 || date_compare(end, today) > 0 ? today : end;
+	for (i = 0; (k = kind_at(i)) != NULL; i++) {
+		if (!k->owner_starts ||
+		    (k->schedule != SCHEDULE_ONCE && start.year == 0))
+			continue;
+		if (k->schedule != SCHEDULE_MONTHLY) {
+			if (!has_kind(have, nhave, k->name))
+				offer(k, "", out, &n, max);
+			continue;
+		}
+		m = (struct date){ start.year, start.month, 1 };
+		for (months = 0; months < OFFER_MONTHS_MAX &&
+		    (m.year < last.year || (m.year == last.year &&
+		    m.month <= last.month)); months++,
+		    m = date_add_months(m, 1)) {
+			snprintf(period, sizeof(period), "%04d-%02d", m.year,
+			    m.month);
+			if (!has_slot(have, nhave, k->name, period))
+				offer(k, period, out, &n, max);
+		}
 	}
 	return n;
 }

@@ -1,7 +1,7 @@
 /*
- * kinds: the table of document kinds and their business rules: the rules
- * an XSD cannot express, checked after schema validation and reported per
- * field in Swedish (DOMAIN.md, 002 §7-§14).
+ * kinds: the table of document kinds (kinds.h) and their business rules:
+ * the rules an XSD cannot express, checked after schema validation and
+ * reported per field in Swedish.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include "billing.h"
 #include "kinds.h"
 
-/* A sick or vab period needs a certificate from this day on (002 §10). */
+/* A sick or vab period needs a certificate from this day on. */
 #define CERTIFICATE_DAY	8
 
 static const char *const plan_rows[] = { "subgoal", "activity", NULL };
@@ -53,7 +53,7 @@ child_date(xmlNodePtr parent, const char *name, struct date *d)
 	return rc;
 }
 
-/* A part-time plan states the reason the counsellor gave (002 §8.3). */
+/* A part-time plan states the reason the counsellor gave. */
 static void
 plan_rules(xmlDocPtr doc, const struct rule_input *in,
     struct field_errors *errs)
@@ -69,7 +69,7 @@ plan_rules(xmlDocPtr doc, const struct rule_input *in,
 
 /*
  * A section is answered with text, or "Ej aktuellt" with a short
- * motivation; never left empty (002 §8.1).  The message is at the section.
+ * motivation; never left empty.  The message is at the section.
  */
 static void
 section_rule(xmlNodePtr root, const char *name, struct field_errors *errs)
@@ -90,7 +90,7 @@ section_rule(xmlNodePtr root, const char *name, struct field_errors *errs)
  * One absence row (index i, 1-based): from <= to, the period ends inside
  * the report's month, and a sick or vab period that reaches its 8th day
  * without a certificate is flagged: the provider must then say in the
- * note how the certificate is followed up (002 §10.1, §10.2).
+ * note how the certificate is followed up.
  */
 static void
 absence_rule(xmlNodePtr a, int i, const struct rule_input *in,
@@ -127,7 +127,7 @@ absence_rule(xmlNodePtr a, int i, const struct rule_input *in,
 	}
 }
 
-/* Absences: rows with dates and reasons, or "Ej aktuellt" (002 §10). */
+/* Absences: rows with dates and reasons, or "Ej aktuellt". */
 static void
 absences_rule(xmlNodePtr root, const struct rule_input *in,
     struct field_errors *errs)
@@ -176,7 +176,7 @@ month_refusal(const struct rule_input *ri)
 	return NULL;
 }
 
-/* The monthly report's rules (002 §8, §10). */
+/* The monthly report's rules. */
 static void
 monthly_rules(xmlDocPtr doc, const struct rule_input *in,
     struct field_errors *errs)
@@ -196,7 +196,7 @@ monthly_rules(xmlDocPtr doc, const struct rule_input *in,
 	}
 }
 
-/* The final report's rules (002 §12, §13). */
+/* The final report's rules. */
 static void
 final_rules(xmlDocPtr doc, const struct rule_input *in,
     struct field_errors *errs)
@@ -233,19 +233,33 @@ final_rules(xmlDocPtr doc, const struct rule_input *in,
 		    "självförsörjande eller inte nått målet med insatsen.");
 }
 
-static struct kind kinds[] = {
+static int final_ending(xmlNodePtr, struct final_dates *);
+
+static struct kind builtin[] = {
 	{ .name = "plan", .label = "Genomförandeplan",
 	  .schema_file = "plan.xsd", .template_file = "templates/plan.xml",
-	  .repeatable = plan_rows, .rules = plan_rules, .revisable = 1 },
+	  .repeatable = plan_rows, .rules = plan_rules,
+	  .schedule = SCHEDULE_ONCE, .dues = dues_from_start,
+	  .revisable = 1, .follow_up_revision = 1, .owner_starts = 1,
+	  .listed = 1, .follows_assignment = 1, .shared_on_consent = 1 },
 	{ .name = "monthly", .label = "Månadsrapport",
 	  .schema_file = "monthly.xsd", .template_file = "templates/monthly.xml",
-	  .repeatable = monthly_rows, .rules = monthly_rules, .per_month = 1 },
+	  .repeatable = monthly_rows, .rules = monthly_rules,
+	  .schedule = SCHEDULE_MONTHLY, .dues = dues_of_month,
+	  .owner_starts = 1 },
 	{ .name = "final", .label = "Slutrapport",
 	  .schema_file = "final.xsd", .template_file = "templates/final.xml",
-	  .repeatable = NULL, .rules = final_rules },
+	  .repeatable = NULL, .rules = final_rules,
+	  .schedule = SCHEDULE_AT_END, .dues = dues_at_end,
+	  .ending = final_ending, .owner_starts = 1, .late_refused = 1 },
 };
 
-#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+#define NBUILTIN (sizeof(builtin) / sizeof(builtin[0]))
+
+/* The built-in kinds, then kinds_add()'s, in the order duties list them. */
+static struct kind *kinds[KINDS_MAX] = { &builtin[0], &builtin[1],
+	&builtin[2] };
+static size_t nkinds = NBUILTIN;
 
 int
 kinds_load(const char *schema_dir)
@@ -253,17 +267,19 @@ kinds_load(const char *schema_dir)
 	char	 path[PATH_MAX];
 	size_t	 i;
 
-	for (i = 0; i < NKINDS; i++) {
+	for (i = 0; i < nkinds; i++) {
+		if (kinds[i]->schema_file == NULL)
+			continue;
 		snprintf(path, sizeof(path), "%s/%s", schema_dir,
-		    kinds[i].schema_file);
-		if ((kinds[i].schema = xmldoc_schema_load(path)) == NULL) {
+		    kinds[i]->schema_file);
+		if ((kinds[i]->schema = xmldoc_schema_load(path)) == NULL) {
 			fprintf(stderr, "level=error msg=\"cannot compile %s\"\n",
 			    path);
 			return -1;
 		}
 		snprintf(path, sizeof(path), "%s/%s", schema_dir,
-		    kinds[i].template_file);
-		if ((kinds[i].tmpl = xmldoc_parse_file(path)) == NULL) {
+		    kinds[i]->template_file);
+		if ((kinds[i]->tmpl = xmldoc_parse_file(path)) == NULL) {
 			fprintf(stderr, "level=error msg=\"cannot read %s\"\n",
 			    path);
 			return -1;
@@ -277,11 +293,11 @@ kinds_free(void)
 {
 	size_t	 i;
 
-	for (i = 0; i < NKINDS; i++) {
-		xmlSchemaFree(kinds[i].schema);
-		xmlFreeDoc(kinds[i].tmpl);
-		kinds[i].schema = NULL;
-		kinds[i].tmpl = NULL;
+	for (i = 0; i < nkinds; i++) {
+		xmlSchemaFree(kinds[i]->schema);
+		xmlFreeDoc(kinds[i]->tmpl);
+		kinds[i]->schema = NULL;
+		kinds[i]->tmpl = NULL;
 	}
 }
 
@@ -290,10 +306,49 @@ kind_find(const char *name)
 {
 	size_t	 i;
 
-	for (i = 0; name != NULL && i < NKINDS; i++)
-		if (strcmp(kinds[i].name, name) == 0)
-			return &kinds[i];
+	for (i = 0; name != NULL && i < nkinds; i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			return kinds[i];
 	return NULL;
+}
+
+struct kind *
+kind_at(size_t i)
+{
+	return i < nkinds ? kinds[i] : NULL;
+}
+
+const struct kind *
+kind_listed(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nkinds; i++)
+		if (kinds[i]->listed)
+			return kinds[i];
+	return NULL;
+}
+
+const char *
+kind_schedule_name(enum kind_schedule s)
+{
+	switch (s) {
+	case SCHEDULE_MONTHLY:
+		return "monthly";
+	case SCHEDULE_AT_END:
+		return "end";
+	default:
+		return "once";
+	}
+}
+
+int
+kinds_add(struct kind *k)
+{
+	if (nkinds == KINDS_MAX || k->name == NULL || kind_find(k->name))
+		return -1;
+	kinds[nkinds++] = k;
+	return 0;
 }
 
 /* Returns 0 with year and month of "YYYY-MM", or -1. */
@@ -335,7 +390,7 @@ kind_rule_input(struct rule_input *ri, const char *start, const char *end,
 const char *
 kind_period_refusal(const struct kind *k, const struct rule_input *ri)
 {
-	if (!k->per_month)
+	if (k->schedule != SCHEDULE_MONTHLY)
 		return ri->period_month == 0 ? NULL :
 		    "Dokumenttypen gäller inte en viss månad.";
 	return month_refusal(ri);
@@ -347,7 +402,8 @@ kind_title(const struct kind *k, const char *period, int ready, char *buf,
 {
 	int	 y, m;
 
-	if (!k->per_month || kind_period_parse(period, &y, &m) == -1) {
+	if (k->schedule != SCHEDULE_MONTHLY ||
+	    kind_period_parse(period, &y, &m) == -1) {
 		snprintf(buf, size, "%s", k->label);
 		return;
 	}
@@ -372,16 +428,13 @@ ending_parse(const xmlChar *s, enum ending *e)
 	return 0;
 }
 
-int
-kind_final_dates(xmlDocPtr content, struct final_dates *out)
+/* The final report's ending: its ending, endDate and decisionDate. */
+static int
+final_ending(xmlNodePtr root, struct final_dates *out)
 {
-	xmlNodePtr	 root = content ? xmlDocGetRootElement(content) : NULL;
 	xmlChar		*ending;
 	int		 rc;
 
-	memset(out, 0, sizeof(*out));
-	if (root == NULL || !xmlStrEqual(root->name, (const xmlChar *)"final"))
-		return -1;
 	ending = xmldoc_child_text(root, "ending");
 	rc = ending_parse(ending, &out->ending);
 	xmlFree(ending);
@@ -389,5 +442,21 @@ kind_final_dates(xmlDocPtr content, struct final_dates *out)
 		return -1;
 	out->has_decision = child_date(root, "decisionDate",
 	    &out->decision) == 0;
+	return 0;
+}
+
+int
+kind_final_dates(xmlDocPtr content, struct final_dates *out)
+{
+	xmlNodePtr	 root = content ? xmlDocGetRootElement(content) : NULL;
+	const struct kind *k;
+
+	memset(out, 0, sizeof(*out));
+	if (root == NULL ||
+	    (k = kind_find((const char *)root->name)) == NULL ||
+	    k->ending == NULL || k->ending(root, out) == -1) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
 	return 0;
 }

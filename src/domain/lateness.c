@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "kinds.h"
 #include "lateness.h"
 #include "localdate.h"
 
@@ -18,12 +19,8 @@ has(struct date d)
 	return d.year != 0;
 }
 
-/*
- * 1 if something due on due is late: it arrived after due, or it has not
- * arrived (year 0) and today is past due.
- */
-static int
-late_by(struct date due, struct date arrived, struct date today)
+int
+doc_is_late(struct date due, struct date arrived, struct date today)
 {
 	return is_late(due, has(arrived) ? arrived : today);
 }
@@ -35,17 +32,17 @@ set_due(struct doc_dues *out, struct date due, struct date submitted,
 {
 	out->has_due = 1;
 	out->due = due;
-	out->late = late_by(due, submitted, today);
-	out->very_late = late_by(date_add_months(due, 1), submitted, today);
+	out->late = doc_is_late(due, submitted, today);
+	out->very_late = doc_is_late(date_add_months(due, 1), submitted, today);
 }
 
 /*
- * The plan (002 §7.3, §8.3).  The review deadline runs from the first
+ * The plan's rule (lateness.h).  The review deadline runs from the first
  * submission and includes any return, so a plan resubmitted after a
  * return keeps it: the counsellor is late when it is not approved by then.
  */
-static void
-plan_dues(const struct late_case *pc, const struct doc_fact *d,
+void
+dues_from_start(const struct late_case *pc, const struct doc_fact *d,
     struct date today, struct doc_dues *out)
 {
 	struct date	 req = pc->revision_requested;
@@ -59,22 +56,25 @@ plan_dues(const struct late_case *pc, const struct doc_fact *d,
 	if (has(d->submitted)) {
 		out->has_review = 1;
 		out->review_by = due_review(d->submitted);
-		out->review_late = late_by(out->review_by, d->approved, today);
+		out->review_late = doc_is_late(out->review_by, d->approved,
+		    today);
 	}
 }
 
 /*
- * The monthly report on month M (002 §8): ready by the 7th of M+1 (on its
+ * The monthly report's rule on month M: ready by the 7th of M+1 (on its
  * first submission), reviewed (returned or approved) by the 12th and
  * approved by the 15th.  The counsellor cannot be late with a report that
  * has never been submitted.
  */
-static void
-monthly_dues(const struct doc_fact *d, struct date today,
-    struct doc_dues *out)
+void
+dues_of_month(const struct late_case *pc, const struct doc_fact *d,
+    struct date today, struct doc_dues *out)
 {
 	struct monthly_dues	 md;
 	int			 y, m;
+
+	(void)pc;
 
 	if (strlen(d->period) != 7 || d->period[4] != '-' ||
 	    (y = date_digits(d->period, 4)) < 0 ||
@@ -87,8 +87,8 @@ monthly_dues(const struct doc_fact *d, struct date today,
 	out->approve_by = md.approve_by;
 	if (!has(d->submitted))
 		return;
-	out->review_late = late_by(md.review_by, d->reviewed, today);
-	out->approve_late = late_by(md.approve_by, d->approved, today);
+	out->review_late = doc_is_late(md.review_by, d->reviewed, today);
+	out->approve_late = doc_is_late(md.approve_by, d->approved, today);
 }
 
 int
@@ -112,7 +112,7 @@ late_final_ending(const struct late_case *pc, const struct late_final *f,
 }
 
 /*
- * The final report (002 §12.1): completed due by the end date, early and
+ * The final report's rule: completed due by the end date, early and
  * aborted two weeks after the decision to end.  Paid when it first comes
  * in by the end date (aborted: two weeks more); up to 14 days after the
  * end it may still come in unpaid; later its submission is refused.  A
@@ -120,11 +120,11 @@ late_final_ending(const struct late_case *pc, const struct late_final *f,
  * Reviewed, like any document without a calendar of its own, within
  * five working days of its first submission.
  */
-static void
-final_dues(const struct late_case *pc, const struct doc_fact *d,
+void
+dues_at_end(const struct late_case *pc, const struct doc_fact *d,
     struct date today, struct doc_dues *out)
 {
-	struct date	 decision, arrived;
+	struct date	 decision;
 
 	if (late_final_ending(pc, &d->final, &out->ending, &decision,
 	    &out->end) == -1)
@@ -135,13 +135,13 @@ final_dues(const struct late_case *pc, const struct doc_fact *d,
 	out->paid_until = final_paid_until(out->ending, out->end, decision);
 	out->submit_until = final_submit_until(out->ending, out->end,
 	    decision);
-	arrived = has(d->submitted) ? d->submitted : today;
-	out->unpaid = is_late(out->paid_until, arrived);
+	out->unpaid = doc_is_late(out->paid_until, d->submitted, today);
 	out->refused = !has(d->submitted) && is_late(out->submit_until, today);
 	if (has(d->submitted)) {
 		out->has_review = 1;
 		out->review_by = due_review(d->submitted);
-		out->review_late = late_by(out->review_by, d->reviewed, today);
+		out->review_late = doc_is_late(out->review_by, d->reviewed,
+		    today);
 	}
 }
 
@@ -149,13 +149,11 @@ void
 doc_dues(const struct late_case *pc, const struct doc_fact *d,
     struct date today, struct doc_dues *out)
 {
+	const struct kind	*k = kind_find(d->kind);
+
 	memset(out, 0, sizeof(*out));
-	if (strcmp(d->kind, "plan") == 0)
-		plan_dues(pc, d, today, out);
-	else if (strcmp(d->kind, "monthly") == 0)
-		monthly_dues(d, today, out);
-	else if (strcmp(d->kind, "final") == 0)
-		final_dues(pc, d, today, out);
+	if (k != NULL && k->dues != NULL)
+		k->dues(pc, d, today, out);
 }
 
 struct date

@@ -24,11 +24,14 @@
 	" JOIN organisations o ON o.id = p.provider_id" \
 	" JOIN customers c ON c.id = p.customer_id" \
 	" JOIN users cu ON cu.id = c.counsellor_id"
-/* The latest revision of the placement's plan, if any. */
+/*
+ * The latest revision of the placement's document of kind ?4 (the kind
+ * the lists show: the plan), if any.
+ */
 #define PLAN_JOIN \
-	" LEFT JOIN documents d ON d.placement_id = p.id AND d.kind = 'plan'" \
+	" LEFT JOIN documents d ON d.placement_id = p.id AND d.kind = ?4" \
 	" AND d.revision = (SELECT max(revision) FROM documents" \
-	" WHERE placement_id = p.id AND kind = 'plan')"
+	" WHERE placement_id = p.id AND kind = ?4)"
 #define DOC_COLS \
 	"d.id, d.placement_id, d.kind, d.period, d.revision, d.state," \
 	" d.version, d.title, d.created_at, d.updated_at, d.submitted_at"
@@ -190,9 +193,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
 	    " FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
-	/* The same for the plan alone: a list that shows only the plan. */
+	/* The same for kind ?2 alone: a list that shows only the plan. */
 	[STMT_PLAN_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
-	    " FROM documents d WHERE d.placement_id = ?1 AND d.kind = 'plan'"
+	    " FROM documents d WHERE d.placement_id = ?1 AND d.kind = ?2"
 	    " ORDER BY d.revision",
 	/*
 	 * Retention (retention.c, purge.c, archive.c): the customer's last
@@ -494,17 +497,19 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " JOIN documents d ON d.placement_id = fp.id AND d.kind = 'plan'"
 	    " WHERE np.id = ?1 ORDER BY fp.id DESC, d.revision DESC LIMIT 1",
 	/*
-	 * Whether document ?1 is the current plan of a former placement of a
-	 * customer whose consented placement belongs to organisation ?2.
+	 * Whether document ?1 is the current (latest) revision of its kind of
+	 * a former placement of a customer whose consented placement belongs
+	 * to organisation ?2; the caller asks only of a kind that is shared
+	 * on consent (kinds.h: the plan).
 	 */
 	[STMT_CONSENT_GRANTS] = "SELECT 1 FROM documents d"
 	    " JOIN placements fp ON fp.id = d.placement_id"
 	    " JOIN placements np ON np.customer_id = fp.customer_id"
 	    " AND np.id > fp.id AND np.provider_id = ?2"
 	    " AND np.provider_id != fp.provider_id AND np.consent_at IS NOT NULL"
-	    " WHERE d.id = ?1 AND d.kind = 'plan' AND d.revision = (SELECT"
+	    " WHERE d.id = ?1 AND d.revision = (SELECT"
 	    " max(revision) FROM documents WHERE placement_id = fp.id"
-	    " AND kind = 'plan')",
+	    " AND kind = d.kind)",
 	/* A later placement of the same customer at another provider. */
 	[STMT_MOVED_ON] = "SELECT 1 FROM placements np JOIN placements fp"
 	    " ON fp.id = ?1 WHERE np.customer_id = fp.customer_id"

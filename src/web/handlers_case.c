@@ -706,25 +706,32 @@ add_step_row(const struct case_step *s, void *arg)
 	struct start_list	*l = arg;
 	struct date		 d, due;
 	const char		*name;
+	enum case_action	 a;
 	xmlNodePtr		 n;
 	char			 buf[11];
 
 	if (s->staffed_at == NULL) {
 		name = "staff";
+		a = CASE_STAFF;
 		if (local_date_of(s->queued_at, &d) == -1)
 			return 0;
 		due = case_staff_due(d);
 	} else if (s->assigned_at == NULL) {
 		name = "assign";
+		a = CASE_ASSIGN;
 		if (local_date_of(s->staffed_at, &d) == -1)
 			return 0;
 		due = case_assign_due(d);
 	} else {
 		name = "start-meeting";
+		a = CASE_MEETING;
 		if (local_date_of(s->assigned_at, &d) == -1)
 			return 0;
 		due = case_meeting_due(d);
 	}
+	/* The statements pick the viewer's steps; who may is may_act()'s. */
+	if (!may_act(&l->c->user, &s->p, a))
+		return 0;
 	n = page_elem(l->list, "step");
 	page_attr(n, "name", name);
 	date_format(due, buf);

@@ -48,15 +48,18 @@ is_xml_request(const struct ctx *c)
 }
 
 /*
- * A provider change: the new provider may read the current plan of the
- * customer's former placement once the customer's written consent is
- * recorded on its own placement.  1 if d is such a plan for the viewer,
- * 0 if not, -1 on an error.
+ * A provider change: the new provider may read the current plan (a kind
+ * shared on consent, kinds.h) of the customer's former placement once the
+ * customer's written consent is recorded on its own placement.  1 if d is
+ * such a plan for the viewer, 0 if not, -1 on an error.
  */
 static int
 consent_grants(struct ctx *c, const struct document *d)
 {
-	if (c->user.role != ROLE_PROVIDER || strcmp(d->kind, "plan") != 0)
+	const struct kind *k = kind_find(d->kind);
+
+	if (c->user.role != ROLE_PROVIDER || k == NULL ||
+	    !k->shared_on_consent)
 		return 0;
 	return db_exists(c->db, STMT_CONSENT_GRANTS, d->id, c->user.org_id);
 }
@@ -143,9 +146,9 @@ add_payment(struct ctx *c, xmlNodePtr parent, const struct document *d)
 
 /*
  * The lateness facts of d (0: a new document of its kind and period) and
- * of its placement.  content, when known, is what the page shows of a
- * final report: the fallback for its ending.  Returns 0, or -1 when the
- * facts cannot be read.
+ * of its placement.  content, when known, is what the page shows: for a
+ * kind whose content states the ending (a final report), the fallback
+ * for its ending.  Returns 0, or -1 when the facts cannot be read.
  */
 static int
 doc_facts(struct ctx *c, const struct document *d, const struct placement *p,
@@ -161,7 +164,7 @@ doc_facts(struct ctx *c, const struct document *d, const struct placement *p,
 		snprintf(f->period, sizeof(f->period), "%s", d->period);
 		f->revision = d->revision;
 	}
-	if (content != NULL && strcmp(f->kind, "final") == 0)
+	if (content != NULL)
 		late_final_of(content, &f->final);
 	return 0;
 }
@@ -185,7 +188,7 @@ doc_element(struct ctx *c, struct page *pg, const struct document *d,
 		doc_dues(&pc, &f, local_today(), &dd);
 		late_page_attrs(n, &dd);
 	}
-	if (k != NULL && k->per_month)
+	if (k != NULL && k->schedule == SCHEDULE_MONTHLY)
 		add_payment(c, n, d);
 	page_placement(n, p, &c->user);
 	return n;
@@ -378,9 +381,9 @@ h_doc_history(struct ctx *c)
 }
 
 /*
- * A plan follows the counsellor's assignment: its scope (full or part
- * time, the reason) is the assignment's once one is recorded.  Returns 0,
- * or -1 on an error.
+ * A plan (a kind that follows the assignment, kinds.h) follows the
+ * counsellor's assignment: its scope (full or part time, the reason) is
+ * the assignment's once one is recorded.  Returns 0, or -1 on an error.
  */
 static int
 follow_assignment(struct ctx *c, const struct kind *k,
@@ -388,7 +391,7 @@ follow_assignment(struct ctx *c, const struct kind *k,
 {
 	struct placement_case	 pc;
 
-	if (doc == NULL || strcmp(k->name, "plan") != 0)
+	if (doc == NULL || !k->follows_assignment)
 		return 0;
 	if (store_placement_case(c->db, p->id, &pc) != 0)
 		return -1;
@@ -405,7 +408,7 @@ add_assignment(struct ctx *c, xmlNodePtr parent, const struct kind *k,
 	struct placement_case	 pc;
 	xmlNodePtr		 n;
 
-	if (strcmp(k->name, "plan") != 0)
+	if (!k->follows_assignment)
 		return 0;
 	if (store_placement_case(c->db, p->id, &pc) != 0)
 		return -1;
@@ -612,7 +615,8 @@ month_past_max(struct ctx *c, const struct kind *k, const struct placement *p,
 	struct placement_case	 pc;
 	struct date		 first, max;
 
-	if (!k->per_month || p->end[0] != '\0' || ri->period_month == 0)
+	if (k->schedule != SCHEDULE_MONTHLY || p->end[0] != '\0' ||
+	    ri->period_month == 0)
 		return 0;
 	if (store_placement_case(c->db, p->id, &pc) != 0)
 		return -1;
@@ -889,19 +893,20 @@ send_final_refused(struct ctx *c, const struct document *d,
 }
 
 /*
- * A final report may come in, unpaid, up to 14 days after the end; a
- * first submission later is refused (002 §12.1.3).  Returns 0, or the
- * status of the page sent.
+ * A final report (a kind whose late submission is refused, kinds.h) may
+ * come in, unpaid, up to 14 days after the end; a first submission later
+ * is refused.  Returns 0, or the status of the page sent.
  */
 static int
 check_final_window(struct ctx *c, const struct document *d,
     const struct placement *p)
 {
+	const struct kind *k = kind_find(d->kind);
 	struct late_case pc;
 	struct doc_fact	 f;
 	struct doc_dues	 dd;
 
-	if (strcmp(d->kind, "final") != 0)
+	if (k == NULL || !k->late_refused)
 		return 0;
 	if (doc_facts(c, d, p, NULL, &pc, &f) == -1)
 		return send_error(c, 500, NULL);
@@ -938,11 +943,12 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 		return rc;
 	/* A monthly report says in its title that it is ready (002 §8.1). */
 	k = kind_find(d.kind);
-	if (k != NULL && k->per_month)
+	if (k != NULL && k->schedule == SCHEDULE_MONTHLY)
 		kind_title(k, d.period, to == STATE_SUBMITTED ||
 		    to == STATE_APPROVED, title, sizeof(title));
 	switch (store_document_transition(c->db, &c->user, &d, &p, a, to,
-	    comment, k != NULL && k->per_month ? title : NULL)) {
+	    comment, k != NULL && k->schedule == SCHEDULE_MONTHLY ? title :
+	    NULL)) {
 	case 0:
 		redirect_doc(c, d.id, "", flash);
 		return 303;

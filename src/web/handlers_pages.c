@@ -86,12 +86,13 @@ page_marks(xmlNodePtr list, const struct view *v, int rows, int more)
 }
 
 /*
- * The facts of the placement's documents into f (at most max).  Returns
- * the number read, or -1.
+ * The facts of the placement's documents into f (at most max); kind, for
+ * STMT_PLAN_FACTS_OF_PLACEMENT, the kind they are of.  Returns the number
+ * read, or -1.
  */
 static int
-load_facts(struct ctx *c, enum stmt which, long placement, struct doc_fact *f,
-    size_t max)
+load_facts(struct ctx *c, enum stmt which, long placement, const char *kind,
+    struct doc_fact *f, size_t max)
 {
 	sqlite3_stmt	*st = db_stmt(c->db, which);
 	size_t		 n = 0;
@@ -100,6 +101,8 @@ load_facts(struct ctx *c, enum stmt which, long placement, struct doc_fact *f,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, placement);
+	if (kind != NULL)
+		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
 		if (late_fact_row(st, 0, &f[n]) == 0)
 			n++;
@@ -109,19 +112,20 @@ load_facts(struct ctx *c, enum stmt which, long placement, struct doc_fact *f,
 
 /*
  * The duties of placement id (its lateness facts pc) today, into out (at
- * most max); plan_only: from the plan's documents alone, enough for the
- * plan's duty (a list that shows nothing else reads no more).  Returns
- * the number, or -1.
+ * most max); only: from the documents of that kind alone, enough for its
+ * duty (a list that shows nothing else reads no more).  Returns the
+ * number, or -1.
  */
 static int
 placement_duties(struct ctx *c, const struct late_case *pc, long id,
-    struct date today, int plan_only, struct duty *out, size_t max)
+    struct date today, const struct kind *only, struct duty *out, size_t max)
 {
 	struct doc_fact	 facts[FACTS_MAX];
 	int		 nf;
 
-	if ((nf = load_facts(c, plan_only ? STMT_PLAN_FACTS_OF_PLACEMENT :
-	    STMT_DOC_FACTS_OF_PLACEMENT, id, facts, FACTS_MAX)) == -1)
+	if ((nf = load_facts(c, only != NULL ? STMT_PLAN_FACTS_OF_PLACEMENT :
+	    STMT_DOC_FACTS_OF_PLACEMENT, id, only != NULL ? only->name : NULL,
+	    facts, FACTS_MAX)) == -1)
 		return -1;
 	return (int)duties_of_placement(pc, today, facts, (size_t)nf, out,
 	    max);
@@ -200,14 +204,15 @@ add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
 }
 
 /*
- * The plan column of a placement row: the state of its latest revision,
- * and the plan duty's due date and lateness (duties.c), as everywhere.
+ * The column of a placement row of the kind the lists show (kind_listed(),
+ * the plan): the state of its latest revision, and its duty's due date
+ * and lateness (duties.c), as everywhere.
  */
 static void
-add_plan_status(xmlNodePtr pl, sqlite3_stmt *st, int col,
-    const struct duty *d, int nd)
+add_plan_status(xmlNodePtr pl, const struct kind *k, sqlite3_stmt *st,
+    int col, const struct duty *d, int nd)
 {
-	xmlNodePtr	 n = page_elem(pl, "plan");
+	xmlNodePtr	 n = page_elem(pl, k->name);
 	char		 buf[11];
 	const char	*state = (const char *)sqlite3_column_text(st, col + 1);
 	int		 i;
@@ -218,7 +223,7 @@ add_plan_status(xmlNodePtr pl, sqlite3_stmt *st, int col,
 		page_attr_long(n, "revision", sqlite3_column_int(st, col + 2));
 	}
 	for (i = 0; i < nd; i++)
-		if (strcmp(d[i].kind, "plan") == 0 && d[i].revision == 0) {
+		if (strcmp(d[i].kind, k->name) == 0 && d[i].revision == 0) {
 			date_format(d[i].due, buf);
 			page_attr(n, "due", buf);
 			page_attr(n, "late", d[i].late ? "1" : "0");
@@ -227,8 +232,9 @@ add_plan_status(xmlNodePtr pl, sqlite3_stmt *st, int col,
 }
 
 /*
- * One page of the viewer's placements with their plan; with_due also
- * lists what is due from the provider for them (<due>).  Returns 0 or -1.
+ * One page of the viewer's placements with their plan (the listed kind);
+ * with_due also lists what is due from the provider for them (<due>).
+ * Returns 0 or -1.
  */
 static int
 add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
@@ -241,23 +247,26 @@ add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
 	sqlite3_stmt		*st = db_stmt(c->db, which);
 	xmlNodePtr		 list = page_elem(parent, "placements"), pl;
 	struct placement	 p;
+	const struct kind	*k = kind_listed();
 	size_t			 nq = 0;
 	int			 rc, nd = 0, rows = 0;
 
-	if (st == NULL || (q = malloc(QMAX * sizeof(*q))) == NULL)
+	if (st == NULL || k == NULL ||
+	    (q = malloc(QMAX * sizeof(*q))) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, who);
 	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
 	sqlite3_bind_int(st, 3, (v->page - 1) * PAGE_SIZE);
+	sqlite3_bind_text(st, 4, k->name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		store_placement_row(st, 0, &p);
 		pl = page_placement(list, &p, &c->user);
 		nd = 0;
 		if (late_case_row(st, 18, &pc) == 0 &&
-		    (nd = placement_duties(c, &pc, p.id, today, !with_due, d,
-		    DUTIES_MAX)) == -1)
+		    (nd = placement_duties(c, &pc, p.id, today,
+		    with_due ? NULL : k, d, DUTIES_MAX)) == -1)
 			break;
-		add_plan_status(pl, st, 15, d, nd);
+		add_plan_status(pl, k, st, 15, d, nd);
 		queue_open_duties(&p, d, with_due ? nd : 0, q, &nq, QMAX);
 	}
 	sqlite3_reset(st);
@@ -423,10 +432,8 @@ h_start(struct ctx *c)
 
 /* What a placement already has, to offer only the documents still missing. */
 struct existing {
-	int	 plan;
-	int	 final;
-	char	 months[64][8];		/* periods of the monthly reports */
-	size_t	 nmonths;
+	struct doc_slot	 docs[FACTS_MAX];
+	size_t		 n;
 };
 
 /* The dates of document d (facts f, nf of them) onto its <doc> n. */
@@ -458,8 +465,8 @@ add_documents(struct ctx *c, xmlNodePtr parent, long placement,
 	struct date	 today = local_today();
 	int		 rc, nf;
 
-	if ((nf = load_facts(c, STMT_DOC_FACTS_OF_PLACEMENT, placement, facts,
-	    FACTS_MAX)) == -1 ||
+	if ((nf = load_facts(c, STMT_DOC_FACTS_OF_PLACEMENT, placement, NULL,
+	    facts, FACTS_MAX)) == -1 ||
 	    (rc = late_case_of(c->db, placement, &pc)) == -1)
 		return -1;
 	if (rc == 1)
@@ -472,63 +479,43 @@ add_documents(struct ctx *c, xmlNodePtr parent, long placement,
 		store_document_row(st, 0, &d);
 		add_doc_dues(page_document(list, "doc", &d), &d, &pc, facts, nf,
 		    today);
-		if (strcmp(d.kind, "plan") == 0)
-			have->plan = 1;
-		else if (strcmp(d.kind, "final") == 0)
-			have->final = 1;
-		else if (strcmp(d.kind, "monthly") == 0 &&
-		    have->nmonths < sizeof(have->months) / sizeof(have->months[0]))
-			memcpy(have->months[have->nmonths++], d.period,
+		if (have->n < sizeof(have->docs) / sizeof(have->docs[0])) {
+			memcpy(have->docs[have->n].kind, d.kind, sizeof(d.kind));
+			memcpy(have->docs[have->n++].period, d.period,
 			    sizeof(d.period));
+		}
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int
-has_month(const struct existing *have, const char *period)
-{
-	size_t	 i;
-
-	for (i = 0; i < have->nmonths; i++)
-		if (strcmp(have->months[i], period) == 0)
-			return 1;
-	return 0;
-}
-
 /*
- * The documents the owning provider may start: the plan, a monthly report
- * for every month from the start up to this month (and not past the end)
- * that has none yet, and the final report.
+ * The documents the owning provider may start (duties_offers()): each as
+ * action "new-KIND", a monthly kind's with its period.
  */
 static void
 add_new_actions(xmlNodePtr actions, const struct placement *p,
     const struct existing *have, struct date today)
 {
-	struct date	 start, end, m;
-	char		 period[8];
-	int		 n;
+	struct doc_offer o[DUTIES_MAX];
+	struct date	 start, end;
+	char		 name[32];
+	xmlNodePtr	 a;
+	size_t		 i, n;
 
-	if (!have->plan)
-		page_attr(page_elem(actions, "action"), "name", "new-plan");
 	if (date_parse(p->start, &start) == -1)
-		return;
-	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1 ||
-	    date_compare(end, today) > 0)
-		end = today;
-	m = start;
-	m.day = 1;
-	for (n = 0; n < 36 && (m.year < end.year || (m.year == end.year &&
-	    m.month <= end.month)); n++, m = date_add_months(m, 1)) {
-		snprintf(period, sizeof(period), "%04d-%02d", m.year, m.month);
-		if (!has_month(have, period)) {
-			xmlNodePtr a = page_elem(actions, "action");
-			page_attr(a, "name", "new-monthly");
-			page_attr(a, "period", period);
-		}
+		start = (struct date){ 0, 0, 0 };
+	if (p->end[0] == '\0' || date_parse(p->end, &end) == -1)
+		end = (struct date){ 0, 0, 0 };
+	n = duties_offers(start, end, today, have->docs, have->n, o,
+	    DUTIES_MAX);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "new-%s", o[i].kind->name);
+		a = page_elem(actions, "action");
+		page_attr(a, "name", name);
+		if (o[i].period[0] != '\0')
+			page_attr(a, "period", o[i].period);
 	}
-	if (!have->final)
-		page_attr(page_elem(actions, "action"), "name", "new-final");
 }
 
 /* What a step's redirect says (?m=). */

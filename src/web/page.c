@@ -13,14 +13,14 @@
 
 #include "auth.h"
 #include "calendar.h"
+#include "kinds.h"
+#include "localdate.h"
 #include "page.h"
 #include "pagearena.h"
 
 int
 page_new(struct page *pg, const char *view, const char *reqid)
 {
-	time_t		 t = time(NULL);
-	struct tm	 tm;
 	char		 today[11];
 
 	memset(pg, 0, sizeof(*pg));
@@ -30,10 +30,25 @@ page_new(struct page *pg, const char *view, const char *reqid)
 	pg->root = arena_root(pg->arena);
 	page_attr(pg->root, "view", view);
 	page_attr(pg->root, "request-id", reqid);
-	localtime_r(&t, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	date_format(local_today(), today);
 	page_text(pg->root, "today", today);
 	return 0;
+}
+
+void
+page_kinds(struct page *pg)
+{
+	xmlNodePtr	 list = page_elem(pg->root, "kinds"), n;
+	const struct kind *k;
+	size_t		 i;
+
+	for (i = 0; (k = kind_at(i)) != NULL; i++) {
+		n = page_elem(list, "kind");
+		page_attr(n, "name", k->name);
+		page_attr(n, "label", k->label);
+		page_attr(n, "schedule", kind_schedule_name(k->schedule));
+		page_attr(n, "new", k->owner_starts ? "1" : "0");
+	}
 }
 
 void

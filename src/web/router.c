@@ -114,6 +114,7 @@ ctx_page(struct ctx *c, struct page *pg, const char *view)
 {
 	if (page_new(pg, view, c->req->id) == -1)
 		return -1;
+	page_kinds(pg);
 	if (c->user.id != 0)
 		page_user(pg, &c->user, c->csrf);
 	return 0;

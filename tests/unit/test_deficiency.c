@@ -19,6 +19,7 @@
 #include <time.h>
 #include <cmocka.h>
 
+#include "db.h"
 #include "deficiency.h"
 #include "duties.h"
 #include "helpers.h"

@@ -2,8 +2,9 @@
  * Unit tests of duties: what a placement owes on a day, behind the work
  * queues and the deficiencies, with the lateness of lateness.h: the plan
  * and monthly reports (moved here from test_kinds.c), a requested plan
- * revision (§8.3), the final report by the ending decision (§12.1), and
- * lateness by the local day of the first submission.
+ * revision, the final report by the ending decision, lateness by the
+ * local day of the first submission, and what the owning provider may
+ * start.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,7 +124,7 @@ test_duties_local_day(void **state)
 	assert_true(d[1].open);
 }
 
-/* A revision asked for at a follow-up is its own duty (§8.3). */
+/* A revision asked for at a follow-up is its own duty. */
 static void
 test_duties_revision(void **state)
 {
@@ -200,6 +201,54 @@ test_duties_final(void **state)
 	assert_false(d[n - 1].open);
 }
 
+/* The offers' names and periods, "plan monthly:2026-10 final", into buf. */
+static const char *
+offers(struct date start, struct date end, struct date today,
+    const struct doc_slot *have, size_t nhave, char *buf, size_t size)
+{
+	struct doc_offer o[DUTIES_MAX];
+	size_t		 i, n, len = 0;
+
+	buf[0] = '\0';
+	n = duties_offers(start, end, today, have, nhave, o, DUTIES_MAX);
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
+		    i > 0 ? " " : "", o[i].kind->name,
+		    o[i].period[0] ? ":" : "", o[i].period);
+	return buf;
+}
+
+/*
+ * What the owning provider may start (the placement page's "new"
+ * actions): the plan and the final report while there is none, a monthly
+ * report for every month from the start up to today and the end that has
+ * none; nothing on the calendar without a start.
+ */
+static void
+test_duties_offers(void **state)
+{
+	struct date	 none = { 0, 0, 0 };
+	struct doc_slot	 have[2] = { { "plan", "" }, { "monthly", "2026-10" } };
+	char		 buf[1024];
+
+	(void)state;
+	assert_string_equal(offers(ymd("2026-10-05"), none, ymd("2026-11-22"),
+	    NULL, 0, buf, sizeof(buf)),
+	    "plan monthly:2026-10 monthly:2026-11 final");
+	assert_string_equal(offers(ymd("2026-10-05"), none, ymd("2026-11-22"),
+	    have, 2, buf, sizeof(buf)), "monthly:2026-11 final");
+	/* Not past the end, however late today is. */
+	assert_string_equal(offers(ymd("2026-10-05"), ymd("2026-10-31"),
+	    ymd("2027-03-01"), have, 2, buf, sizeof(buf)), "final");
+	assert_string_equal(offers(none, none, ymd("2026-11-22"), NULL, 0, buf,
+	    sizeof(buf)), "plan");
+	/* At most 36 months from the start. */
+	offers(ymd("2020-01-15"), none, ymd("2026-11-22"), have, 1, buf,
+	    sizeof(buf));
+	assert_non_null(strstr(buf, "monthly:2022-12 final"));
+	assert_null(strstr(buf, "2023-01"));
+}
+
 int
 main(void)
 {
@@ -208,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_duties_local_day),
 		cmocka_unit_test(test_duties_revision),
 		cmocka_unit_test(test_duties_final),
+		cmocka_unit_test(test_duties_offers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -1,22 +1,27 @@
 /*
- * Unit tests of kinds: the monthly and final reports' business rules
- * ("Ej aktuellt" needs a motivation, the certificate from the 8th day of
- * a sick or vab period, one report per month of the placement, the next
- * step of a final report), titles, and what a final report states of its
- * ending (the due dates are test_lateness.c's, the duties test_duties.c's).  Real schemas from schemas/ and samples
- * from tests/data/ (run from the repository root, as tests/run.sh does).
+ * Unit tests of kinds: the descriptors, the monthly and final reports'
+ * business rules ("Ej aktuellt" needs a motivation, the certificate from
+ * the 8th day of a sick or vab period, one report per month of the
+ * placement, the next step of a final report), titles, and what a final
+ * report states of its ending (the due dates are test_lateness.c's, the
+ * duties test_duties.c's).  And a fourth kind defined here alone: its
+ * duties, due dates, lateness and "new" actions come from its descriptor
+ * with no other code.  Real schemas from schemas/ and samples from
+ * tests/data/ (run from the repository root, as tests/run.sh does).
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
+#include "duties.h"
 #include "kinds.h"
 #include "helpers.h"
-
-
 
 /* The rule input of Eva Ek's demo placement, today 2026-11-22. */
 static struct rule_input
@@ -98,6 +103,8 @@ static int
 setup(void **state)
 {
 	(void)state;
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
 	xmldoc_init();
 	return kinds_load("schemas");
 }
@@ -114,11 +121,19 @@ static void
 test_kinds_table(void **state)
 {
 	(void)state;
-	assert_non_null(kind_find("plan"));
-	assert_true(kind_find("monthly")->per_month);
-	assert_false(kind_find("final")->per_month);
+	assert_ptr_equal(kind_at(0), kind_find("plan"));
+	assert_ptr_equal(kind_at(1), kind_find("monthly"));
+	assert_ptr_equal(kind_at(2), kind_find("final"));
+	assert_int_equal(kind_find("plan")->schedule, SCHEDULE_ONCE);
+	assert_int_equal(kind_find("monthly")->schedule, SCHEDULE_MONTHLY);
+	assert_int_equal(kind_find("final")->schedule, SCHEDULE_AT_END);
+	assert_string_equal(kind_schedule_name(SCHEDULE_AT_END), "end");
 	assert_true(kind_find("plan")->revisable);
 	assert_false(kind_find("monthly")->revisable);
+	assert_ptr_equal(kind_listed(), kind_find("plan"));
+	assert_true(kind_find("final")->late_refused);
+	assert_non_null(kind_find("final")->ending);
+	assert_null(kind_find("plan")->ending);
 	assert_null(kind_find("weekly"));
 	assert_null(kind_find(NULL));
 }
@@ -315,6 +330,133 @@ test_kinds_final_dates(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * The test kind's due-date rule: a timesheet on month M is due the 3rd of
+ * M+1 and reviewed by the 10th, each judged by doc_is_late().
+ */
+static void
+timesheet_dues(const struct late_case *pc, const struct doc_fact *d,
+    struct date today, struct doc_dues *out)
+{
+	int	 y, m;
+
+	(void)pc;
+	if (kind_period_parse(d->period, &y, &m) == -1)
+		return;
+	out->has_due = 1;
+	out->due = date_add_months((struct date){ y, m, 3 }, 1);
+	out->late = doc_is_late(out->due, d->submitted, today);
+	out->very_late = doc_is_late(date_add_months(out->due, 1),
+	    d->submitted, today);
+	out->has_review = d->submitted.year != 0;
+	out->review_by = date_add_months((struct date){ y, m, 10 }, 1);
+	out->review_late = out->has_review &&
+	    doc_is_late(out->review_by, d->reviewed, today);
+}
+
+/* The fourth kind: a descriptor and nothing else (no schema needed here). */
+static struct kind timesheet = {
+	.name = "timesheet", .label = "Tidrapport",
+	.schedule = SCHEDULE_MONTHLY, .dues = timesheet_dues,
+	.owner_starts = 1,
+};
+
+/* A doc_fact of kind/period first submitted at utc (NULL: never). */
+static struct doc_fact
+fact(const char *kind, const char *period, const char *utc)
+{
+	struct doc_fact	 f;
+
+	memset(&f, 0, sizeof(f));
+	f.id = 1;
+	snprintf(f.kind, sizeof(f.kind), "%s", kind);
+	snprintf(f.period, sizeof(f.period), "%s", period);
+	f.revision = 1;
+	f.state = utc != NULL ? STATE_SUBMITTED : STATE_DRAFT;
+	f.submitted = late_day_of(utc);
+	return f;
+}
+
+/* The duty of kind/period among d (n of them), failing if none. */
+static const struct duty *
+duty_of(const struct duty *d, size_t n, const char *kind, const char *period)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(d[i].kind, kind) == 0 &&
+		    strcmp(d[i].period, period) == 0)
+			return &d[i];
+	fail_msg("no duty %s %s", kind, period);
+	return NULL;
+}
+
+static void
+test_kinds_added_kind(void **state)
+{
+	struct late_case	 pc;
+	struct duty		 d[DUTIES_MAX];
+	struct doc_fact		 f;
+	struct doc_dues		 dd;
+	struct doc_offer	 o[DUTIES_MAX];
+	struct doc_slot		 have = { "timesheet", "2026-10" };
+	const struct duty	*t;
+	size_t			 n, i, offered = 0;
+
+	(void)state;
+	if (kind_find("timesheet") == NULL)
+		assert_int_equal(kinds_add(&timesheet), 0);
+	assert_int_equal(kinds_add(&timesheet), -1);	/* the name is taken */
+	assert_ptr_equal(kind_at(3), &timesheet);
+	assert_null(kind_at(4));
+
+	/* Due dates and lateness: doc_dues() asks the descriptor. */
+	memset(&pc, 0, sizeof(pc));
+	pc.start = ymd("2026-10-05");
+	f = fact("timesheet", "2026-10", "2026-11-03T22:30:00Z");
+	doc_dues(&pc, &f, ymd("2026-11-22"), &dd);
+	assert_true(dd.has_due);
+	assert_date_is(dd.due, "2026-11-03");
+	assert_false(dd.late);		/* 23:30 on the 3rd, Stockholm time */
+	assert_date_is(dd.review_by, "2026-11-10");
+	assert_true(dd.review_late);	/* not reviewed, today past the 10th */
+	f = fact("timesheet", "2026-10", "2026-11-03T23:30:00Z");
+	doc_dues(&pc, &f, ymd("2026-11-22"), &dd);
+	assert_true(dd.late);		/* 00:30 on the 4th */
+	assert_false(dd.very_late);
+
+	/* Duties: after the built-in kinds', one per month up to today. */
+	n = duties_of_placement(&pc, ymd("2026-11-22"), &f, 1, d, DUTIES_MAX);
+	assert_int_equal(n, 5);		/* plan, monthly x 2, timesheet x 2 */
+	assert_string_equal(d[3].kind, "timesheet");
+	t = duty_of(d, n, "timesheet", "2026-10");
+	assert_true(t->started);
+	assert_false(t->open);
+	assert_true(t->late);
+	t = duty_of(d, n, "timesheet", "2026-11");
+	assert_false(t->started);
+	assert_true(t->open);
+	assert_date_is(t->due, "2026-12-03");
+	assert_false(t->late);
+	/* The month's lateness grows with today, as every kind's. */
+	n = duties_of_placement(&pc, ymd("2027-01-04"), NULL, 0, d, DUTIES_MAX);
+	t = duty_of(d, n, "timesheet", "2026-11");
+	assert_true(t->late);
+	assert_true(t->very_late);
+
+	/* The "new" actions: the month it has not yet, the other kinds'. */
+	n = duties_offers(pc.start, (struct date){ 0, 0, 0 }, ymd("2026-11-22"),
+	    &have, 1, o, DUTIES_MAX);
+	for (i = 0; i < n; i++)
+		if (o[i].kind == &timesheet) {
+			assert_string_equal(o[i].period, "2026-11");
+			offered++;
+		}
+	assert_int_equal(offered, 1);
+	assert_ptr_equal(o[0].kind, kind_find("plan"));
+	assert_int_equal(n, 5);		/* plan, monthly x 2, final, timesheet */
+}
+
 int
 main(void)
 {
@@ -328,6 +470,7 @@ main(void)
 		cmocka_unit_test(test_kinds_schema_refusals),
 		cmocka_unit_test(test_kinds_title),
 		cmocka_unit_test(test_kinds_final_dates),
+		cmocka_unit_test(test_kinds_added_kind),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

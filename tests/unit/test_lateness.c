@@ -1,6 +1,7 @@
 /*
  * Unit tests of lateness: the one definition of every document's
- * deadlines (002 §7.3, §8, §8.3, §12).  Each rule around its lines: the
+ * deadlines, and doc_is_late(), the one rule of lateness.  Each rule
+ * around its lines: the
  * local day of a UTC time at midnight in Stockholm, winter and summer;
  * the 7th/8th, 12th/13th and 15th/16th of a monthly report; five working
  * days over a weekend and a holiday, from the first submission even after
@@ -84,6 +85,34 @@ test_lateness_local_day(void **state)
 	assert_int_equal(late_day_of(NULL).year, 0);
 	assert_int_equal(late_day_of("").year, 0);
 	assert_int_equal(late_day_of("2026-11-07").year, 0);
+}
+
+/*
+ * The rule every deadline uses: in time on the due day, late the day
+ * after; not arrived, late once today is past the due day; a kind
+ * without a due-date rule has no deadlines.
+ */
+static void
+test_lateness_doc_is_late(void **state)
+{
+	struct date		 none = { 0, 0, 0 };
+	struct late_case	 pc = placement();
+	struct doc_fact		 f = doc("weekly", "", 1, NULL);
+	struct doc_dues		 dd;
+
+	(void)state;
+	assert_false(doc_is_late(ymd("2026-11-07"), ymd("2026-11-07"),
+	    ymd("2026-12-01")));
+	assert_true(doc_is_late(ymd("2026-11-07"), ymd("2026-11-08"),
+	    ymd("2026-11-08")));
+	assert_false(doc_is_late(ymd("2026-11-07"), none, ymd("2026-11-07")));
+	assert_true(doc_is_late(ymd("2026-11-07"), none, ymd("2026-11-08")));
+	/* What arrived in time stays in time however late today is. */
+	assert_false(doc_is_late(ymd("2026-11-07"), ymd("2026-11-01"),
+	    ymd("2027-01-01")));
+	dd = dues(&pc, &f, "2026-11-22");
+	assert_false(dd.has_due || dd.has_review || dd.has_approve ||
+	    dd.has_final);
 }
 
 /* Monthly report on October: ready by 7 November, on its first submission. */
@@ -194,7 +223,7 @@ test_lateness_plan_due(void **state)
 
 /*
  * Reviewed within five working days of the first submission, returns
- * included (§7.3): over a weekend and Kristi himmelsfärdsdag 2026 (Thu
+ * included: over a weekend and Kristi himmelsfärdsdag 2026 (Thu
  * 14 May), and kept when the plan is returned and resubmitted.
  */
 static void
@@ -230,7 +259,7 @@ test_lateness_plan_review(void **state)
 	assert_true(dues(&pc, &f, "2026-06-30").review_late);
 }
 
-/* A revision asked for at a follow-up: five working days (§8.3). */
+/* A revision asked for at a follow-up: five working days. */
 static void
 test_lateness_plan_revision(void **state)
 {
@@ -399,6 +428,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lateness_local_day),
+		cmocka_unit_test(test_lateness_doc_is_late),
 		cmocka_unit_test(test_lateness_monthly_ready),
 		cmocka_unit_test(test_lateness_monthly_review),
 		cmocka_unit_test(test_lateness_plan_due),
