@@ -17,6 +17,7 @@
 #include "casestore.h"
 #include "localdate.h"
 #include "router.h"
+#include "../store/rows.h"	/* until these reads move to src/store */
 
 #define NAME_MAX_BYTES		200
 #define TEXT_MAX_BYTES		4000

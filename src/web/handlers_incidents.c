@@ -18,6 +18,7 @@
 #include "messages.h"
 #include "msghandlers.h"
 #include "msgstore.h"
+#include "../store/rows.h"	/* until these reads move to src/store */
 
 #define CHOICES_MAX	500	/* placements offered in the form */
 #define NAMED_MAX	100	/* placements named in one report */

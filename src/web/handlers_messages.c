@@ -15,6 +15,7 @@
 #include "messages.h"
 #include "msghandlers.h"
 #include "msgstore.h"
+#include "../store/rows.h"	/* until these reads move to src/store */
 
 #define THREAD_MAX	1000	/* messages shown on one thread page */
 #define START_THREADS	50	/* placements on the start page's list */
