@@ -8,7 +8,7 @@
 #include "auth.h"
 #include "calendar.h"
 #include "config.h"
-#include "db.h"
+#include "database.h"
 #include "http.h"
 #include "render.h"
 #include "store.h"

@@ -7,7 +7,9 @@
 #ifndef INSATS_STORE_H
 #define INSATS_STORE_H
 
-#include "db.h"
+#include <stddef.h>
+
+#include "database.h"
 #include "workflow.h"
 
 struct user {
@@ -84,9 +86,11 @@ struct placement_case {
 
 /* 0 found, 1 no such placement, -1 error. */
 int	 store_placement_case(struct db *db, long id, struct placement_case *pc);
-/* Fills p from a row whose first columns are PLACEMENT_COLS at col. */
-void	 store_placement_row(sqlite3_stmt *st, int col, struct placement *p);
-void	 store_document_row(sqlite3_stmt *st, int col, struct document *d);
+/*
+ * Whether the customer of placement id has a later placement at another
+ * provider (moved on): 1 yes, 0 no, -1 on an error.
+ */
+int	 store_placement_moved_on(struct db *db, long id);
 /* 0 found, 1 none, -1 error. */
 int	 store_document_get(struct db *db, long id, struct document *d);
 /* The XML of a version, malloc'd, or NULL (none, or an error). */
@@ -116,6 +120,16 @@ int	 store_document_transition(struct db *db, const struct user *u,
 	    const struct document *d, const struct placement *p,
 	    enum wf_action action, enum doc_state to, const char *comment,
 	    const char *title);
+/* How many rows the main tables hold (the admin's start page). */
+struct totals {
+	long		 users;
+	long		 customers;
+	long		 placements;
+	long		 documents;
+};
+
+/* 0 with *t, or -1 on an error (the health check asks this too). */
+int	 store_totals(struct db *db, struct totals *t);
 /* Per-user secret setting (the CSRF key).  0, 1 not set, -1 error. */
 int	 store_setting(struct db *db, const char *key, char *buf, size_t size);
 

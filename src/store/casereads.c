@@ -5,6 +5,7 @@
 
 #include "casereads.h"
 #include "db.h"
+#include "rows.h"
 #include "listrows.h"
 
 int

@@ -3,6 +3,7 @@
  * (incidentstore.h).
  */
 #include "db.h"
+#include "rows.h"
 #include "incidentstore.h"
 #include "listrows.h"
 

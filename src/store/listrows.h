@@ -8,8 +8,7 @@
 
 #include <sqlite3.h>
 
-/* The number of columns of PLACEMENT_COLS (statements.c). */
-#define PLACEMENT_NCOLS	15
+#include "rows.h"	/* PLACEMENT_NCOLS */
 
 /* The text of column i of the row, or NULL. */
 const char	*list_text(sqlite3_stmt *st, int i);

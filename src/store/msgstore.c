@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "rows.h"
 #include "listrows.h"
 #include "localdate.h"
 #include "msgstore.h"

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
+#include "rows.h"
 #include "store.h"
 
 /*
@@ -108,6 +110,12 @@ store_placement_case(struct db *db, long id, struct placement_case *pc)
 	copy_col(st, 18, pc->consent_at, sizeof(pc->consent_at));
 	sqlite3_reset(st);
 	return 0;
+}
+
+int
+store_placement_moved_on(struct db *db, long id)
+{
+	return db_exists(db, STMT_MOVED_ON, id, 0);
 }
 
 int
@@ -377,6 +385,25 @@ store_setting(struct db *db, const char *key, char *buf, size_t size)
 		return rc == SQLITE_DONE ? 1 : -1;
 	}
 	copy_col(st, 0, buf, size);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+store_totals(struct db *db, struct totals *t)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_SUMMARY);
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	t->users = sqlite3_column_int64(st, 0);
+	t->customers = sqlite3_column_int64(st, 1);
+	t->placements = sqlite3_column_int64(st, 2);
+	t->documents = sqlite3_column_int64(st, 3);
 	sqlite3_reset(st);
 	return 0;
 }

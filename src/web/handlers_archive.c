@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "archive.h"
+#include "handover.h"
 #include "purge.h"
 #include "retention.h"
 #include "router.h"
@@ -61,37 +62,32 @@ handover_visit(void *arg, const struct purge_customer *pc)
 	return 0;
 }
 
+/* A package under the list.  Returns 0. */
+static int
+add_package(const struct package_row *r, void *arg)
+{
+	xmlNodePtr	 n = page_elem(arg, "package");
+
+	page_attr_long(n, "id", (long)r->id);
+	page_attr(n, "objid", r->objid);
+	page_attr_time(n, "created", r->created_at);
+	page_attr(n, "created-by", r->created_by);
+	page_attr_long(n, "customers", r->customers);
+	page_attr_long(n, "documents", r->documents);
+	page_attr_long(n, "files", r->files);
+	if (r->confirmed_at != NULL) {
+		page_attr_time(n, "confirmed", r->confirmed_at);
+		page_attr(n, "confirmed-by", r->confirmed_by);
+	}
+	return 0;
+}
+
 /* The packages, newest first.  Returns 0 or -1. */
 static int
 add_packages(struct ctx *c, xmlNodePtr root)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_PACKAGE_LIST);
-	xmlNodePtr	 list = page_elem(root, "packages"), n;
-	const char	*s;
-	int		 rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, PACKAGES_SHOWN);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_elem(list, "package");
-		page_attr_long(n, "id", (long)sqlite3_column_int64(st, 0));
-		page_attr(n, "objid", (const char *)sqlite3_column_text(st, 1));
-		page_attr_time(n, "created",
-		    (const char *)sqlite3_column_text(st, 2));
-		page_attr(n, "created-by",
-		    (const char *)sqlite3_column_text(st, 3));
-		page_attr_long(n, "customers", sqlite3_column_int(st, 5));
-		page_attr_long(n, "documents", sqlite3_column_int(st, 6));
-		page_attr_long(n, "files", sqlite3_column_int(st, 7));
-		if ((s = (const char *)sqlite3_column_text(st, 8)) != NULL) {
-			page_attr_time(n, "confirmed", s);
-			page_attr(n, "confirmed-by",
-			    (const char *)sqlite3_column_text(st, 9));
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_packages_each(c->db, PACKAGES_SHOWN, add_package,
+	    page_elem(root, "packages")) == 0 ? 0 : -1;
 }
 
 /*
@@ -126,23 +122,6 @@ send_tar(struct ctx *c, const char *objid, const unsigned char *tar,
 	return 200;
 }
 
-/*
- * Selects, builds and records a package in the caller's transaction.
- * Returns 0, 1 when nobody is due, -1 on error.
- */
-static int
-export_tx(struct ctx *c, struct archive_pkg *pkg)
-{
-	if (archive_select(c->db, today_local(), pkg) == -1)
-		return -1;
-	if (pkg->nmembers == 0)
-		return 1;
-	if (archive_build(c->db, c->cfg, pkg) == -1 ||
-	    archive_record(c->db, pkg, c->user.id) == -1)
-		return -1;
-	return 0;
-}
-
 /* POST /archive/packages: export and download.  Returns the status. */
 int
 h_archive_export(struct ctx *c)
@@ -155,16 +134,8 @@ h_archive_export(struct ctx *c)
 	if (c->user.role != ROLE_ARCHIVIST)
 		return send_error(c, 403, NULL);
 	memset(&pkg, 0, sizeof(pkg));
-	if (db_begin(c->db) == -1)
-		return send_error(c, 500, NULL);
-	rc = export_tx(c, &pkg);
-	/* The tar is made before the commit: no record without a package. */
-	if (rc == 0 && archive_tar(&pkg, &tar, &len) == -1)
-		rc = -1;
-	if (rc == 0 && db_commit(c->db) == -1)
-		rc = -1;
-	if (rc != 0)
-		db_rollback(c->db);
+	rc = store_handover_export(c->db, c->cfg, today_local(), c->user.id,
+	    &pkg, &tar, &len);
 	if (rc == 1) {
 		archive_free(&pkg);
 		http_redirect(c->req, "/?m=archive-none");
@@ -188,30 +159,9 @@ h_archive_export(struct ctx *c)
 int
 h_archive_confirm(struct ctx *c)
 {
-	sqlite3_stmt	*st;
-	char		 objid[ARCHIVE_OBJID_MAX] = "";
-	int		 rc;
-
 	if (c->user.role != ROLE_ARCHIVIST)
 		return send_error(c, 403, NULL);
-	if (db_begin(c->db) == -1)
-		return send_error(c, 500, NULL);
-	if ((st = db_stmt(c->db, STMT_PACKAGE_BY_ID)) == NULL) {
-		db_rollback(c->db);
-		return send_error(c, 500, NULL);
-	}
-	sqlite3_bind_int64(st, 1, c->id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		snprintf(objid, sizeof(objid), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_reset(st);
-	rc = rc == SQLITE_ROW ? archive_confirm(c->db, objid, c->user.id) :
-	    rc == SQLITE_DONE ? 1 : -1;
-	if (rc == 0 && db_commit(c->db) == -1)
-		rc = -1;
-	if (rc != 0)
-		db_rollback(c->db);
-	switch (rc) {
+	switch (store_handover_confirm(c->db, c->id, c->user.id)) {
 	case 0:
 		http_redirect(c->req, "/?m=archive-confirmed");
 		return 303;

@@ -10,6 +10,7 @@
 #include "billing.h"
 #include "calendar.h"
 #include "caseflow.h"
+#include "doclists.h"
 #include "kinds.h"
 #include "latefacts.h"
 #include "localdate.h"
@@ -61,7 +62,7 @@ consent_grants(struct ctx *c, const struct document *d)
 	if (c->user.role != ROLE_PROVIDER || k == NULL ||
 	    !k->shared_on_consent)
 		return 0;
-	return db_exists(c->db, STMT_CONSENT_GRANTS, d->id, c->user.org_id);
+	return store_plan_shared_by_consent(c->db, d->id, c->user.org_id);
 }
 
 /*
@@ -194,31 +195,48 @@ doc_element(struct ctx *c, struct page *pg, const struct document *d,
 	return n;
 }
 
+/* An entry of the history under its list.  Returns 0. */
+static int
+add_event(const struct doc_event *ev, void *arg)
+{
+	xmlNodePtr	 e = page_elem(arg, "event");
+
+	page_attr_time(e, "at", ev->at);
+	page_attr(e, "actor", ev->actor);
+	page_attr(e, "actor-name", ev->actor_name);
+	page_attr(e, "action", ev->action);
+	page_attr(e, "from", ev->from);
+	page_attr(e, "to", ev->to);
+	if (ev->comment != NULL)
+		page_text(e, "comment", ev->comment);
+	return 0;
+}
+
 static int
 add_history(struct ctx *c, xmlNodePtr parent, long id)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_EVENTS_OF_DOC);
-	xmlNodePtr	 list = page_elem(parent, "history"), e;
-	const char	*comment;
-	int		 rc;
+	return store_doc_history_each(c->db, id, add_event,
+	    page_elem(parent, "history")) == 0 ? 0 : -1;
+}
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e = page_elem(list, "event");
-		page_attr_time(e, "at", (const char *)sqlite3_column_text(st, 0));
-		page_attr(e, "actor", (const char *)sqlite3_column_text(st, 1));
-		page_attr(e, "actor-name",
-		    (const char *)sqlite3_column_text(st, 2));
-		page_attr(e, "action", (const char *)sqlite3_column_text(st, 3));
-		page_attr(e, "from", (const char *)sqlite3_column_text(st, 4));
-		page_attr(e, "to", (const char *)sqlite3_column_text(st, 5));
-		if ((comment = (const char *)sqlite3_column_text(st, 6)) != NULL)
-			page_text(e, "comment", comment);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+/* The revisions as add_revisions writes them. */
+struct revisions_list {
+	xmlNodePtr	 list;
+	long		*latest;
+};
+
+/* A revision under its list; they come in order, the latest last. */
+static int
+add_revision(const struct doc_revision *rev, void *arg)
+{
+	struct revisions_list	*a = arg;
+	xmlNodePtr		 r = page_elem(a->list, "rev");
+
+	*a->latest = rev->id;
+	page_attr_long(r, "id", rev->id);
+	page_attr_long(r, "revision", rev->revision);
+	page_attr(r, "state", state_name(rev->state));
+	return 0;
 }
 
 /* Every revision of the same document (plan revision 1, 2, ...). */
@@ -226,24 +244,10 @@ static int
 add_revisions(struct ctx *c, xmlNodePtr parent, const struct document *d,
     long *latest)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_REVISIONS);
-	xmlNodePtr	 list = page_elem(parent, "revisions"), r;
-	int		 rc;
+	struct revisions_list	 a = { page_elem(parent, "revisions"), latest };
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, d->placement_id);
-	sqlite3_bind_text(st, 2, d->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->period, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r = page_elem(list, "rev");
-		*latest = sqlite3_column_int64(st, 0);
-		page_attr_long(r, "id", *latest);
-		page_attr_long(r, "revision", sqlite3_column_int(st, 1));
-		page_attr(r, "state", (const char *)sqlite3_column_text(st, 2));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_doc_revisions_each(c->db, d->placement_id, d->kind,
+	    d->period, add_revision, &a) == 0 ? 0 : -1;
 }
 
 static void
@@ -573,18 +577,7 @@ static int
 existing_document(struct ctx *c, const struct placement *p, const char *kind,
     const char *period, long *id)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_DOC_LATEST_OF_KIND);
-	int		 rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return store_doc_latest(c->db, p->id, kind, period, id);
 }
 
 static void

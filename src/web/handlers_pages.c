@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "caseload.h"
 #include "deficiency.h"
+#include "doclists.h"
 #include "duties.h"
 #include "latefacts.h"
-/* Until this file's reads move into src/store (issue 14). */
-#include "../store/latefacts_rows.h"
 #include "localdate.h"
 #include "protectedlog.h"
 #include "msghandlers.h"
@@ -27,6 +27,7 @@
 #define PAGE_SIZE	50
 #define PAGE_MAX	10000
 #define FACTS_MAX	128	/* documents of one placement looked at */
+#define QUEUE_MAX	(PAGE_SIZE * 16)	/* duties of one page's placements */
 
 /* How the start page's lists are shown: ?page=N and ?sort=. */
 struct view {
@@ -86,31 +87,6 @@ page_marks(xmlNodePtr list, const struct view *v, int rows, int more)
 }
 
 /*
- * The facts of the placement's documents into f (at most max); kind, for
- * STMT_PLAN_FACTS_OF_PLACEMENT, the kind they are of.  Returns the number
- * read, or -1.
- */
-static int
-load_facts(struct ctx *c, enum stmt which, long placement, const char *kind,
-    struct doc_fact *f, size_t max)
-{
-	sqlite3_stmt	*st = db_stmt(c->db, which);
-	size_t		 n = 0;
-	int		 rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, placement);
-	if (kind != NULL)
-		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
-		if (late_fact_row(st, 0, &f[n]) == 0)
-			n++;
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? (int)n : -1;
-}
-
-/*
  * The duties of placement id (its lateness facts pc) today, into out (at
  * most max); only: from the documents of that kind alone, enough for its
  * duty (a list that shows nothing else reads no more).  Returns the
@@ -123,9 +99,11 @@ placement_duties(struct ctx *c, const struct late_case *pc, long id,
 	struct doc_fact	 facts[FACTS_MAX];
 	int		 nf;
 
-	if ((nf = load_facts(c, only != NULL ? STMT_PLAN_FACTS_OF_PLACEMENT :
-	    STMT_DOC_FACTS_OF_PLACEMENT, id, only != NULL ? only->name : NULL,
-	    facts, FACTS_MAX)) == -1)
+	nf = only != NULL ?
+	    store_kind_facts_of_placement(c->db, id, only->name, facts,
+	    FACTS_MAX) :
+	    store_doc_facts_of_placement(c->db, id, facts, FACTS_MAX);
+	if (nf == -1)
 		return -1;
 	return (int)duties_of_placement(pc, today, facts, (size_t)nf, out,
 	    max);
@@ -209,18 +187,17 @@ add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
  * and lateness (duties.c), as everywhere.
  */
 static void
-add_plan_status(xmlNodePtr pl, const struct kind *k, sqlite3_stmt *st,
-    int col, const struct duty *d, int nd)
+add_plan_status(xmlNodePtr pl, const struct kind *k,
+    const struct caseload_placement *r, const struct duty *d, int nd)
 {
 	xmlNodePtr	 n = page_elem(pl, k->name);
 	char		 buf[11];
-	const char	*state = (const char *)sqlite3_column_text(st, col + 1);
 	int		 i;
 
-	page_attr(n, "state", state ? state : "none");
-	if (state != NULL) {
-		page_attr_long(n, "document", sqlite3_column_int64(st, col));
-		page_attr_long(n, "revision", sqlite3_column_int(st, col + 2));
+	page_attr(n, "state", r->has_plan ? state_name(r->plan_state) : "none");
+	if (r->has_plan) {
+		page_attr_long(n, "document", r->plan_id);
+		page_attr_long(n, "revision", r->plan_revision);
 	}
 	for (i = 0; i < nd; i++)
 		if (strcmp(d[i].kind, k->name) == 0 && d[i].revision == 0) {
@@ -231,53 +208,100 @@ add_plan_status(xmlNodePtr pl, const struct kind *k, sqlite3_stmt *st,
 		}
 }
 
+/* One page of placements as add_placements writes it. */
+struct placements_page {
+	struct ctx	*c;
+	const struct kind *listed;	/* kind_listed() */
+	xmlNodePtr	 list;
+	struct date	 today;
+	int		 with_due;
+	struct due_item	*q;		/* ~1 MB: from the heap, per call */
+	size_t		 nq;
+	int		 rows;
+};
+
+/* A placement of the page, with its plan and open duties.  0 or -1. */
+static int
+add_placement_row(const struct caseload_placement *r, void *arg)
+{
+	struct placements_page	*a = arg;
+	struct duty		 d[DUTIES_MAX];
+	xmlNodePtr		 pl;
+	int			 nd = 0;
+
+	a->rows++;
+	pl = page_placement(a->list, &r->p, &a->c->user);
+	if (r->has_case && (nd = placement_duties(a->c, &r->lc, r->p.id,
+	    a->today, a->with_due ? NULL : a->listed, d, DUTIES_MAX)) == -1)
+		return -1;
+	add_plan_status(pl, a->listed, r, d, nd);
+	queue_open_duties(&r->p, d, a->with_due ? nd : 0, a->q, &a->nq,
+	    QUEUE_MAX);
+	return 0;
+}
+
 /*
- * One page of the viewer's placements with their plan (the listed kind);
- * with_due also lists what is due from the provider for them (<due>).
- * Returns 0 or -1.
+ * One page of the viewer's placements with their plan: a provider's
+ * (its organisation's) also lists what is due from it for them (<due>),
+ * a counsellor's not.  Returns 0 or -1.
  */
 static int
-add_placements(struct ctx *c, xmlNodePtr parent, enum stmt which, long who,
-    struct date today, const struct view *v, int with_due)
+add_placements(struct ctx *c, xmlNodePtr parent, struct date today,
+    const struct view *v)
 {
-	enum { QMAX = PAGE_SIZE * 16 };
-	struct due_item		*q;	/* ~1 MB: from the heap, per call */
-	struct duty		 d[DUTIES_MAX];
-	struct late_case	 pc;
-	sqlite3_stmt		*st = db_stmt(c->db, which);
-	xmlNodePtr		 list = page_elem(parent, "placements"), pl;
-	struct placement	 p;
-	const struct kind	*k = kind_listed();
-	size_t			 nq = 0;
-	int			 rc, nd = 0, rows = 0;
+	struct placements_page	 a;
+	int			 rc, more, offset = (v->page - 1) * PAGE_SIZE;
 
-	if (st == NULL || k == NULL ||
-	    (q = malloc(QMAX * sizeof(*q))) == NULL)
+	memset(&a, 0, sizeof(a));
+	a.c = c;
+	a.list = page_elem(parent, "placements");
+	a.today = today;
+	a.with_due = c->user.role == ROLE_PROVIDER;
+	if ((a.listed = kind_listed()) == NULL ||
+	    (a.q = malloc(QUEUE_MAX * sizeof(*a.q))) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, who);
-	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
-	sqlite3_bind_int(st, 3, (v->page - 1) * PAGE_SIZE);
-	sqlite3_bind_text(st, 4, k->name, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
-		store_placement_row(st, 0, &p);
-		pl = page_placement(list, &p, &c->user);
-		nd = 0;
-		if (late_case_row(st, 18, &pc) == 0 &&
-		    (nd = placement_duties(c, &pc, p.id, today,
-		    with_due ? NULL : k, d, DUTIES_MAX)) == -1)
-			break;
-		add_plan_status(pl, k, st, 15, d, nd);
-		queue_open_duties(&p, d, with_due ? nd : 0, q, &nq, QMAX);
-	}
-	sqlite3_reset(st);
-	if (nd == -1 || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
-		free(q);
+	if (a.with_due)
+		rc = store_placements_of_provider_each(c->db, c->user.org_id,
+		    a.listed->name, PAGE_SIZE, offset, &more,
+		    add_placement_row, &a);
+	else
+		rc = store_placements_of_counsellor_each(c->db, c->user.id,
+		    a.listed->name, PAGE_SIZE, offset, &more,
+		    add_placement_row, &a);
+	if (rc != 0) {
+		free(a.q);
 		return -1;
 	}
-	page_marks(list, v, rows, rows > PAGE_SIZE);
-	if (with_due)
-		add_due_list(c, parent, q, nq, v, rows, rows > PAGE_SIZE);
-	free(q);
+	page_marks(a.list, v, a.rows, more);
+	if (a.with_due)
+		add_due_list(c, parent, a.q, a.nq, v, a.rows, more);
+	free(a.q);
+	return 0;
+}
+
+/* One page of the review queue as add_queue writes it. */
+struct queue_page {
+	struct ctx	*c;
+	xmlNodePtr	 list;
+	struct date	 today;
+	int		 rows;
+};
+
+/* A document of the queue with its dates and placement.  Returns 0. */
+static int
+add_queue_item(const struct review_item *r, void *arg)
+{
+	struct queue_page	*a = arg;
+	struct doc_dues		 dd;
+	xmlNodePtr		 n;
+
+	a->rows++;
+	n = page_document(a->list, "doc", &r->d);
+	if (r->has_facts) {
+		doc_dues(&r->lc, &r->f, a->today, &dd);
+		late_page_attrs(n, &dd);
+	}
+	page_placement(n, &r->p, &a->c->user);
 	return 0;
 }
 
@@ -290,35 +314,17 @@ static int
 add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
     const struct view *v)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, v->desc ? STMT_REVIEW_QUEUE_DESC :
-			    STMT_REVIEW_QUEUE);
-	xmlNodePtr	 list = page_elem(parent, "queue"), n;
-	struct document	 d;
-	struct placement p;
-	struct doc_fact	 f;
-	struct late_case pc;
-	struct doc_dues	 dd;
-	int		 rc, rows = 0;
+	struct queue_page	 a;
+	int			 rc, more;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, c->user.id);
-	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
-	sqlite3_bind_int(st, 3, (v->page - 1) * PAGE_SIZE);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
-		store_document_row(st, 0, &d);
-		store_placement_row(st, 11, &p);
-		n = page_document(list, "doc", &d);
-		if (late_fact_row(st, 26, &f) == 0 &&
-		    late_case_row(st, 26 + LATE_FACT_NCOLS, &pc) == 0) {
-			doc_dues(&pc, &f, today, &dd);
-			late_page_attrs(n, &dd);
-		}
-		page_placement(n, &p, &c->user);
-	}
-	sqlite3_reset(st);
-	page_marks(list, v, rows, rows > PAGE_SIZE);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	a.c = c;
+	a.list = page_elem(parent, "queue");
+	a.today = today;
+	a.rows = 0;
+	rc = store_review_queue_each(c->db, c->user.id, v->desc, PAGE_SIZE,
+	    (v->page - 1) * PAGE_SIZE, &more, add_queue_item, &a);
+	page_marks(a.list, v, a.rows, more);
+	return rc == 0 ? 0 : -1;
 }
 
 /*
@@ -353,20 +359,15 @@ add_deficiencies(struct ctx *c, xmlNodePtr parent, struct date today)
 static int
 add_summary(struct ctx *c, xmlNodePtr parent)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_SUMMARY);
+	struct totals	 t;
 	xmlNodePtr	 n = page_elem(parent, "summary");
 
-	if (st == NULL)
+	if (store_totals(c->db, &t) == -1)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return -1;
-	}
-	page_attr_long(n, "users", sqlite3_column_int64(st, 0));
-	page_attr_long(n, "customers", sqlite3_column_int64(st, 1));
-	page_attr_long(n, "placements", sqlite3_column_int64(st, 2));
-	page_attr_long(n, "documents", sqlite3_column_int64(st, 3));
-	sqlite3_reset(st);
+	page_attr_long(n, "users", t.users);
+	page_attr_long(n, "customers", t.customers);
+	page_attr_long(n, "placements", t.placements);
+	page_attr_long(n, "documents", t.documents);
 	return 0;
 }
 
@@ -390,9 +391,7 @@ h_start(struct ctx *c)
 	case ROLE_PROVIDER:
 		rc = case_start_steps(c, pg.root, today);
 		if (rc == 0)
-			rc = add_placements(c, pg.root,
-			    STMT_PLACEMENTS_OF_PROVIDER, c->user.org_id, today,
-			    &v, 1);
+			rc = add_placements(c, pg.root, today, &v);
 		if (rc == 0)	/* issue 13 */
 			rc = messages_start(c, pg.root) ||
 			    incidents_start(c, pg.root) ? -1 : 0;
@@ -405,9 +404,7 @@ h_start(struct ctx *c)
 		if (rc == 0)
 			rc = add_queue(c, pg.root, today, &v);
 		if (rc == 0)
-			rc = add_placements(c, pg.root,
-			    STMT_PLACEMENTS_OF_COUNSELLOR, c->user.id, today,
-			    &v, 0);
+			rc = add_placements(c, pg.root, today, &v);
 		if (rc == 0)
 			rc = add_deficiencies(c, pg.root, today);
 		if (rc == 0)	/* issue 13 */
@@ -453,40 +450,57 @@ add_doc_dues(xmlNodePtr n, const struct document *d,
 		}
 }
 
+/* A placement's documents as add_documents writes them. */
+struct documents_list {
+	xmlNodePtr		 list;
+	const struct late_case	*pc;
+	const struct doc_fact	*facts;
+	int			 nf;
+	struct date		 today;
+	struct existing		*have;
+};
+
+/* A document with its dates; notes what the placement has.  Returns 0. */
+static int
+add_document_row(const struct document *d, void *arg)
+{
+	struct documents_list	*a = arg;
+	struct existing		*have = a->have;
+
+	add_doc_dues(page_document(a->list, "doc", d), d, a->pc, a->facts,
+	    a->nf, a->today);
+	if (have->n < sizeof(have->docs) / sizeof(have->docs[0])) {
+		memcpy(have->docs[have->n].kind, d->kind, sizeof(d->kind));
+		memcpy(have->docs[have->n++].period, d->period,
+		    sizeof(d->period));
+	}
+	return 0;
+}
+
 static int
 add_documents(struct ctx *c, xmlNodePtr parent, long placement,
     struct existing *have)
 {
-	sqlite3_stmt	*st;
-	xmlNodePtr	 list = page_elem(parent, "documents");
-	struct doc_fact	 facts[FACTS_MAX];
-	struct late_case pc;
-	struct document	 d;
-	struct date	 today = local_today();
-	int		 rc, nf;
+	struct documents_list	 a;
+	struct doc_fact		 facts[FACTS_MAX];
+	struct late_case	 pc;
+	int			 rc, nf;
 
-	if ((nf = load_facts(c, STMT_DOC_FACTS_OF_PLACEMENT, placement, NULL,
-	    facts, FACTS_MAX)) == -1 ||
+	a.list = page_elem(parent, "documents");
+	if ((nf = store_doc_facts_of_placement(c->db, placement, facts,
+	    FACTS_MAX)) == -1 ||
 	    (rc = late_case_of(c->db, placement, &pc)) == -1)
 		return -1;
 	if (rc == 1)
 		nf = 0;
-	if ((st = db_stmt(c->db, STMT_DOCS_OF_PLACEMENT)) == NULL)
-		return -1;
+	a.pc = &pc;
+	a.facts = facts;
+	a.nf = nf;
+	a.today = local_today();
+	a.have = have;
 	memset(have, 0, sizeof(*have));
-	sqlite3_bind_int64(st, 1, placement);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_document_row(st, 0, &d);
-		add_doc_dues(page_document(list, "doc", &d), &d, &pc, facts, nf,
-		    today);
-		if (have->n < sizeof(have->docs) / sizeof(have->docs[0])) {
-			memcpy(have->docs[have->n].kind, d.kind, sizeof(d.kind));
-			memcpy(have->docs[have->n++].period, d.period,
-			    sizeof(d.period));
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_documents_of_placement_each(c->db, placement,
+	    add_document_row, &a) == 0 ? 0 : -1;
 }
 
 /*
@@ -576,12 +590,9 @@ h_placement(struct ctx *c)
 int
 h_health(struct ctx *c)
 {
-	sqlite3_stmt	*st = db_stmt(c->db, STMT_SUMMARY);
-	int		 ok = st != NULL && sqlite3_step(st) == SQLITE_ROW &&
-			    render_ready();
+	struct totals	 t;
+	int		 ok = store_totals(c->db, &t) == 0 && render_ready();
 
-	if (st != NULL)
-		sqlite3_reset(st);
 	if (!ok) {
 		http_send(c->req, 503, "text/plain; charset=utf-8",
 		    "unavailable\n", 12);

@@ -8,44 +8,48 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "caseload.h"
 #include "router.h"
 #include "search.h"
 
+/* The results as add_results writes them. */
+struct results {
+	struct ctx	*c;
+	xmlNodePtr	 list;
+};
+
+/* A placement found.  Returns 0. */
+static int
+add_result(const struct placement *p, void *arg)
+{
+	struct results	*r = arg;
+
+	/* The statement's own guard, once more where it matters. */
+	if (access_placement(&r->c->user, p))
+		page_placement(r->list, p, &r->c->user);
+	return 0;
+}
+
 /*
- * Adds the placements matching q under list.  Returns the number of rows
- * read (SEARCH_LIMIT + 1 means there are more), or -1.
+ * Adds the placements matching q under list (at most SEARCH_LIMIT), *more
+ * when there are more.  Returns 0 or -1.
  */
 static int
-add_results(struct ctx *c, xmlNodePtr list, const struct search_query *q)
+add_results(struct ctx *c, xmlNodePtr list, const struct search_query *q,
+    int *more)
 {
-	sqlite3_stmt	*st;
-	struct placement p;
-	long		 who;
-	int		 rc, rows = 0;
+	struct results	 r = { c, list };
+	const char	*name = q->digits[0] != '\0' ? NULL : q->fold;
+	const char	*pnr = q->digits[0] != '\0' ? q->digits : NULL;
+	int		 rc;
 
-	if (c->user.role == ROLE_PROVIDER) {
-		st = db_stmt(c->db, STMT_SEARCH_OF_PROVIDER);
-		who = c->user.org_id;
-	} else {
-		st = db_stmt(c->db, STMT_SEARCH_OF_COUNSELLOR);
-		who = c->user.id;
-	}
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, who);
-	if (q->digits[0] != '\0')
-		sqlite3_bind_text(st, 3, q->digits, -1, SQLITE_STATIC);
+	if (c->user.role == ROLE_PROVIDER)
+		rc = store_search_of_provider_each(c->db, c->user.org_id, name,
+		    pnr, SEARCH_LIMIT, more, add_result, &r);
 	else
-		sqlite3_bind_text(st, 2, q->fold, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, SEARCH_LIMIT + 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++rows <= SEARCH_LIMIT) {
-		store_placement_row(st, 0, &p);
-		/* The statement's own guard, once more where it matters. */
-		if (access_placement(&c->user, &p))
-			page_placement(list, &p, &c->user);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? rows : -1;
+		rc = store_search_of_counsellor_each(c->db, c->user.id, name,
+		    pnr, SEARCH_LIMIT, more, add_result, &r);
+	return rc == 0 ? 0 : -1;
 }
 
 /* GET /search: the form, and with ?q= its results.  Returns the status. */
@@ -57,7 +61,7 @@ h_search(struct ctx *c)
 	enum search_status	 ss = SEARCH_OK;
 	const char		*raw = form_get(&c->req->params, "q");
 	xmlNodePtr		 n;
-	int			 rows = 0;
+	int			 more = 0;
 
 	if (c->user.role != ROLE_PROVIDER && c->user.role != ROLE_COUNSELLOR)
 		return send_error(c, 403, "Sökningen är till för anordnare "
@@ -78,11 +82,11 @@ h_search(struct ctx *c)
 		return send_page(c, &pg, 400);
 	}
 	page_attr(n, "kind", q.digits[0] != '\0' ? "pnr" : "name");
-	if ((rows = add_results(c, n, &q)) == -1) {
+	if (add_results(c, n, &q, &more) == -1) {
 		page_free(&pg);
 		return send_error(c, 500, NULL);
 	}
 	page_attr_long(n, "limit", SEARCH_LIMIT);
-	page_attr(n, "more", rows > SEARCH_LIMIT ? "1" : "0");
+	page_attr(n, "more", more ? "1" : "0");
 	return send_page(c, &pg, 200);
 }

@@ -208,7 +208,7 @@ moved_away(struct ctx *c, const struct placement *p)
 	if (date_compare(today_local(), final_submit_until(kind, end,
 	    decided)) <= 0)
 		return 0;
-	return db_exists(c->db, STMT_MOVED_ON, p->id, 0);
+	return store_placement_moved_on(c->db, p->id);
 }
 
 int

@@ -1,0 +1,78 @@
+/*
+ * doclists: what the placement and document pages read of documents: a
+ * placement's documents and their lateness facts, a document's revisions
+ * and history, the latest revision of a kind, and whether a consent
+ * shares a former placement's plan.
+ *
+ * Each _each function calls fn per row in order; fn returns 0 to go on,
+ * non-zero to stop, and the function returns that value, 0 at the end, or
+ * -1 on a database error.
+ */
+#ifndef INSATS_DOCLISTS_H
+#define INSATS_DOCLISTS_H
+
+#include <stddef.h>
+
+#include "database.h"
+#include "lateness.h"
+#include "store.h"
+
+/*
+ * One entry of a document's history: an event, or a save (action "save",
+ * from and to its state).  The strings are borrowed, valid only during
+ * the call of fn.
+ */
+struct doc_event {
+	const char	*at;		/* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+	const char	*actor;		/* login */
+	const char	*actor_name;
+	const char	*action;
+	const char	*from;		/* the state before, or NULL */
+	const char	*to;		/* the state after, or NULL */
+	const char	*comment;	/* or NULL */
+};
+
+/* One revision of a document (plan revision 1, 2, ...). */
+struct doc_revision {
+	long		 id;
+	int		 revision;
+	enum doc_state	 state;
+};
+
+/*
+ * The documents of placement (fixed buffers, valid during fn), by kind,
+ * period and revision.
+ */
+int	 store_documents_of_placement_each(struct db *db, long placement,
+	    int (*fn)(const struct document *, void *), void *arg);
+/*
+ * The lateness facts of placement's documents into f (at most max), in
+ * the order above; store_kind_facts_of_placement those of its documents
+ * of kind alone (a list that shows nothing else reads no more).  A row of an unknown
+ * state is left out.  Both return the number read, or -1.
+ */
+int	 store_doc_facts_of_placement(struct db *db, long placement,
+	    struct doc_fact *f, size_t max);
+int	 store_kind_facts_of_placement(struct db *db, long placement,
+	    const char *kind, struct doc_fact *f, size_t max);
+/* The events and saves of document doc, each save after its event. */
+int	 store_doc_history_each(struct db *db, long doc,
+	    int (*fn)(const struct doc_event *, void *), void *arg);
+/* Every revision of placement's document of kind and period, in order. */
+int	 store_doc_revisions_each(struct db *db, long placement,
+	    const char *kind, const char *period,
+	    int (*fn)(const struct doc_revision *, void *), void *arg);
+/*
+ * The latest revision of placement's document of kind and period ("" for
+ * none).  Returns 0 with *id (0: there is none), or -1.
+ */
+int	 store_doc_latest(struct db *db, long placement, const char *kind,
+	    const char *period, long *id);
+/*
+ * Whether document doc is the current plan of a former placement of a
+ * customer whose written consent is recorded on a later placement at
+ * organisation org (a provider change): 1 yes, 0 no, -1 on an error.
+ */
+int	 store_plan_shared_by_consent(struct db *db, long doc, long org);
+
+#endif
