@@ -21,12 +21,5 @@ int	 late_case_of(struct db *db, long id, struct late_case *pc);
  */
 int	 late_fact_of(struct db *db, long placement, long doc,
 	    struct doc_fact *f);
-/*
- * Writes dd onto a page's <document> or <doc> n (xsl/PAGES.md): due,
- * late, very-late; review-due, review-late; approve-due, approve-late;
- * and for a final report end, ending, paid-until, submit-until, unpaid,
- * refused.  Each only when it applies.
- */
-void	 late_page_attrs(xmlNodePtr n, const struct doc_dues *dd);
 
 #endif

@@ -8,7 +8,7 @@
 #ifndef INSATS_PROTECTEDLOG_H
 #define INSATS_PROTECTEDLOG_H
 
-#include <libxml/tree.h>
+#include <stddef.h>
 
 #include "database.h"
 #include "store.h"
@@ -19,12 +19,25 @@
  */
 int	 protected_log_read(struct db *db, const struct user *u,
 	    long customer, const char *what);
+/* A logged read; the strings are valid during the callback only. */
+struct protected_read {
+	const char	*at;		/* UTC */
+	const char	*login, *name, *role;
+	const char	*what;		/* "GET /placements/3" */
+};
+
 /*
- * Adds <protection category="…"> to parent for customer, and for a viewer
- * who may see the identity the latest reads (<read at login name role
- * what/>).  Returns 0 or -1.
+ * Calls fn for the latest reads of customer's record, the newest first,
+ * at most limit.  Returns 0, fn's non-zero value, or -1.
  */
-int	 protected_add_to_page(struct db *db, xmlNodePtr parent, long customer,
-	    int with_reads);
+int	 protected_reads_each(struct db *db, long customer, int limit,
+	    int (*fn)(const struct protected_read *, void *), void *arg);
+/*
+ * The protection category of customer ("skyddad-folkbokforing",
+ * "sekretessmarkering", "fingerade"; "" when the column is empty) into
+ * buf.  Returns 0, or -1 when there is no such customer or on an error.
+ */
+int	 protected_category(struct db *db, long customer, char *buf,
+	    size_t size);
 
 #endif

@@ -1,13 +1,12 @@
 /*
- * protectedlog: the read log of protected identities (protectedlog.h).
+ * protectedlog: the read log of protected identities and their category
+ * in the database (protectedlog.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "db.h"
-#include "page.h"
 #include "protectedlog.h"
-
-#define READS_SHOWN	50
 
 struct read_tx {
 	long		 customer, user;
@@ -40,47 +39,47 @@ protected_log_read(struct db *db, const struct user *u, long customer,
 	return db_transaction(db, read_tx, &a) == 0 ? 0 : -1;
 }
 
-static int
-add_reads(struct db *db, xmlNodePtr parent, long customer)
+int
+protected_reads_each(struct db *db, long customer, int limit,
+    int (*fn)(const struct protected_read *, void *), void *arg)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_PROTECTED_READS_OF_CUSTOMER);
-	xmlNodePtr	 list = page_elem(parent, "reads"), n;
-	int		 rc;
+	sqlite3_stmt		*st = db_stmt(db, STMT_PROTECTED_READS_OF_CUSTOMER);
+	struct protected_read	 r;
+	int			 rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, customer);
-	sqlite3_bind_int(st, 2, READS_SHOWN);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_elem(list, "read");
-		page_attr_time(n, "at", (const char *)sqlite3_column_text(st, 0));
-		page_attr(n, "login", (const char *)sqlite3_column_text(st, 1));
-		page_attr(n, "name", (const char *)sqlite3_column_text(st, 2));
-		page_attr(n, "role", (const char *)sqlite3_column_text(st, 3));
-		page_attr(n, "what", (const char *)sqlite3_column_text(st, 4));
+	sqlite3_bind_int(st, 2, limit);
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.at = (const char *)sqlite3_column_text(st, 0);
+		r.login = (const char *)sqlite3_column_text(st, 1);
+		r.name = (const char *)sqlite3_column_text(st, 2);
+		r.role = (const char *)sqlite3_column_text(st, 3);
+		r.what = (const char *)sqlite3_column_text(st, 4);
+		stop = fn(&r, arg);
 	}
 	sqlite3_reset(st);
+	if (stop != 0)
+		return stop;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
-protected_add_to_page(struct db *db, xmlNodePtr parent, long customer,
-    int with_reads)
+protected_category(struct db *db, long customer, char *buf, size_t size)
 {
 	sqlite3_stmt	*st = db_stmt(db, STMT_CUSTOMER_PROTECTION);
-	xmlNodePtr	 n;
 	const char	*s;
 	int		 rc;
 
-	if (st == NULL)
+	if (st == NULL || size == 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, customer);
 	rc = sqlite3_step(st);
-	s = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
-	n = page_elem(parent, "protection");
-	page_attr(n, "category", s != NULL ? s : "sekretessmarkering");
+	buf[0] = '\0';
+	if (rc == SQLITE_ROW &&
+	    (s = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		snprintf(buf, size, "%s", s);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return -1;
-	return with_reads ? add_reads(db, n, customer) : 0;
+	return rc == SQLITE_ROW ? 0 : -1;
 }

@@ -13,6 +13,7 @@
 #include "doclists.h"
 #include "kinds.h"
 #include "latefacts.h"
+#include "latepage.h"
 #include "localdate.h"
 #include "pagecache.h"
 #include "planscope.h"

@@ -19,8 +19,10 @@
 #include "doclists.h"
 #include "duties.h"
 #include "latefacts.h"
+#include "latepage.h"
 #include "localdate.h"
 #include "protectedlog.h"
+#include "protectedpage.h"
 #include "msghandlers.h"
 #include "router.h"
 
