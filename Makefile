@@ -23,7 +23,7 @@ ASAN_OBJS	 = $(LIB_SRCS:src/%.c=build/asan/obj/%.o)
 UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
 ASAN_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan/tests/%)
-HEADERS		 = $(wildcard include/*.h)
+HEADERS		 = $(wildcard include/*.h src/*/*.h)
 
 .PHONY: all deps run test unit unit-asan integration e2e bench install clean
 
