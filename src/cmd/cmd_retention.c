@@ -21,7 +21,7 @@
 
 #include "archive.h"
 #include "commands.h"
-#include "demo.h"
+#include "registry.h"
 #include "purge.h"
 #include "retention.h"
 
@@ -68,19 +68,6 @@ operator_name(char *buf, size_t size)
 		snprintf(buf, size, "%s", pw->pw_name);
 	else
 		snprintf(buf, size, "uid %lu", (unsigned long)geteuid());
-}
-
-/* The system user's id in its own transaction.  Returns 0 or 1. */
-static int
-system_actor(struct db *db, int64_t *id)
-{
-	if (db_begin(db) == -1)
-		return 1;
-	if (admin_system_user(db, id) != 0 || db_commit(db) == -1) {
-		db_rollback(db);
-		return 1;
-	}
-	return 0;
 }
 
 /* ---- purge ------------------------------------------------------------- */
@@ -207,7 +194,7 @@ cmd_purge(int argc, char **argv)
 	po.dry_run = dry_run;
 	po.operator = op;
 	po.db_path = c.cfg.database;
-	if (!dry_run && system_actor(db, &po.actor) != 0) {
+	if (!dry_run && registry_system_user(db, &po.actor) != 0) {
 		db_close(db);
 		return 1;
 	}
@@ -229,7 +216,7 @@ export_in_tx(struct db *db, const struct config *cfg, const char *out,
 {
 	int64_t	 actor;
 
-	if (admin_system_user(db, &actor) != 0)
+	if (registry_system_user(db, &actor) != 0)
 		return 1;
 	if (archive_select(db, pkg->today, pkg) == -1)
 		return 1;
@@ -308,7 +295,7 @@ archive_confirm_cmd(struct db *db, const char *objid)
 
 	if (db_begin(db) == -1)
 		return 1;
-	if (admin_system_user(db, &actor) != 0) {
+	if (registry_system_user(db, &actor) != 0) {
 		db_rollback(db);
 		return 1;
 	}
