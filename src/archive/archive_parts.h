@@ -57,7 +57,7 @@ void	 pkg_attr(xmlNodePtr n, const char *name, const char *value);
 void	 pkg_attr_long(xmlNodePtr n, const char *name, long long v);
 
 /* describe.c: one customer's description, data files and history. */
-int	 describe_customer(struct build *b, const struct archive_member *m);
+int	 describe_customer(struct build *b, const struct package_member *m);
 
 /* premis.c: objects (placed before the events), events and agents. */
 void	 premis_file(struct build *b, const struct archive_file *f,

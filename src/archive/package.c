@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "archive_parts.h"
+#include "archivestore.h"
 #include "purge.h"
 #include "retention.h"
 
@@ -21,7 +22,7 @@ static int
 select_visit(void *arg, const struct purge_customer *c)
 {
 	struct archive_pkg	*pkg = arg;
-	struct archive_member	*tmp;
+	struct package_member	*tmp;
 
 	if (c->r.cls != RET_HANDOVER || c->covered[0] != '\0')
 		return 0;
@@ -173,95 +174,89 @@ out:
 
 /* ---- record, confirm --------------------------------------------------- */
 
-/* Writes an archive event by actor; comment names the package.  0 or -1. */
-static int
-archive_event(struct db *db, int64_t actor, const char *action,
-    const char *comment)
-{
-	sqlite3_stmt	*st = db_stmt(db, STMT_EVENT_INSERT);
-	char		 now[21];
-
-	if (st == NULL)
-		return -1;
-	db_now(now);
-	sqlite3_bind_int64(st, 4, actor);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, comment, -1, SQLITE_TRANSIENT);
-	return db_step_done(st);
-}
-
 /* Returns 0 with the package and its customers recorded, or -1. */
 int
 archive_record(struct db *db, const struct archive_pkg *pkg,
     int64_t actor)
 {
-	sqlite3_stmt	*st;
-	int64_t	 id;
-	char		 today[11], comment[160];
-	size_t		 i;
+	struct package_record	 r;
+	char			 today[11];
 
-	if ((st = db_stmt(db, STMT_PACKAGE_INSERT)) == NULL)
-		return -1;
 	date_format(pkg->today, today);
-	sqlite3_bind_text(st, 1, pkg->objid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, pkg->created, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, actor);
-	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, (int64_t)pkg->nmembers);
-	sqlite3_bind_int(st, 6, pkg->documents);
-	sqlite3_bind_int64(st, 7, (int64_t)pkg->nfiles);
-	if (db_step_done(st) == -1)
+	r.objid = pkg->objid;
+	r.created = pkg->created;
+	r.today = today;
+	r.customers = (int64_t)pkg->nmembers;
+	r.documents = pkg->documents;
+	r.files = (int64_t)pkg->nfiles;
+	return store_package_record(db, &r, pkg->members, pkg->nmembers,
+	    actor);
+}
+
+/* What archive_export() does inside its transaction. */
+struct export {
+	const struct config	*cfg;
+	struct date		 today;
+	int64_t			 actor;
+	int			(*deliver)(const struct archive_pkg *, void *);
+	void			*arg;
+	struct archive_pkg	*pkg;
+};
+
+/* Selects, builds, records and delivers.  Returns 0, 1 or -1. */
+static int
+export_tx(struct db *db, void *arg)
+{
+	struct export	*e = arg;
+
+	if (archive_select(db, e->today, e->pkg) == -1)
 		return -1;
-	id = sqlite3_last_insert_rowid(db->conn);
-	for (i = 0; i < pkg->nmembers; i++) {
-		if ((st = db_stmt(db, STMT_PACKAGE_LINK)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, pkg->members[i].id);
-		sqlite3_bind_text(st, 3, pkg->members[i].last_entry, -1,
-		    SQLITE_STATIC);
-		if (db_step_done(st) == -1)
-			return -1;
-	}
-	snprintf(comment, sizeof(comment), "%s: %zu kunder, %d dokument",
-	    pkg->objid, pkg->nmembers, pkg->documents);
-	return archive_event(db, actor, "archive-export", comment);
+	if (e->pkg->nmembers == 0)
+		return 1;
+	if (archive_build(db, e->cfg, e->pkg) == -1 ||
+	    archive_record(db, e->pkg, e->actor) == -1 ||
+	    e->deliver(e->pkg, e->arg) == -1)
+		return -1;
+	return 0;
+}
+
+int
+archive_export(struct db *db, const struct config *cfg, struct date today,
+    int64_t actor, int (*deliver)(const struct archive_pkg *, void *),
+    void *arg, struct archive_pkg *pkg)
+{
+	struct export	 e = { cfg, today, actor, deliver, arg, pkg };
+
+	return store_package_transaction(db, export_tx, &e);
 }
 
 /* Returns 0 confirmed, 1 no such package, 2 confirmed before, -1 error. */
 int
 archive_confirm(struct db *db, const char *objid, int64_t actor)
 {
-	sqlite3_stmt	*st;
-	int64_t	 id;
-	char		 now[21];
-	int		 rc, done;
+	return store_package_confirm(db, objid, actor);
+}
 
-	if ((st = db_stmt(db, STMT_PACKAGE_BY_OBJID)) == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, objid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	done = rc == SQLITE_ROW && sqlite3_column_type(st, 2) != SQLITE_NULL;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	if (rc != SQLITE_ROW)
-		return -1;
-	if (done)
-		return 2;
-	if ((st = db_stmt(db, STMT_PACKAGE_CONFIRM)) == NULL)
-		return -1;
-	db_now(now);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, actor);
-	if (db_step_done(st) == -1)
-		return -1;
-	if (sqlite3_changes(db->conn) != 1)
-		return 2;
-	return archive_event(db, actor, "archive-confirm", objid);
+/* What archive_confirm_receipt() confirms. */
+struct receipt {
+	const char	*objid;
+	int64_t		 actor;
+};
+
+static int
+confirm_tx(struct db *db, void *arg)
+{
+	const struct receipt	*r = arg;
+
+	return store_package_confirm(db, r->objid, r->actor);
+}
+
+int
+archive_confirm_receipt(struct db *db, const char *objid, int64_t actor)
+{
+	struct receipt	 r = { objid, actor };
+
+	return store_package_transaction(db, confirm_tx, &r);
 }
 
 /* Frees the package's files and members; personal data is wiped. */

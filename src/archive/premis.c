@@ -11,15 +11,8 @@
 #include <libxml/tree.h>
 
 #include "archive_parts.h"
-
-/* Returns column i of st as text, "" for NULL. */
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
+#include "archivestore.h"
+#include "registry.h"
 
 /* A PREMIS element with text under parent. */
 static xmlNodePtr
@@ -116,89 +109,90 @@ note_agent(struct build *b, const char *login)
 	return 0;
 }
 
+/* The customer whose history is written, and its reference. */
+struct history {
+	struct build	*b;
+	const char	*cref;
+};
+
 /*
- * The workflow history of customer cid as PREMIS events: who did what
- * when, from which state to which, with the comment.  Returns 0 or -1.
+ * One entry of the history as a PREMIS event: who did what when, from
+ * which state to which, with the comment.  Returns 0 or -1.
  */
+static int
+add_event(const struct archive_event *ev, void *arg)
+{
+	const struct history	*h = arg;
+	struct build		*b = h->b;
+	xmlNodePtr		 root = xmlDocGetRootElement(b->premis), e, n;
+	char			 id[48], obj[32], detail[1200];
+
+	e = xmlNewChild(root, b->pns, BAD_CAST "event", NULL);
+	/* "event-ID", or "save-DOCUMENT-VERSION" (migration 8). */
+	snprintf(id, sizeof(id), "%s", ev->ident);
+	premis_ident(b, e, "event", id);
+	premis_text(b, e, "eventType", ev->action);
+	premis_text(b, e, "eventDateTime", ev->at);
+	snprintf(detail, sizeof(detail), "%s%s%s%s%s%s",
+	    *ev->from_state ? "från " : "", ev->from_state,
+	    *ev->to_state ? " till " : "", ev->to_state,
+	    *ev->comment ? ": " : "", ev->comment);
+	if (detail[0] != '\0') {
+		n = xmlNewChild(e, b->pns, BAD_CAST "eventDetailInformation",
+		    NULL);
+		premis_text(b, n, "eventDetail", detail);
+	}
+	n = xmlNewChild(e, b->pns, BAD_CAST "linkingAgentIdentifier", NULL);
+	premis_text(b, n, "linkingAgentIdentifierType", "local");
+	premis_text(b, n, "linkingAgentIdentifierValue", ev->login);
+	premis_text(b, n, "linkingAgentRole", "implementer");
+	if (ev->document_id != 0)
+		snprintf(obj, sizeof(obj), "D-%lld",
+		    (long long)ev->document_id);
+	else if (ev->placement_id != 0)
+		snprintf(obj, sizeof(obj), "P-%lld",
+		    (long long)ev->placement_id);
+	else
+		snprintf(obj, sizeof(obj), "%s", h->cref);
+	n = xmlNewChild(e, b->pns, BAD_CAST "linkingObjectIdentifier", NULL);
+	premis_text(b, n, "linkingObjectIdentifierType", "local");
+	premis_text(b, n, "linkingObjectIdentifierValue", obj);
+	return note_agent(b, ev->login);
+}
+
+/* The workflow history of customer cid as PREMIS events.  0 or -1. */
 int
 premis_events(struct build *b, int64_t cid, const char *cref)
 {
-	sqlite3_stmt	*st = db_stmt(b->db, STMT_ARCHIVE_EVENTS);
-	xmlNodePtr	 root = xmlDocGetRootElement(b->premis), e, n;
-	char		 id[48], obj[32], detail[1200];
-	int		 rc;
+	struct history	 h = { b, cref };
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, cid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e = xmlNewChild(root, b->pns, BAD_CAST "event", NULL);
-		/* "event-ID", or "save-DOCUMENT-VERSION" (migration 8). */
-		snprintf(id, sizeof(id), "%s", col(st, 0));
-		premis_ident(b, e, "event", id);
-		premis_text(b, e, "eventType", col(st, 7));
-		premis_text(b, e, "eventDateTime", col(st, 3));
-		snprintf(detail, sizeof(detail), "%s%s%s%s%s%s",
-		    *col(st, 8) ? "från " : "", col(st, 8),
-		    *col(st, 9) ? " till " : "", col(st, 9),
-		    *col(st, 10) ? ": " : "", col(st, 10));
-		if (detail[0] != '\0') {
-			n = xmlNewChild(e, b->pns,
-			    BAD_CAST "eventDetailInformation", NULL);
-			premis_text(b, n, "eventDetail", detail);
-		}
-		n = xmlNewChild(e, b->pns, BAD_CAST "linkingAgentIdentifier",
-		    NULL);
-		premis_text(b, n, "linkingAgentIdentifierType", "local");
-		premis_text(b, n, "linkingAgentIdentifierValue", col(st, 4));
-		premis_text(b, n, "linkingAgentRole", "implementer");
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			snprintf(obj, sizeof(obj), "D-%lld",
-			    (long long)sqlite3_column_int64(st, 1));
-		else if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-			snprintf(obj, sizeof(obj), "P-%lld",
-			    (long long)sqlite3_column_int64(st, 2));
-		else
-			snprintf(obj, sizeof(obj), "%s", cref);
-		n = xmlNewChild(e, b->pns, BAD_CAST "linkingObjectIdentifier",
-		    NULL);
-		premis_text(b, n, "linkingObjectIdentifierType", "local");
-		premis_text(b, n, "linkingObjectIdentifierValue", obj);
-		if (note_agent(b, col(st, 4)) == -1) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_archive_events_each(b->db, cid, add_event, &h) == 0 ?
+	    0 : -1;
 }
 
 /* The PREMIS agents: every login that acted.  Returns 0 or -1. */
 int
 premis_agents(struct build *b)
 {
-	sqlite3_stmt	*st;
-	xmlNodePtr	 a, root = xmlDocGetRootElement(b->premis);
-	size_t		 i;
-	int		 rc;
+	struct archive_agent	 ag;
+	xmlNodePtr		 a, root = xmlDocGetRootElement(b->premis);
+	size_t			 i;
+	int			 rc;
 
 	for (i = 0; i < b->nagents; i++) {
-		if ((st = db_stmt(b->db, STMT_USER_BY_LOGIN)) == NULL)
-			return -1;
-		sqlite3_bind_text(st, 1, b->agents[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
+		rc = store_archive_agent(b->db, b->agents[i], &ag);
 		a = xmlNewChild(root, b->pns, BAD_CAST "agent", NULL);
 		premis_ident(b, a, "agent", b->agents[i]);
-		if (rc == SQLITE_ROW) {
-			premis_text(b, a, "agentName", col(st, 2));
-			premis_text(b, a, "agentType", strcmp(b->agents[i],
-			    "system") == 0 ? "software" : "person");
-			premis_text(b, a, "agentNote", col(st, 3));
-			if (*col(st, 5))
-				premis_text(b, a, "agentNote", col(st, 5));
+		if (rc == 0) {
+			premis_text(b, a, "agentName", ag.name);
+			premis_text(b, a, "agentType",
+			    strcmp(b->agents[i], REGISTRY_SYSTEM_LOGIN) == 0 ?
+			    "software" : "person");
+			premis_text(b, a, "agentNote", ag.role);
+			if (ag.org[0] != '\0')
+				premis_text(b, a, "agentNote", ag.org);
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		if (rc == -1)
 			return -1;
 	}
 	return 0;

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "calendar.h"
@@ -56,7 +55,7 @@ closed(struct db *db, int status)
 	return status;
 }
 
-/* ---- init --------------------------------------------------------------- */
+/* ---- init -------------------------------------------------------------- */
 
 /*
  * Fills hex (2 * SECRET_BYTES + 1 of size) from /dev/urandom.  Returns 0,
@@ -184,7 +183,7 @@ cmd_init(int argc, char **argv)
 	return closed(db, rc);
 }
 
-/* ---- user ------------------------------------------------------------------- */
+/* ---- user -------------------------------------------------------------- */
 
 /* user add LOGIN --name NAME --role ROLE [--org ORG].  The exit status. */
 static int
@@ -240,7 +239,7 @@ cmd_user(int argc, char **argv)
 	return closed(db, user_add(db, argc, argv));
 }
 
-/* ---- customer ------------------------------------------------------------- */
+/* ---- customer ---------------------------------------------------------- */
 
 /* customer add: the customer and its category.  The exit status. */
 static int
@@ -333,7 +332,7 @@ cmd_customer(int argc, char **argv)
 	return closed(db, customer_add(db, argc, argv, cmd_today()));
 }
 
-/* ---- placement ------------------------------------------------------------ */
+/* ---- placement --------------------------------------------------------- */
 
 /* placement add: the placement.  Returns the exit status. */
 static int
@@ -377,7 +376,7 @@ cmd_placement(int argc, char **argv)
 	return closed(db, placement_add(db, argc, argv, cmd_today()));
 }
 
-/* ---- catalogue ------------------------------------------------------------ */
+/* ---- catalogue --------------------------------------------------------- */
 
 /* Prints one catalogue line in the format of the file. */
 static int
@@ -428,7 +427,7 @@ cmd_catalogue(int argc, char **argv)
 	return closed(db, rc);
 }
 
-/* ---- calendar ------------------------------------------------------------- */
+/* ---- calendar ---------------------------------------------------------- */
 
 /*
  * insats calendar YEAR: the year's public holidays and non-working

@@ -12,7 +12,7 @@
 #include "registry.h"
 #include "regrules.h"
 
-/* ---- small database helpers ------------------------------------------- */
+/* ---- small database helpers -------------------------------------------- */
 
 /*
  * Steps st for at most one row, then resets it.  Returns 1 with the first
@@ -149,7 +149,7 @@ check_user(const struct registry_user *u)
 	return check_text("the name", u->name);
 }
 
-/* ---- the writes, inside their transaction -------------------------------- */
+/* ---- the writes, inside their transaction ------------------------------ */
 
 /*
  * Finds the "system" user, the actor of command-line events, creating it

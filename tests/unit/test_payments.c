@@ -19,7 +19,9 @@
 
 #include "calendar.h"
 #include "catalogue.h"
+#include "db.h"
 #include "payments.h"
+#include "store.h"
 #include "helpers.h"
 
 #define HEADER	"anordnare,insats,kundreferens,avser,underlag,dagar,belopp," \
