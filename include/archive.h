@@ -19,16 +19,15 @@
 #ifndef INSATS_ARCHIVE_H
 #define INSATS_ARCHIVE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#include <stddef.h>
-#include <sqlite3.h>
-
+#include "archivestore.h"
 #include "calendar.h"
 #include "config.h"
-#include "db.h"
+#include "database.h"
 
-#define ARCHIVE_OBJID_MAX	64
+#define ARCHIVE_OBJID_MAX	PACKAGE_OBJID_MAX
 #define ARCHIVE_SOFTWARE	"insats"
 #define ARCHIVE_VERSION		"1.0"
 #define ARCHIVE_PROFILE		"https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
@@ -44,16 +43,11 @@ struct archive_file {
 	char		 id[48];	/* xml:id in METS */
 };
 
-struct archive_member {
-	int64_t	 id;			/* customers.id */
-	char		 last_entry[32];	/* as at export */
-};
-
 struct archive_pkg {
 	char			 objid[ARCHIVE_OBJID_MAX];
 	char			 created[21];
 	struct date		 today;
-	struct archive_member	*members;
+	struct package_member	*members;	/* as at export */
 	size_t			 nmembers;
 	struct archive_file	*files;
 	size_t			 nfiles, cap;
@@ -84,6 +78,18 @@ int	 archive_build(struct db *db, const struct config *cfg,
 int	 archive_record(struct db *db, const struct archive_pkg *pkg,
 	    int64_t actor);
 /*
+ * The export in one transaction (store_package_transaction): selects the
+ * customers due on today, builds their package, records it by actor and
+ * hands it to deliver (which writes it out or makes the tar, returning 0
+ * or -1) before the commit, so that no package is recorded that was not
+ * delivered.  Returns 0, 1 when nobody is due, -1 on an error (printed);
+ * pkg holds what was built either way (archive_free).
+ */
+int	 archive_export(struct db *db, const struct config *cfg,
+	    struct date today, int64_t actor,
+	    int (*deliver)(const struct archive_pkg *, void *), void *arg,
+	    struct archive_pkg *pkg);
+/*
  * Writes the package as outdir/OBJID (first as OBJID.partial, renamed
  * when complete).  Returns 0, or -1 (printed, the partial tree removed).
  */
@@ -97,6 +103,9 @@ int	 archive_tar(const struct archive_pkg *pkg, unsigned char **out,
  * 2 if it was confirmed before, -1 on error.
  */
 int	 archive_confirm(struct db *db, const char *objid,
+	    int64_t actor);
+/* The same in a transaction of its own; the same returns. */
+int	 archive_confirm_receipt(struct db *db, const char *objid,
 	    int64_t actor);
 void	 archive_free(struct archive_pkg *pkg);
 

@@ -5,8 +5,9 @@
 #ifndef INSATS_COMMANDS_H
 #define INSATS_COMMANDS_H
 
+#include "calendar.h"
 #include "config.h"
-#include "db.h"
+#include "database.h"
 
 /* Options every command takes, parsed by cmd_common_options(). */
 struct cmd_common {
@@ -40,8 +41,12 @@ struct cmd_opt {
  */
 int	 cmd_parse_opts(int argc, char **argv, int from,
 	    const struct cmd_opt *opts, const char **pos, int npos, int *got);
+/* Opens cfg->database and migrates it.  Returns 0, or 1 (closed, printed). */
+int	 cmd_db_open(struct db **db, const struct config *cfg, int create);
+/* Today's date in the process's local time (TZ). */
+struct date cmd_today(void);
 
-int	 cmd_serve(int argc, char **argv);	/* server.c */
+int	 cmd_serve(int argc, char **argv);	/* master.c */
 int	 cmd_init(int argc, char **argv);	/* cmd_admin.c */
 int	 cmd_user(int argc, char **argv);
 int	 cmd_customer(int argc, char **argv);

@@ -1,8 +1,7 @@
 /*
- * payments: the payment basis (DOMAIN.md, 002 §12, §14).  The CSV of a
- * payment run (RFC 4180, UTF-8, CRLF, header row), used by GET /payments
- * and `insats export payments`, and the payment of one monthly report for
- * its page.
+ * payments: the payment basis.  The CSV of a payment run (RFC 4180,
+ * UTF-8, CRLF, header row), used by GET /payments and `insats export
+ * payments`, and the payment of one monthly report for its page.
  *
  * The run for month R pays: the approved monthly reports on R first
  * submitted by R's cut-off (payment_cutoff_day of R+1, local date); the
@@ -22,8 +21,9 @@
 #include <stddef.h>
 
 #include "billing.h"
-#include "db.h"
-#include "store.h"
+#include "database.h"
+
+struct document;
 
 enum pay_kind { PAY_MONTHLY, PAY_FINAL };
 

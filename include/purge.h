@@ -16,12 +16,11 @@
 #ifndef INSATS_PURGE_H
 #define INSATS_PURGE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "calendar.h"
-#include "db.h"
+#include "database.h"
 #include "retention.h"
 
 #define PURGE_OBJID_MAX	64
@@ -92,6 +91,24 @@ int	 purge_scan(struct db *db, struct date today, purge_visit visit,
  */
 int	 purge_run(struct db *db, const struct purge_opts *o, purge_note note,
 	    void *arg, struct purge_result *res);
+/*
+ * One destruction record (gallringsprotokoll); finished and package are
+ * NULL while the run is open and for the two-years rule.
+ */
+struct destruction_record {
+	int64_t		 id;
+	const char	*run, *started, *finished, *today;
+	const char	*actor;			/* the login */
+	const char	*operator, *rule, *package;
+	int64_t		 customers, placements, documents, versions, events;
+};
+
+/*
+ * Every destruction record, oldest first; fn's strings are valid only
+ * during the call, non-zero stops.  Returns 0, fn's value, or -1.
+ */
+int	 purge_records_each(struct db *db,
+	    int (*fn)(const struct destruction_record *, void *), void *arg);
 /*
  * Searches the file at path for each of the n NUL-terminated needles.
  * Returns the number of needles found, 0 when the file is missing, or -1

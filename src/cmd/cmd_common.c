@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "commands.h"
-#include "demo.h"
 #include "localdate.h"
 
 /*

@@ -11,101 +11,73 @@
 
 #include "commands.h"
 #include "defaultlist.h"
-#include "demo.h"
+#include "registry.h"
 
 static const char usage_provider[] =
     "provider authorise ORG --kundval KUNDVAL --date YYYY-MM-DD |"
     " provider defaults [--today YYYY-MM-DD]";
 
-/* 1 if kundval names a kundval of the catalogue, else 0. */
+/* The rows of one kundval's list, in order. */
+struct list {
+	char	 rows[64][2][201];	/* provider, authorised on */
+	size_t	 n;
+};
+
 static int
-kundval_known(struct db *db, const char *kundval)
+list_row(const struct registry_authorisation *a, void *arg)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_KUNDVAL_LIST);
-	int		 found = 0;
+	struct list	*l = arg;
 
-	if (st == NULL)
-		return 0;
-	while (!found && sqlite3_step(st) == SQLITE_ROW)
-		found = strcmp((const char *)sqlite3_column_text(st, 0),
-		    kundval) == 0;
-	sqlite3_reset(st);
-	return found;
-}
-
-int
-provider_authorise(struct db *db, const char *org, const char *kundval,
-    const char *date)
-{
-	sqlite3_stmt	*st;
-	int64_t	 id;
-	struct date	 d;
-	int		 rc;
-
-	if (date_parse(date, &d) == -1) {
-		fprintf(stderr, "insats: dates are written YYYY-MM-DD\n");
-		return 2;
-	}
-	if (!kundval_known(db, kundval)) {
-		fprintf(stderr, "insats: no kundval \"%s\" in the catalogue\n",
-		    kundval);
-		return 2;
-	}
-	if ((rc = admin_org(db, org, 0, &id)) != 0)
-		return rc;
-	if ((st = db_stmt(db, STMT_AUTHORISATION_PUT)) == NULL)
-		return 1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, kundval, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	return db_step_done(st) == -1 ? 1 : 0;
+	snprintf(l->rows[l->n][0], sizeof(l->rows[l->n][0]), "%s", a->org);
+	snprintf(l->rows[l->n][1], sizeof(l->rows[l->n][1]), "%s", a->date);
+	return ++l->n == 64;
 }
 
 /* Prints one kundval's list: "KUNDVAL\tN\tPROVIDER\tDATE[\tdefault]". */
 static int
 print_list(struct db *db, const char *kundval, struct date today)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_AUTHORISATIONS_OF_KUNDVAL);
-	char		 rows[64][2][201];
-	size_t		 n = 0, i, def;
+	static struct list	 l;
+	size_t			 i, def;
 
-	if (st == NULL)
+	l.n = 0;
+	if (registry_authorisations_each(db, kundval, list_row, &l) == -1)
 		return 1;
-	sqlite3_bind_text(st, 1, kundval, -1, SQLITE_TRANSIENT);
-	while (n < 64 && sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(rows[n][0], sizeof(rows[n][0]), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		snprintf(rows[n][1], sizeof(rows[n][1]), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
-		n++;
-	}
-	sqlite3_reset(st);
-	if (n == 0)
+	if (l.n == 0)
 		return 0;
-	def = default_index(today, n);
-	for (i = 0; i < n; i++)
-		printf("%s\t%zu\t%s\t%s%s\n", kundval, i + 1, rows[i][0],
-		    rows[i][1], i == def ? "\tdefault" : "");
+	def = default_index(today, l.n);
+	for (i = 0; i < l.n; i++)
+		printf("%s\t%zu\t%s\t%s%s\n", kundval, i + 1, l.rows[i][0],
+		    l.rows[i][1], i == def ? "\tdefault" : "");
 	return 0;
+}
+
+/* The kundvals of the catalogue, in order. */
+struct kundvals {
+	char	 kv[64][201];
+	size_t	 n;
+};
+
+static int
+kundval_row(const char *kundval, void *arg)
+{
+	struct kundvals	*k = arg;
+
+	snprintf(k->kv[k->n], sizeof(k->kv[k->n]), "%s", kundval);
+	return ++k->n == 64;
 }
 
 static int
 provider_defaults(struct db *db, struct date today)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_KUNDVAL_LIST);
-	char		 kv[64][201];
-	size_t		 n = 0, i;
+	static struct kundvals	 k;
+	size_t			 i;
 
-	if (st == NULL)
+	k.n = 0;
+	if (registry_kundvals_each(db, kundval_row, &k) == -1)
 		return 1;
-	while (n < 64 && sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(kv[n], sizeof(kv[n]), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		n++;
-	}
-	sqlite3_reset(st);
-	for (i = 0; i < n; i++)
-		if (print_list(db, kv[i], today) != 0)
+	for (i = 0; i < k.n; i++)
+		if (print_list(db, k.kv[i], today) != 0)
 			return 1;
 	return 0;
 }
@@ -136,15 +108,8 @@ cmd_provider(int argc, char **argv)
 			return cmd_usage(usage_provider);
 		if ((rc = cmd_db_open(&db, &c.cfg, 0)) != 0)
 			return rc;
-		if (db_begin(db) == -1) {
-			db_close(db);
-			return 1;
-		}
-		if ((rc = provider_authorise(db, pos[0], kundval, date)) == 0 &&
-		    db_commit(db) == -1)
-			rc = 1;
-		if (rc != 0)
-			db_rollback(db);
+		rc = registry_authorise(db, &(struct registry_authorisation){
+		    pos[0], kundval, date });
 		db_close(db);
 		return rc;
 	}

@@ -21,8 +21,8 @@
 
 #include "archive.h"
 #include "commands.h"
-#include "demo.h"
 #include "purge.h"
+#include "registry.h"
 #include "retention.h"
 
 static const char usage_purge[] =
@@ -68,19 +68,6 @@ operator_name(char *buf, size_t size)
 		snprintf(buf, size, "%s", pw->pw_name);
 	else
 		snprintf(buf, size, "uid %lu", (unsigned long)geteuid());
-}
-
-/* The system user's id in its own transaction.  Returns 0 or 1. */
-static int
-system_actor(struct db *db, int64_t *id)
-{
-	if (db_begin(db) == -1)
-		return 1;
-	if (admin_system_user(db, id) != 0 || db_commit(db) == -1) {
-		db_rollback(db);
-		return 1;
-	}
-	return 0;
 }
 
 /* ---- purge ------------------------------------------------------------- */
@@ -136,39 +123,40 @@ print_summary(const struct purge_result *r, int dry_run)
 		    r->checkpoint_ok ? "truncated" : "NOT-TRUNCATED");
 }
 
-/*
- * Prints every row of the bound statement st as columns from..to-1,
- * tab-separated, "-" for NULL, then resets st.  Returns the exit status.
- */
-static int
-print_rows(sqlite3_stmt *st, int from, int to)
+/* Prints text, "-" for NULL, after a tab unless first. */
+static void
+field(const char *s, int first)
 {
-	const unsigned char	*s;
-	int			 rc, i;
+	printf("%s%s", first ? "" : "\t", s != NULL ? s : "-");
+}
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = from; i < to; i++) {
-			s = sqlite3_column_text(st, i);
-			printf("%s%s", i > from ? "\t" : "",
-			    s ? (const char *)s : "-");
-		}
-		printf("\n");
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : 1;
+/* Prints one destruction record. */
+static int
+print_record(const struct destruction_record *r, void *arg)
+{
+	(void)arg;
+	printf("%lld", (long long)r->id);
+	field(r->run, 0);
+	field(r->started, 0);
+	field(r->finished, 0);
+	field(r->today, 0);
+	field(r->actor, 0);
+	field(r->operator, 0);
+	field(r->rule, 0);
+	field(r->package, 0);
+	printf("\t%lld\t%lld\t%lld\t%lld\t%lld\n", (long long)r->customers,
+	    (long long)r->placements, (long long)r->documents,
+	    (long long)r->versions, (long long)r->events);
+	return 0;
 }
 
 /* purge log: every destruction record.  Returns the exit status. */
 static int
 purge_log(struct db *db)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_DESTRUCTION_LIST);
-
-	if (st == NULL)
-		return 1;
 	printf("id\trun\tstarted\tfinished\ttoday\tactor\toperator\trule\t"
 	    "package\tcustomers\tplacements\tdocuments\tversions\tevents\n");
-	return print_rows(st, 0, 14);
+	return purge_records_each(db, print_record, NULL) == 0 ? 0 : 1;
 }
 
 /* insats purge.  Returns the exit status. */
@@ -207,7 +195,7 @@ cmd_purge(int argc, char **argv)
 	po.dry_run = dry_run;
 	po.operator = op;
 	po.db_path = c.cfg.database;
-	if (!dry_run && system_actor(db, &po.actor) != 0) {
+	if (!dry_run && registry_system_user(db, &po.actor) != 0) {
 		db_close(db);
 		return 1;
 	}
@@ -219,29 +207,11 @@ cmd_purge(int argc, char **argv)
 
 /* ---- export archive ----------------------------------------------------- */
 
-/*
- * Builds, records and writes the package in one transaction: the record
- * is committed only once every file is on disk.  Returns the status.
- */
+/* Writes the package under the directory arg (archive_export). */
 static int
-export_in_tx(struct db *db, const struct config *cfg, const char *out,
-    struct archive_pkg *pkg)
+write_out(const struct archive_pkg *pkg, void *arg)
 {
-	int64_t	 actor;
-
-	if (admin_system_user(db, &actor) != 0)
-		return 1;
-	if (archive_select(db, pkg->today, pkg) == -1)
-		return 1;
-	if (pkg->nmembers == 0) {
-		fprintf(stderr, "insats: no customer is due for hand-over\n");
-		return 1;
-	}
-	if (archive_build(db, cfg, pkg) == -1 ||
-	    archive_record(db, pkg, actor) == -1 ||
-	    archive_write_dir(pkg, out) == -1)
-		return 1;
-	return 0;
+	return archive_write_dir(pkg, arg);
 }
 
 /* insats export archive --out DIR [--today D].  Returns the status. */
@@ -251,6 +221,7 @@ export_archive(int argc, char **argv, struct cmd_common *c)
 	struct archive_pkg	 pkg;
 	struct db		*db = NULL;
 	const char		*today = NULL, *out = NULL, *pos[1];
+	int64_t			 actor;
 	int			 rc, npos;
 	const struct cmd_opt	 opts[] = { { "--today", &today, NULL },
 				    { "--out", &out, NULL },
@@ -265,16 +236,17 @@ export_archive(int argc, char **argv, struct cmd_common *c)
 		return rc;
 	if (cmd_db_open(&db, &c->cfg, 0) != 0)
 		return 1;
-	if (db_begin(db) == -1) {
-		db_close(db);
-		return 1;
-	}
-	rc = export_in_tx(db, &c->cfg, out, &pkg);
-	if (rc == 0 && db_commit(db) == -1)
+	/*
+	 * The record is committed only once every file is on disk; the
+	 * system user, its actor, is created on first use.
+	 */
+	if (registry_system_user(db, &actor) != 0)
 		rc = 1;
-	if (rc != 0)
-		db_rollback(db);
-	else
+	else if ((rc = archive_export(db, &c->cfg, pkg.today, actor,
+	    write_out, (void *)out, &pkg)) == 1)
+		fprintf(stderr, "insats: no customer is due for hand-over\n");
+	rc = rc == 0 ? 0 : 1;
+	if (rc == 0)
 		printf("package\t%s\t%s/%s\tcustomers=%zu\tdocuments=%d\t"
 		    "versions=%d\tfiles=%zu\n", pkg.objid, out, pkg.objid,
 		    pkg.nmembers, pkg.documents, pkg.versions, pkg.nfiles);
@@ -285,36 +257,43 @@ export_archive(int argc, char **argv, struct cmd_common *c)
 
 /* ---- archive list | confirm --------------------------------------------- */
 
+/* Prints one package: its columns after the id. */
+static int
+print_package(const struct package_row *p, void *arg)
+{
+	(void)arg;
+	field(p->objid, 1);
+	field(p->created, 0);
+	field(p->created_by, 0);
+	field(p->today, 0);
+	printf("\t%lld\t%lld\t%lld", (long long)p->customers,
+	    (long long)p->documents, (long long)p->files);
+	field(p->confirmed, 0);
+	field(p->confirmed_by, 0);
+	printf("\n");
+	return 0;
+}
+
 /* archive list: the packages, newest first.  Returns the exit status. */
 static int
 archive_list(struct db *db)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_PACKAGE_LIST);
-
-	if (st == NULL)
-		return 1;
-	sqlite3_bind_int(st, 1, 1000);
 	printf("objid\tcreated\tby\ttoday\tcustomers\tdocuments\tfiles\t"
 	    "confirmed\tconfirmed-by\n");
-	return print_rows(st, 1, 10);
+	return store_packages_each(db, 1000, print_package, NULL) == 0 ? 0 : 1;
 }
 
-/* archive confirm OBJID in a transaction.  Returns the exit status. */
+/* archive confirm OBJID.  Returns the exit status. */
 static int
 archive_confirm_cmd(struct db *db, const char *objid)
 {
 	int64_t	 actor;
-	int		 rc;
+	int	 rc;
 
-	if (db_begin(db) == -1)
+	if (registry_system_user(db, &actor) != 0)
 		return 1;
-	if (admin_system_user(db, &actor) != 0) {
-		db_rollback(db);
-		return 1;
-	}
-	rc = archive_confirm(db, objid, actor);
+	rc = archive_confirm_receipt(db, objid, actor);
 	if (rc != 0) {
-		db_rollback(db);
 		if (rc == 1)
 			fprintf(stderr, "insats: no package %s\n", objid);
 		else if (rc == 2)
@@ -322,8 +301,6 @@ archive_confirm_cmd(struct db *db, const char *objid)
 			    "before\n", objid);
 		return rc == -1 ? 1 : 2;
 	}
-	if (db_commit(db) == -1)
-		return 1;
 	printf("confirmed\t%s\n", objid);
 	return 0;
 }

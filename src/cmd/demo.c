@@ -1,18 +1,16 @@
 /*
- * demo: the data of `insats init --demo`: two providers, one user of each
- * role, seven customers and their placements (Oct-Nov 2026).  Everything
- * goes through the admin_* operations, so the demo obeys the same checks
- * as the command line, in the caller's transaction.
+ * demo: the data of `insats init --demo` (demo.h): two providers, one
+ * user of each role, seven customers and their placements (Oct-Nov 2026),
+ * written by registry_demo() in one transaction.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "demo.h"
 #include "pnr.h"
+#include "registry.h"
 
-static const struct demo_user {
-	const char	*login, *name, *role, *org;
-} demo_users[] = {
+static const struct registry_user demo_users[] = {
 	{ "anna", "Anna Andersson", "provider", "Framtid AB" },
 	{ "bo", "Bo Berg", "provider", "Steget Vidare" },
 	{ "karin", "Karin Karlsson", "counsellor", NULL },
@@ -49,6 +47,16 @@ static const struct demo_customer {
 	    "ISA2", "Framtid AB", "2026-11-16", "2027-11-15" },
 };
 
+/* Both providers are authorised for every kundval, Framtid AB first. */
+static const struct registry_authorisation demo_authorisations[] = {
+	{ "Framtid AB", "Arbetsmarknadsinsatser", "2023-01-16" },
+	{ "Framtid AB", "Förberedande arbetsinriktade insatser", "2023-01-16" },
+	{ "Framtid AB", "Introduktionsinsatser sfi och arbete", "2023-01-16" },
+	{ "Steget Vidare", "Arbetsmarknadsinsatser", "2023-09-01" },
+	{ "Steget Vidare", "Förberedande arbetsinriktade insatser", "2023-09-01" },
+	{ "Steget Vidare", "Introduktionsinsatser sfi och arbete", "2024-02-01" },
+};
+
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
@@ -71,90 +79,44 @@ check_number(const struct demo_customer *c, struct date today)
 	return 0;
 }
 
-/* Adds the demo users (and with them the providers).  Returns 0 or -1. */
-static int
-seed_users(struct db *db)
+/* The register's view of customer c and its placement. */
+static struct registry_demo_customer
+registered(const struct demo_customer *c)
 {
-	int64_t	 id;
-	size_t		 i;
+	struct registry_demo_customer	 r;
 
-	for (i = 0; i < NELEM(demo_users); i++)
-		if (admin_user_add(db, demo_users[i].login, demo_users[i].name,
-		    demo_users[i].role, demo_users[i].org, &id) != 0) {
-			fprintf(stderr, "demo: cannot add user %s\n",
-			    demo_users[i].login);
-			return -1;
-		}
-	return 0;
+	memset(&r, 0, sizeof(r));
+	r.customer.pnr = c->pnr;
+	r.customer.name = c->name;
+	r.customer.counsellor = c->counsellor;
+	r.customer.protect = c->protect;
+	r.customer.protection = c->protect ? "skyddad-folkbokforing" : NULL;
+	r.placement.pnr = c->pnr;
+	r.placement.code = c->code;
+	r.placement.provider = c->provider;
+	r.placement.start = c->start;
+	r.placement.end = c->end;
+	return r;
 }
 
-/* Adds one customer and the placement.  Returns 0 or -1. */
-static int
-seed_customer(struct db *db, const struct demo_customer *c,
-    struct date today)
-{
-	int64_t	 id;
-
-	if (check_number(c, today) == -1)
-		return -1;
-	if (admin_customer_add(db, c->pnr, c->name, c->counsellor, c->protect,
-	    today, &id) != 0 || (c->protect &&
-	    admin_customer_protection(db, id, "skyddad-folkbokforing") != 0) ||
-	    admin_placement_add(db, c->pnr, c->code, c->provider, c->start,
-	    c->end, today, &id) != 0 ||
-	    admin_placement_started(db, id, "Jobbexpert på plats",
-	    "Kartlägga arbetsförmåga och matcha mot praktik.",
-	    "Arbete inom handel eller lager.") != 0) {
-		fprintf(stderr, "demo: cannot add %s\n", c->name);
-		return -1;
-	}
-	return 0;
-}
-
-/* Both providers are authorised for every kundval, Framtid AB first. */
-static const struct demo_authorisation {
-	const char	*org, *kundval, *date;
-} demo_authorisations[] = {
-	{ "Framtid AB", "Arbetsmarknadsinsatser", "2023-01-16" },
-	{ "Framtid AB", "Förberedande arbetsinriktade insatser", "2023-01-16" },
-	{ "Framtid AB", "Introduktionsinsatser sfi och arbete", "2023-01-16" },
-	{ "Steget Vidare", "Arbetsmarknadsinsatser", "2023-09-01" },
-	{ "Steget Vidare", "Förberedande arbetsinriktade insatser", "2023-09-01" },
-	{ "Steget Vidare", "Introduktionsinsatser sfi och arbete", "2024-02-01" },
-};
-
-static int
-seed_authorisations(struct db *db)
-{
-	size_t	 i;
-
-	for (i = 0; i < NELEM(demo_authorisations); i++)
-		if (provider_authorise(db, demo_authorisations[i].org,
-		    demo_authorisations[i].kundval,
-		    demo_authorisations[i].date) != 0) {
-			fprintf(stderr, "demo: cannot authorise %s\n",
-			    demo_authorisations[i].org);
-			return -1;
-		}
-	return 0;
-}
-
-/*
- * Seeds the demo into an empty database whose catalogue is loaded, in the
- * caller's transaction.  Returns 0, or -1 with a message (roll back).
- */
 int
-demo_seed(struct db *db)
+demo_load(struct db *db, struct date today)
 {
-	struct date	 today = cmd_today();
-	int64_t	 id;
-	size_t		 i;
+	struct registry_demo_customer	 cust[NELEM(demo_customers)];
+	struct registry_demo		 d = {
+		demo_users, NELEM(demo_users),
+		demo_authorisations, NELEM(demo_authorisations),
+		cust, NELEM(cust),
+		{ "Jobbexpert på plats",
+		    "Kartlägga arbetsförmåga och matcha mot praktik.",
+		    "Arbete inom handel eller lager." },
+	};
+	size_t				 i;
 
-	if (admin_system_user(db, &id) != 0 || seed_users(db) == -1 ||
-	    seed_authorisations(db) == -1)
-		return -1;
-	for (i = 0; i < NELEM(demo_customers); i++)
-		if (seed_customer(db, &demo_customers[i], today) == -1)
+	for (i = 0; i < NELEM(demo_customers); i++) {
+		if (check_number(&demo_customers[i], today) == -1)
 			return -1;
-	return 0;
+		cust[i] = registered(&demo_customers[i]);
+	}
+	return registry_demo(db, &d, today) == 0 ? 0 : -1;
 }

@@ -1,17 +1,20 @@
 /*
- * payments: the payment runs (payments.h, DOMAIN.md, 002 §12, §14).  The
- * rules are billing.c's pure functions; here the facts are read and the
- * rows of a run chosen.  Amounts come from billing.c in öre and are
- * written once, as kronor with öre.
+ * payments: the payment runs (payments.h).  The rules are billing.c's
+ * pure functions; here the rows of a run are chosen from the facts the
+ * store reads (payfacts.h, catalogue.h).  Amounts come from billing.c in
+ * öre and are written once, as kronor with öre.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "billing.h"
+#include "catalogue.h"
 #include "kinds.h"
 #include "localdate.h"
+#include "payfacts.h"
 #include "payments.h"
+#include "store.h"
 
 struct buf {
 	char	*s;
@@ -67,14 +70,6 @@ buf_field(struct buf *b, const char *s, int last)
 		buf_add(b, ",", 1);
 }
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
-
 /* What the rows of one placement are computed from. */
 struct facts {
 	long			 id;
@@ -104,64 +99,45 @@ ending_of(const char *s, enum ending *e)
 		*e = ENDING_COMPLETED;
 }
 
-/* Fills f from a STMT_PAYMENT_PLACEMENT row.  Returns 0, or -1. */
-static int
-facts_row(sqlite3_stmt *st, long id, struct facts *f)
-{
-	memset(f, 0, sizeof(*f));
-	f->id = id;
-	snprintf(f->provider, sizeof(f->provider), "%s", col(st, 0));
-	f->customer = (long)sqlite3_column_int64(st, 1);
-	snprintf(f->code, sizeof(f->code), "%s", col(st, 2));
-	if (date_parse(col(st, 3), &f->start) == -1)
-		return -1;
-	f->has_end = date_parse(col(st, 4), &f->final.end) == 0;
-	ending_of(col(st, 5), &f->final.ending);
-	if (date_parse(col(st, 6), &f->final.decided) == -1)
-		f->final.decided = (struct date){ 0, 0, 0 };
-	/* Local date: 23:30Z on the 7th is the 8th in Stockholm. */
-	f->final.submitted = local_date_of(col(st, 7), &f->final.first) == 0;
-	f->final.approved = sqlite3_column_int(st, 8);
-	return 0;
-}
-
 /* Reads placement id's facts.  Returns 0, 1 if there is none, -1. */
 static int
 load_facts(struct db *db, long id, struct facts *f)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_PAYMENT_PLACEMENT);
-	int		 rc;
+	struct pay_placement	 p;
+	int			 rc;
 
-	if (st == NULL)
+	if ((rc = store_pay_placement(db, id, &p)) != 0)
+		return rc;
+	memset(f, 0, sizeof(*f));
+	f->id = id;
+	snprintf(f->provider, sizeof(f->provider), "%s", p.provider);
+	f->customer = (long)p.customer;
+	snprintf(f->code, sizeof(f->code), "%s", p.code);
+	if (date_parse(p.start, &f->start) == -1)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 : -1;
-	}
-	rc = facts_row(st, id, f);
-	sqlite3_reset(st);
-	return rc;
+	f->has_end = date_parse(p.end, &f->final.end) == 0;
+	ending_of(p.ending, &f->final.ending);
+	if (date_parse(p.ending_decided_on, &f->final.decided) == -1)
+		f->final.decided = (struct date){ 0, 0, 0 };
+	/* Local date: 23:30Z on the 7th is the 8th in Stockholm. */
+	f->final.submitted = local_date_of(p.final_first, &f->final.first) ==
+	    0;
+	f->final.approved = p.final_approved;
+	return 0;
 }
 
 int
 payments_amount(struct db *db, const char *code, int year, int month,
     long *ore)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_AMOUNT_OF_MONTH);
-	char		 first[11];
-	int		 rc;
+	char	 first[11];
+	int64_t	 v;
+	int	 rc;
 
-	if (st == NULL)
-		return -1;
 	date_format((struct date){ year, month, 1 }, first);
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, first, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*ore = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	if ((rc = catalogue_amount(db, code, first, &v)) == 0)
+		*ore = (long)v;
+	return rc;
 }
 
 /* Why the end month or the two weeks are not paid, in Swedish. */
@@ -191,7 +167,7 @@ hold_reason(const struct final_facts *f, enum final_hold h, char *buf,
 
 /*
  * The run of the end month: the later of its monthly report's and its
- * final report's (002 §14: either one after the cut-off moves it).
+ * final report's: either one after the cut-off moves it.
  */
 static void
 end_month_run(const struct facts *f, int cutoff_day, struct pay_row *r)
@@ -273,9 +249,9 @@ monthly_row(struct db *db, int cutoff_day, const struct facts *f, int year,
 }
 
 /*
- * The two weeks after an aborted placement's end (002 §12.1.3), for the
- * end month at its amount, in the run of the final report's first
- * submission.  Returns 0 with *r, 1 if there is no such row, -1.
+ * The two weeks after an aborted placement's end, for the end month at
+ * its amount, in the run of the final report's first submission.
+ * Returns 0 with *r, 1 if there is no such row, -1.
  */
 static int
 final_row(struct db *db, int cutoff_day, const struct facts *f,
@@ -343,64 +319,52 @@ in_run(const struct pay_row *r, int year, int month)
 	return r->submitted && r->run_year == year && r->run_month == month;
 }
 
-/*
- * Appends the rows of placement f that run (year, month) pays.  Returns
- * 0 or -1.
- */
+/* A run being built: its month, the placement read, the CSV. */
+struct run {
+	struct db	*db;
+	struct buf	*b;
+	struct facts	 f;
+	int		 cutoff_day, year, month;
+};
+
+/* Appends the row of one approved monthly report if the run pays it. */
 static int
-add_placement(struct db *db, struct buf *b, const struct facts *f,
-    int cutoff_day, int year, int month)
+monthly(const char *period, const char *first, void *arg)
 {
-	sqlite3_stmt	*st = db_stmt(db, STMT_PAYMENT_MONTHLIES);
+	struct run	*run = arg;
 	struct pay_row	 r;
 	int		 y, m, rc;
 
-	if (st == NULL)
+	if (kind_period_parse(period, &y, &m) == -1)
+		return 0;
+	rc = monthly_row(run->db, run->cutoff_day, &run->f, y, m, first, &r);
+	if (rc == -1)
 		return -1;
-	sqlite3_bind_int64(st, 1, f->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (kind_period_parse(col(st, 0), &y, &m) == -1)
-			continue;
-		rc = monthly_row(db, cutoff_day, f, y, m,
-		    sqlite3_column_text(st, 1) ? col(st, 1) : NULL, &r);
-		if (rc == -1)
-			break;
-		/* An ending decision may have cut a reported month off. */
-		if (rc == 1)
-			fprintf(stderr, "level=warn msg=\"payments: placement %ld "
-			    "has no day in %s\"\n", f->id, col(st, 0));
-		else if (in_run(&r, year, month))
-			add_row(b, f, &r);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return -1;
-	if ((rc = final_row(db, cutoff_day, f, &r)) == -1)
-		return -1;
-	if (rc == 0 && in_run(&r, year, month))
-		add_row(b, f, &r);
+	/* An ending decision may have cut a reported month off. */
+	if (rc == 1)
+		fprintf(stderr, "level=warn msg=\"payments: placement %ld "
+		    "has no day in %s\"\n", run->f.id, period);
+	else if (in_run(&r, run->year, run->month))
+		add_row(run->b, &run->f, &r);
 	return 0;
 }
 
-/*
- * Binds run (year, month)'s candidate bounds: the month, the previous
- * run's cut-off and the month's first and last day.
- */
-static void
-bind_candidates(sqlite3_stmt *st, const char *month, long counsellor,
-    int year, int mon, int cutoff_day)
+/* Appends the rows of placement id that the run pays.  Returns 0 or -1. */
+static int
+add_placement(int64_t id, void *arg)
 {
-	struct date	 prev = date_add_months((struct date){ year, mon, 1 }, -1);
-	char		 lo[11], first[11], last[11];
+	struct run	*run = arg;
+	struct pay_row	 r;
+	int		 rc;
 
-	date_format(billing_cutoff(prev.year, prev.month, cutoff_day), lo);
-	date_format((struct date){ year, mon, 1 }, first);
-	date_format((struct date){ year, mon, days_in_month(year, mon) }, last);
-	sqlite3_bind_text(st, 1, month, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, counsellor);
-	sqlite3_bind_text(st, 3, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, last, -1, SQLITE_TRANSIENT);
+	if (load_facts(run->db, (long)id, &run->f) != 0 ||
+	    store_pay_monthlies_each(run->db, id, monthly, run) != 0)
+		return -1;
+	if ((rc = final_row(run->db, run->cutoff_day, &run->f, &r)) == -1)
+		return -1;
+	if (rc == 0 && in_run(&r, run->year, run->month))
+		add_row(run->b, &run->f, &r);
+	return 0;
 }
 
 #define CSV_HEADER \
@@ -411,26 +375,27 @@ payments_csv(struct db *db, const char *month, long counsellor,
     int cutoff_day, char **csv, size_t *len)
 {
 	struct buf	 b = { NULL, 0, 0, 0 };
-	struct facts	 f;
-	sqlite3_stmt	*st;
-	int		 year, mon, rc;
+	struct run	 run;
+	struct date	 prev;
+	char		 since[11], first[11], last[11];
 
 	*csv = NULL;
 	*len = 0;
-	if (kind_period_parse(month, &year, &mon) == -1)
+	memset(&run, 0, sizeof(run));
+	if (kind_period_parse(month, &run.year, &run.month) == -1)
 		return 1;
-	if ((st = db_stmt(db, STMT_PAYMENT_CANDIDATES)) == NULL)
-		return -1;
-	bind_candidates(st, month, counsellor, year, mon, cutoff_day);
+	run.db = db;
+	run.b = &b;
+	run.cutoff_day = cutoff_day;
+	/* The previous run's cut-off and the month's first and last day. */
+	prev = date_add_months((struct date){ run.year, run.month, 1 }, -1);
+	date_format(billing_cutoff(prev.year, prev.month, cutoff_day), since);
+	date_format((struct date){ run.year, run.month, 1 }, first);
+	date_format((struct date){ run.year, run.month,
+	    days_in_month(run.year, run.month) }, last);
 	buf_add(&b, CSV_HEADER, sizeof(CSV_HEADER) - 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (load_facts(db, (long)sqlite3_column_int64(st, 0), &f) != 0 ||
-		    add_placement(db, &b, &f, cutoff_day, year, mon) == -1) {
-			rc = SQLITE_ERROR;
-			break;
-		}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || b.failed) {
+	if (store_pay_candidates_each(db, month, counsellor, since, first,
+	    last, add_placement, &run) != 0 || b.failed) {
 		fprintf(stderr, "level=error msg=\"payments: run %s failed\"\n",
 		    month);
 		free(b.s);
@@ -439,23 +404,6 @@ payments_csv(struct db *db, const char *month, long counsellor,
 	*csv = b.s;
 	*len = b.len;
 	return 0;
-}
-
-/* The first submission of document id, or NULL (into buf).  0 or -1. */
-static int
-first_submission(struct db *db, long id, char *buf, size_t size)
-{
-	sqlite3_stmt	*st = db_stmt(db, STMT_DOC_FIRST_SUBMIT);
-	int		 rc;
-
-	buf[0] = '\0';
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		snprintf(buf, size, "%s", col(st, 0));
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 int
@@ -470,7 +418,8 @@ payments_of_document(struct db *db, int cutoff_day,
 	    kind_period_parse(d->period, &y, &m) == -1)
 		return 1;
 	if ((rc = load_facts(db, d->placement_id, &f)) != 0 ||
-	    (rc = first_submission(db, d->id, first, sizeof(first))) != 0)
+	    (rc = store_doc_first_submit(db, d->id, first,
+	    sizeof(first))) != 0)
 		return rc == 1 ? 1 : -1;
 	return monthly_row(db, cutoff_day, &f, y, m,
 	    first[0] != '\0' ? first : NULL, out);

@@ -576,3 +576,34 @@ purge_run(struct db *db, const struct purge_opts *o, purge_note note,
 	run_free(&run);
 	return rc;
 }
+
+int
+purge_records_each(struct db *db,
+    int (*fn)(const struct destruction_record *, void *), void *arg)
+{
+	sqlite3_stmt			*st = db_stmt(db, STMT_DESTRUCTION_LIST);
+	struct destruction_record	 r;
+	int				 rc, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.run = (const char *)sqlite3_column_text(st, 1);
+		r.started = (const char *)sqlite3_column_text(st, 2);
+		r.finished = (const char *)sqlite3_column_text(st, 3);
+		r.today = (const char *)sqlite3_column_text(st, 4);
+		r.actor = (const char *)sqlite3_column_text(st, 5);
+		r.operator = (const char *)sqlite3_column_text(st, 6);
+		r.rule = (const char *)sqlite3_column_text(st, 7);
+		r.package = (const char *)sqlite3_column_text(st, 8);
+		r.customers = sqlite3_column_int64(st, 9);
+		r.placements = sqlite3_column_int64(st, 10);
+		r.documents = sqlite3_column_int64(st, 11);
+		r.versions = sqlite3_column_int64(st, 12);
+		r.events = sqlite3_column_int64(st, 13);
+		stop = fn(&r, arg);
+	}
+	sqlite3_reset(st);
+	return stop != 0 ? stop : rc == SQLITE_DONE ? 0 : -1;
+}

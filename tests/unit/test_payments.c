@@ -18,8 +18,10 @@
 #include <cmocka.h>
 
 #include "calendar.h"
-#include "demo.h"
+#include "catalogue.h"
+#include "db.h"
 #include "payments.h"
+#include "store.h"
 #include "helpers.h"
 
 #define HEADER	"anordnare,insats,kundreferens,avser,underlag,dagar,belopp," \
@@ -248,7 +250,7 @@ test_payments_year_change(void **state)
 	path = temp_file("code\tkundval\tname\tmax_months\tvalid_from\t"
 	    "monthly_amount_sek\n" CAT_ROW("2026-01-01", "3876")
 	    CAT_ROW("2027-01-01", "4000.50"));
-	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
+	assert_int_equal(catalogue_load(*state, path, ymd("2026-12-20"),
 	    &count), 0);
 	unlink(path);
 	assert_int_equal(count, 2);
@@ -259,22 +261,22 @@ test_payments_year_change(void **state)
 
 	/* December has begun: an amount valid from its 1st would re-price it. */
 	path = temp_file(CAT_ROW("2026-12-01", "5000"));
-	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
+	assert_int_equal(catalogue_load(*state, path, ymd("2026-12-20"),
 	    &count), 2);
 	/* So would a changed amount of a validity that has begun. */
 	unlink(path);
 	path = temp_file(CAT_ROW("2026-01-01", "3900"));
-	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
+	assert_int_equal(catalogue_load(*state, path, ymd("2026-12-20"),
 	    &count), 2);
 	unlink(path);
 	/* The amount already in force, valid from a past day, changes nothing. */
 	path = temp_file(CAT_ROW("2026-06-01", "3876"));
-	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
+	assert_int_equal(catalogue_load(*state, path, ymd("2026-12-20"),
 	    &count), 0);
 	unlink(path);
 	/* The old format (no valid_from) is refused. */
 	path = temp_file("AMI2\tA\tArbetsträning\t12\t3876\n");
-	assert_int_equal(admin_catalogue_load(*state, path, ymd("2026-12-20"),
+	assert_int_equal(catalogue_load(*state, path, ymd("2026-12-20"),
 	    &count), 2);
 	unlink(path);
 	assert_run_csv(*state, "2026-12", HEADER
