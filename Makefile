@@ -13,6 +13,9 @@ PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 BASE_CFLAGS	 = -std=c11 -D_GNU_SOURCE -pthread -g $(WARN) -Iinclude $(PKG_CFLAGS)
 CFLAGS		?= -O2
 LDLIBS		 = $(PKG_LIBS) -lfcgi -pthread
+# Tests and the bench seed set up their fixtures with SQL: they may see the
+# storage layer's private headers, which no other code includes.
+TEST_CFLAGS	 = -Isrc/store
 SAN		 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Every module but main.c goes into libinsats.a, linked by the worker, the
@@ -48,11 +51,11 @@ build/insats: build/obj/cmd/main.o build/libinsats.a
 
 build/tests/%: tests/unit/%.c build/libinsats.a $(HEADERS) tests/unit/helpers.h
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< build/libinsats.a $(LDLIBS) -lcmocka
+	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -o $@ $< build/libinsats.a $(LDLIBS) -lcmocka
 
 build/asan/tests/%: tests/unit/%.c build/asan/libinsats.a $(HEADERS) tests/unit/helpers.h
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -o $@ $< build/asan/libinsats.a $(LDLIBS) -lcmocka
+	$(CC) $(BASE_CFLAGS) $(TEST_CFLAGS) -O1 $(SAN) -o $@ $< build/asan/libinsats.a $(LDLIBS) -lcmocka
 
 # Installs the Debian packages and npm modules that are missing (root, apt-get).
 deps:
@@ -171,7 +174,7 @@ BENCH_CFLAGS	 = $(BASE_CFLAGS) -O2
 
 build/bench/seed: tests/bench/seed.c build/libinsats.a $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(BENCH_CFLAGS) -o $@ $< build/libinsats.a $(LDLIBS)
+	$(CC) $(BENCH_CFLAGS) $(TEST_CFLAGS) -o $@ $< build/libinsats.a $(LDLIBS)
 
 build/bench/fixed-fcgi: tests/bench/fixed-fcgi.c
 	@mkdir -p $(dir $@)

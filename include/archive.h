@@ -71,13 +71,6 @@ int	 archive_select(struct db *db, struct date today,
 int	 archive_build(struct db *db, const struct config *cfg,
 	    struct archive_pkg *pkg);
 /*
- * Records the package (archive_packages, its customers with their last
- * entries) and the "archive-export" event by actor, in the caller's
- * transaction.  Returns 0 or -1.
- */
-int	 archive_record(struct db *db, const struct archive_pkg *pkg,
-	    int64_t actor);
-/*
  * The export in one transaction (store_package_transaction): selects the
  * customers due on today, builds their package, records it by actor and
  * hands it to deliver (which writes it out or makes the tar, returning 0
@@ -99,12 +92,9 @@ int	 archive_tar(const struct archive_pkg *pkg, unsigned char **out,
 	    size_t *len);
 /*
  * Confirms receipt of the package objid by actor, with its audit event,
- * in the caller's transaction.  Returns 0, 1 if there is no such package,
- * 2 if it was confirmed before, -1 on error.
+ * in one transaction.  Returns 0, 1 if there is no such package, 2 if it
+ * was confirmed before, -1 on error.
  */
-int	 archive_confirm(struct db *db, const char *objid,
-	    int64_t actor);
-/* The same in a transaction of its own; the same returns. */
 int	 archive_confirm_receipt(struct db *db, const char *objid,
 	    int64_t actor);
 void	 archive_free(struct archive_pkg *pkg);

@@ -10,6 +10,13 @@
 struct db;
 struct writer;
 
+/*
+ * The body of a write transaction: runs with the connection that writes
+ * and returns 0 to commit, anything else (1: a conflict, -1: an error) to
+ * roll back.  It never begins, commits or rolls back itself.
+ */
+typedef int	(*db_tx_fn)(struct db *db, void *arg);
+
 /* The schema version this binary writes and understands. */
 #define DB_SCHEMA_VERSION 11
 

@@ -18,7 +18,7 @@
 
 #include <pthread.h>
 
-#include "db.h"
+#include "database.h"
 
 #define WRITER_BATCH_MAX 64	/* transactions in one COMMIT */
 

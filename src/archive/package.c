@@ -174,8 +174,12 @@ out:
 
 /* ---- record, confirm --------------------------------------------------- */
 
-/* Returns 0 with the package and its customers recorded, or -1. */
-int
+/*
+ * Records the package (archive_packages, its customers with their last
+ * entries) and the "archive-export" event by actor, in the transaction of
+ * archive_export().  Returns 0 or -1.
+ */
+static int
 archive_record(struct db *db, const struct archive_pkg *pkg,
     int64_t actor)
 {
@@ -228,13 +232,6 @@ archive_export(struct db *db, const struct config *cfg, struct date today,
 	struct export	 e = { cfg, today, actor, deliver, arg, pkg };
 
 	return store_package_transaction(db, export_tx, &e);
-}
-
-/* Returns 0 confirmed, 1 no such package, 2 confirmed before, -1 error. */
-int
-archive_confirm(struct db *db, const char *objid, int64_t actor)
-{
-	return store_package_confirm(db, objid, actor);
 }
 
 /* What archive_confirm_receipt() confirms. */

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "archive.h"
-#include "handover.h"
+#include "archivestore.h"
 #include "purge.h"
 #include "retention.h"
 #include "router.h"
@@ -70,13 +70,13 @@ add_package(const struct package_row *r, void *arg)
 
 	page_attr_long(n, "id", (long)r->id);
 	page_attr(n, "objid", r->objid);
-	page_attr_time(n, "created", r->created_at);
+	page_attr_time(n, "created", r->created);
 	page_attr(n, "created-by", r->created_by);
-	page_attr_long(n, "customers", r->customers);
-	page_attr_long(n, "documents", r->documents);
-	page_attr_long(n, "files", r->files);
-	if (r->confirmed_at != NULL) {
-		page_attr_time(n, "confirmed", r->confirmed_at);
+	page_attr_long(n, "customers", (long)r->customers);
+	page_attr_long(n, "documents", (long)r->documents);
+	page_attr_long(n, "files", (long)r->files);
+	if (r->confirmed != NULL) {
+		page_attr_time(n, "confirmed", r->confirmed);
 		page_attr(n, "confirmed-by", r->confirmed_by);
 	}
 	return 0;
@@ -122,20 +122,37 @@ send_tar(struct ctx *c, const char *objid, const unsigned char *tar,
 	return 200;
 }
 
+/* The export's tar, made before the commit (archive_export). */
+struct tar_out {
+	unsigned char	*tar;
+	size_t		 len;
+};
+
+static int
+make_tar(const struct archive_pkg *pkg, void *arg)
+{
+	struct tar_out	*t = arg;
+
+	return archive_tar(pkg, &t->tar, &t->len);
+}
+
 /* POST /archive/packages: export and download.  Returns the status. */
 int
 h_archive_export(struct ctx *c)
 {
 	struct archive_pkg	 pkg;
-	unsigned char		*tar = NULL;
-	size_t			 len = 0;
+	struct tar_out		 t = { NULL, 0 };
+	unsigned char		*tar;
+	size_t			 len;
 	int			 rc;
 
 	if (c->user.role != ROLE_ARCHIVIST)
 		return send_error(c, 403, NULL);
 	memset(&pkg, 0, sizeof(pkg));
-	rc = store_handover_export(c->db, c->cfg, today_local(), c->user.id,
-	    &pkg, &tar, &len);
+	rc = archive_export(c->db, c->cfg, today_local(), c->user.id,
+	    make_tar, &t, &pkg);
+	tar = t.tar;
+	len = t.len;
 	if (rc == 1) {
 		archive_free(&pkg);
 		http_redirect(c->req, "/?m=archive-none");
@@ -159,9 +176,14 @@ h_archive_export(struct ctx *c)
 int
 h_archive_confirm(struct ctx *c)
 {
+	char	 objid[PACKAGE_OBJID_MAX];
+	int	 rc;
+
 	if (c->user.role != ROLE_ARCHIVIST)
 		return send_error(c, 403, NULL);
-	switch (store_handover_confirm(c->db, c->id, c->user.id)) {
+	if ((rc = store_package_objid(c->db, c->id, objid)) == 0)
+		rc = archive_confirm_receipt(c->db, objid, c->user.id);
+	switch (rc) {
 	case 0:
 		http_redirect(c->req, "/?m=archive-confirmed");
 		return 303;

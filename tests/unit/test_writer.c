@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "db.h"
 #include "writer.h"
 
 #define THREADS	4

@@ -190,12 +190,6 @@ struct db {
 	int		 reading;	/* in db_read_begin's transaction */
 };
 
-/*
- * The body of a write transaction: runs with the connection that writes
- * and returns 0 to commit, anything else (1: a conflict, -1: an error) to
- * roll back.  It never begins, commits or rolls back itself.
- */
-typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
 /*
  * Whether statement which finds a row with ?1 = a and, when b != 0,
