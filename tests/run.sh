@@ -101,6 +101,11 @@ sh tests/schemas/check.sh >"$LOGS/schemas.log" 2>&1
 tally schemas "$(grep -c '^ok ' "$LOGS/schemas.log")" "$(grep -c '^FAIL ' "$LOGS/schemas.log")"
 grep '^FAIL ' "$LOGS/schemas.log" | sed 's/^/  | /'
 
+# The layers of src/ (README, Architecture): one test per rule.
+sh tests/tools/layers.sh >"$LOGS/layers.log" 2>&1
+tally layers "$(grep -c '^ok ' "$LOGS/layers.log")" "$(grep -c '^FAIL ' "$LOGS/layers.log")"
+grep -A3 '^FAIL ' "$LOGS/layers.log" | sed 's/^/  | /'
+
 if command -v node >/dev/null 2>&1; then
 	set -- tests/integration/*.test.mjs
 	if [ -f "$1" ]; then
