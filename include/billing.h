@@ -1,5 +1,5 @@
 /*
- * billing: the payment basis of a monthly report (DOMAIN.md, 002 §14).
+ * billing: the payment basis of a monthly report (README, Rules: payments).
  * Money is integer öre, rounded once.  Pure code.
  */
 #ifndef INSATS_BILLING_H
@@ -31,7 +31,7 @@ struct date	 billing_cutoff(int year, int month, int cutoff_day);
  * The payment run (a month) that pays the report on (year, month) first
  * submitted on local date first: that month when first is on or before
  * its cut-off, else the month whose cut-off is the first on or after
- * first (002 §14: "betalas ut nästkommande månad").
+ * first (README, Rules: payments: "betalas ut nästkommande månad").
  */
 void		 billing_run(int year, int month, struct date first,
 		    int cutoff_day, int *run_year, int *run_month);
@@ -56,8 +56,8 @@ struct final_facts {
 };
 enum final_hold	 billing_final_hold(const struct final_facts *f);
 /*
- * The two weeks paid after an aborted placement's end (002 §12.1.3):
- * 14 x monthly / 30, rounded half up once.
+ * The two weeks paid after an aborted placement's end (README, Rules: final
+ * report): 14 x monthly / 30, rounded half up once.
  */
 long		 billing_two_weeks(long monthly_amount_ore);
 /*

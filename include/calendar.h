@@ -66,7 +66,7 @@ int		 calendar_is_workday(struct date d);
 /* The n-th working day after d (n >= 0; n == 0 returns d). */
 struct date	 calendar_add_workdays(struct date d, int n);
 
-/* Due dates (DOMAIN.md): */
+/* Due dates (README, The rules it implements): */
 /* Implementation plan: 14 days after the placement starts. */
 struct date	 due_plan(struct date placement_start);
 /* Counsellor's review: 5 working days after submission. */
@@ -92,18 +92,18 @@ enum ending {
 struct date	 due_final(enum ending kind, struct date end, struct date decision);
 /*
  * Last day a final report is paid when it first comes in: the end date
- * (§12.1.1, §12.1.3); an early ending, whose report is due two weeks from
- * the decision (§12.1.2), the later of the end and that due day (decision
- * year 0: unknown, the end); an aborted placement pays two more weeks,
- * so 14 days after the end.  One definition for the document page, the
- * duties and the payment run.
+ * (README, Rules: final report); an early ending, whose report is due two
+ * weeks from the decision (README, Rules: final report), the later of the
+ * end and that due day (decision year 0: unknown, the end); an aborted
+ * placement pays two more weeks, so 14 days after the end.  One definition
+ * for the document page, the duties and the payment run.
  */
 struct date	 final_paid_until(enum ending kind, struct date end,
 		    struct date decision);
 /*
  * Last day a final report may still come in (unpaid after the paid day):
  * 14 days after the end, and never before the paid day; later it is
- * refused (002 §12.1.3).
+ * refused (README, Rules: final report).
  */
 struct date	 final_submit_until(enum ending kind, struct date end,
 		    struct date decision);

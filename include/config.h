@@ -27,7 +27,7 @@ struct config {
 	char	 municipality_orgnr[32];
 	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug */
 	char	 timezone[64];
-	int	 payment_cutoff_day;	/* 1..28: day of M+1 (002 §14) */
+	int	 payment_cutoff_day;	/* 1..28: day of M+1 (Rules: payments) */
 	int	 page_cache;		/* rendered pages kept per worker */
 };
 

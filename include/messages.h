@@ -1,10 +1,10 @@
 /*
  * messages: the rules of the messages between a provider and the
- * responsible counsellor (meddelarfunktionen, 002 §6.2, §8.4, §9.1,
- * §10.4) and of personal-data incidents (002 §3.1).  Pure code: the
- * kinds, who may send which, the checks of every field, the absence
- * message's due date and the 72-hour line of an incident.  "today" and
- * "now" are parameters.
+ * responsible counsellor (meddelarfunktionen, README, Rules: case start;
+ * messages; absences) and of personal-data incidents (README, Rules:
+ * incidents).  Pure code: the kinds, who may send which, the checks of every
+ * field, the absence message's due date and the 72-hour line of an
+ * incident.  "today" and "now" are parameters.
  */
 #ifndef INSATS_MESSAGES_H
 #define INSATS_MESSAGES_H
@@ -19,10 +19,10 @@
 #define INCIDENT_HOURS		72	/* reported within 72 h of discovery */
 
 enum msg_kind {
-	MSG_STAFFING,		/* bemanning klar (§6.2) */
-	MSG_ABSENCE,		/* ogiltig frånvaro (§10.4) */
-	MSG_OTHER_PLACEMENT,	/* behov av annan insats (§8.4) */
-	MSG_OTHER		/* övrigt, e.g. a deviation from the plan (§9.1) */
+	MSG_STAFFING,		/* bemanning klar (README, Rules: case start) */
+	MSG_ABSENCE,		/* ogiltig frånvaro (README, Rules: absences) */
+	MSG_OTHER_PLACEMENT,	/* behov av annan insats (Rules: messages) */
+	MSG_OTHER		/* övrigt, e.g. a deviation from the plan */
 };
 
 /* "staffing", "absence", "other-placement", "other".  0 or -1. */
@@ -71,7 +71,8 @@ int		 msg_text_ok(const char *s, size_t max, int *why);
 
 /*
  * An unexcused absence is told to the counsellor the same or the next
- * working day (002 §10.4): the working day after the absence's first day.
+ * working day (README, Rules: absences): the working day after the
+ * absence's first day.
  */
 struct date	 msg_absence_due(struct date first_day);
 /* 1 if an absence message sent on sent (local date) is late. */

@@ -1,6 +1,6 @@
 /*
- * retention: how long the records about a customer are kept (DOMAIN.md,
- * "Records, access and destruction").  Pure code but for the time zone
+ * retention: how long the records about a customer are kept (README, Rules:
+ * retention).  Pure code but for the time zone
  * of retention_entry_date().
  *
  * One clock per customer: the last entry about them (the latest saved

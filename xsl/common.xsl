@@ -138,7 +138,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- sjuk / vab / annan / ogiltig (monthly report, 002 §10) -->
+  <!-- sjuk / vab / annan / ogiltig (monthly report, README, Rules: absences) -->
   <xsl:template name="absence-reason-label">
     <xsl:param name="r"/>
     <xsl:choose>
@@ -150,7 +150,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Kind of ending of a final report (002 §12.1). -->
+  <!-- Kind of ending of a final report (README, Rules: final report). -->
   <xsl:template name="ending-label">
     <xsl:param name="e"/>
     <xsl:choose>
@@ -162,7 +162,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Outcome of a final report (002 §13). -->
+  <!-- Outcome of a final report (README, Rules: final report). -->
   <xsl:template name="outcome-label">
     <xsl:param name="o"/>
     <xsl:choose>

@@ -84,7 +84,7 @@
             </dd>
           </div>
         </xsl:if>
-        <!-- A monthly report is also approved by the 15th (002 §8), marked late on its own. -->
+        <!-- A monthly report is also approved by the 15th (README, Rules: monthly reports), marked late on its own. -->
         <xsl:if test="string(@approve-due) != '' and (@state = 'submitted' or @state = 'returned')">
           <div>
             <dt>Godkänns senast</dt>

@@ -61,7 +61,7 @@
       <p class="error-message">
         <xsl:choose>
           <!-- A final report first submitted more than 14 days after the
-               end (002 §12.1.3): the worker sends the dates, the words are here. -->
+               end (README, Rules: final report): the worker sends the dates, the words are here. -->
           <xsl:when test="error/@reason = 'final-too-late'">
             <xsl:text>Slutrapporten kan inte längre klarmarkeras. Den kunde skickas in senast </xsl:text>
             <xsl:call-template name="date"><xsl:with-param name="d" select="error/@submit-until"/></xsl:call-template>

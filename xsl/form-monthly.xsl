@@ -7,7 +7,7 @@
        match="monthly" mode="form"         the fields
        match="monthly" mode="field-label"  the Swedish name of a field
      Every section is answered, or marked "Ej aktuellt" with a short
-     motivation in the same text field (002 §8.1). An error about a whole
+     motivation in the same text field (README, Rules: monthly reports). An error about a whole
      section ("progression") is shown at the section's fieldset. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -100,7 +100,7 @@
     </fieldset>
   </xsl:template>
 
-  <!-- Frånvaro: rows of dates, reason and certificate (002 §10). -->
+  <!-- Frånvaro: rows of dates, reason and certificate (README, Rules: absences). -->
   <xsl:template name="monthly-absences">
     <xsl:variable name="n" select="count(absences/absence)"/>
     <fieldset>

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- incidents.xsl: personal-data incidents (002 §3.1, issue 13).
+<!-- incidents.xsl: personal-data incidents (README, Rules: incidents).
      view="incident-new": the provider's report form (<incident-form> with
      the organisation's <placements> and, after a refusal, <field name>).
      view="incident": one report (<incident>).

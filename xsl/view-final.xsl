@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- view-final.xsl: the read-only rendering of a slutrapport (<final>,
      schemas/final.xsd), used by document.xsl. The worker adds to
-     <document> (lateness.h, 002 §12.1.3) the ending and end date in force
+     <document> (lateness.h, README, Rules: final report) the ending and end date in force
      (@ending, @end: a recorded ending decision overrides the content), the
      last paid day (@paid-until: the end, for an aborted placement 14 days
      after), @unpaid="1" when it came in (or, not yet submitted, would come

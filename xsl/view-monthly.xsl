@@ -9,7 +9,7 @@
   <xsl:template match="monthly" mode="view">
     <div class="content content-monthly">
       <!-- The title says when the report is ready: "Månadsrapport, mars
-           2024, KLAR" (002 §8.1). -->
+           2024, KLAR" (README, Rules: monthly reports). -->
       <xsl:if test="string(../../@title) != ''">
         <p class="doc-title"><span class="status-label">Rubrik: </span><xsl:value-of select="../../@title"/></p>
       </xsl:if>
@@ -95,7 +95,7 @@
     </div>
   </xsl:template>
 
-  <!-- The payment basis of the month (002 §14). -->
+  <!-- The payment basis of the month (README, Rules: payments). -->
   <xsl:template match="payment" mode="monthly-payment">
     <section aria-labelledby="h-payment" class="payment">
       <h3 id="h-payment">Betalningsunderlag</h3>

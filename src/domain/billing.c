@@ -1,5 +1,5 @@
 /*
- * billing: the payment basis of a monthly report (DOMAIN.md, 002 §14).
+ * billing: the payment basis of a monthly report (README, Rules: payments).
  * Money is integer öre and rounded once.  Pure code.
  */
 #include <stddef.h>
@@ -19,9 +19,9 @@ per_30(long long monthly, int days)
 }
 
 /*
- * Returns 0 with *out filled, or -1 (and *out zeroed) if no day of the
- * month lies inside [start, end], the month does not exist or the amount
- * is negative.  A part month pays amount / 30 per day (002 §14.1),
+ * Returns 0 with *out filled, or -1 (and *out zeroed) if no day of the month
+ * lies inside [start, end], the month does not exist or the amount is
+ * negative.  A part month pays amount / 30 per day (README, Rules: payments),
  * rounded half up in one integer step and never above the monthly amount.
  */
 int
@@ -61,9 +61,10 @@ billing_month(struct date start, const struct date *end, int year,
 }
 
 /*
- * Returns day cutoff_day of month + 1.  002 §14 speaks of "angivet
- * brytdatum" without giving one; the schedule (002 §8) has the report
- * marked ready by the 7th of M+1, hence the default 7 (config.c).
+ * Returns day cutoff_day of month + 1.  The rules speak of a cut-off
+ * ("angivet brytdatum") without giving one; the schedule (README, Rules:
+ * monthly reports) has the report marked ready by the 7th of M+1, hence the
+ * default 7 (config.c).
  */
 struct date
 billing_cutoff(int year, int month, int cutoff_day)

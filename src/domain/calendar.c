@@ -1,6 +1,6 @@
 /*
- * calendar: dates, Swedish public holidays, working days and the due dates
- * of DOMAIN.md.  Pure code: no I/O, no clock, no state but a per-thread
+ * calendar: dates, Swedish public holidays, working days and the due dates of
+ * the README's rules.  Pure code: no I/O, no clock, no state but a per-thread
  * cache of the holidays of the last few years.
  */
 #include <stddef.h>
@@ -402,7 +402,10 @@ calendar_add_workdays(struct date d, int n)
 	return d;
 }
 
-/* Returns the plan's due date: 14 days after the start (002 §6). */
+/*
+ * Returns the plan's due date: 14 days after the start (README, Rules: case
+ * start).
+ */
 struct date
 due_plan(struct date placement_start)
 {
@@ -418,7 +421,10 @@ due_review(struct date submitted)
 	return calendar_add_workdays(submitted, 5);
 }
 
-/* No return; fills *out with the 7th, 12th and 15th of month + 1 (002 §8). */
+/*
+ * No return; fills *out with the 7th, 12th and 15th of month + 1 (README,
+ * Rules: monthly reports).
+ */
 void
 due_monthly(int year, int month, struct monthly_dues *out)
 {
@@ -431,7 +437,10 @@ due_monthly(int year, int month, struct monthly_dues *out)
 	out->approve_by = (struct date){ next.year, next.month, 15 };
 }
 
-/* Returns the final report's due date for the kind of ending (002 §12). */
+/*
+ * Returns the final report's due date for the kind of ending (README,
+ * Rules: final report).
+ */
 struct date
 due_final(enum ending kind, struct date end, struct date decision)
 {

@@ -1,6 +1,6 @@
 /*
  * pnr: Swedish personal identity numbers and co-ordination numbers
- * (DOMAIN.md, "Records, access and destruction").  Pure code.
+ * (README, Rules: personal numbers).  Pure code.
  */
 #include <stddef.h>
 #include <string.h>

@@ -324,7 +324,7 @@ static const char *const migrations[] = {
 	 * went to (issue 13).  Messages are entries about the customer: the
 	 * clock's triggers are rewritten with them (LE_RECOMPUTE_10), and the
 	 * destruction record counts them.  An absence message carries its
-	 * dates and the contact attempts (002 §10.4).
+	 * dates and the contact attempts (README, Rules: absences).
 	 */
 	"CREATE TABLE messages(id INTEGER PRIMARY KEY,"
 	" placement_id INTEGER NOT NULL REFERENCES placements(id),"

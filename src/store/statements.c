@@ -340,14 +340,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	    RET_LAST_ENTRY " FROM customers c WHERE c.last_entry_at IS NOT "
 	    RET_LAST_ENTRY " ORDER BY c.id",
 	/*
-	 * The deficiencies (002 §13.5) among counsellor ?1's placements
-	 * (deficiency.c): the placements with their provider and lateness
-	 * facts, then every document of them with its facts, both by
-	 * placement id so that deficiency.c walks them side by side and
-	 * counts each placement's duties as duties.c lists them.  The cost
-	 * follows the counsellor's caseload, not the size of the database
-	 * (customers_counsellor, placements_customer, the documents' unique
-	 * index, events_document_action); no due date is computed in SQL.
+	 * The deficiencies (README, Rules: deficiencies) among counsellor
+	 * ?1's placements (deficiency.c): the placements with their
+	 * provider and lateness facts, then every document of them with its
+	 * facts, both by placement id so that deficiency.c walks them side
+	 * by side and counts each placement's duties as duties.c lists
+	 * them.  The cost follows the counsellor's caseload, not the size of
+	 * the database (customers_counsellor, placements_customer, the
+	 * documents' unique index, events_document_action); no due date is
+	 * computed in SQL.
 	 */
 	[STMT_DEFICIENCY_PLACEMENTS] = "SELECT p.id, o.id, o.name, "
 	    LATE_CASE_COLS
@@ -584,7 +585,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE customer_id = ?1)",
 	[STMT_MSG_DESTRUCTION_ADD] = "UPDATE destruction_records"
 	    " SET messages = messages + ?2 WHERE id = ?1",
-	/* Personal-data incidents (002 §3.1). */
+	/* Personal-data incidents (README, Rules: incidents). */
 	[STMT_INCIDENT_INSERT] = "INSERT INTO incidents(provider_id,"
 	    " reported_by, reported_at, discovered_at, what, named)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

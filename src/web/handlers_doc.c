@@ -109,10 +109,10 @@ rule_input(const struct placement *p, const char *period,
 }
 
 /*
- * The payment basis of a monthly report (002 §14, payments.h): the
- * placement days of the month, the amount valid for that month, the
- * cut-off, whether the first submission missed it and which run pays it,
- * and why the end month is held.
+ * The payment basis of a monthly report (README, Rules: payments;
+ * payments.h): the placement days of the month, the amount valid for that
+ * month, the cut-off, whether the first submission missed it and which run
+ * pays it, and why the end month is held.
  */
 static void
 add_payment(struct ctx *c, xmlNodePtr parent, const struct document *d)
@@ -935,7 +935,10 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 		return rc;
 	if (a == ACTION_SUBMIT && (rc = check_final_window(c, &d, &p)) != 0)
 		return rc;
-	/* A monthly report says in its title that it is ready (002 §8.1). */
+	/*
+	 * A monthly report says in its title that it is ready (README,
+	 * Rules: monthly reports).
+	 */
 	k = kind_find(d.kind);
 	if (k != NULL && k->schedule == SCHEDULE_MONTHLY)
 		kind_title(k, d.period, to == STATE_SUBMITTED ||

@@ -1,14 +1,14 @@
 /*
  * handlers_incidents: personal-data incidents (personuppgiftsincidenter,
- * 002 §3.1).  A provider reports what happened, when it was discovered and,
- * if known, which of its own placements it concerns.  The report goes at
- * once to the responsible counsellors of the named customers, or, with
- * none named, to the counsellors of every customer of the organisation
- * (any of them may be concerned); the admin sees every report.  The
- * report is due within 72 hours of the discovery: each one shows that
- * line and whether it was met.  The report row is its own audit record
- * (who, when); it refers to customers by placement only and holds no name
- * or number but what the provider typed.  Anyone else gets 404.
+ * README, Rules: incidents).  A provider reports what happened, when it was
+ * discovered and, if known, which of its own placements it concerns.  The
+ * report goes at once to the responsible counsellors of the named
+ * customers, or, with none named, to the counsellors of every customer of
+ * the organisation (any of them may be concerned); the admin sees every
+ * report.  The report is due within 72 hours of the discovery: each one
+ * shows that line and whether it was met.  The report row is its own audit
+ * record (who, when); it refers to customers by placement only and holds no
+ * name or number but what the provider typed.  Anyone else gets 404.
  */
 #include <stdio.h>
 #include <stdlib.h>

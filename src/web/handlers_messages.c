@@ -1,12 +1,12 @@
 /*
  * handlers_messages: the messages between the provider's staff and the
  * customer's responsible counsellor on a placement (meddelarfunktionen,
- * 002 §6.2, §8.4, §9.1, §10.4).  Who may read a thread is who may read
- * the placement (ctx_placement: the owning provider, the responsible
- * counsellor, the team lead); anyone else gets 404.  Only the first two
- * write (the lead 403).  Reading the thread moves the reader's mark, so
- * the start page's unread count goes down.  A refused message shows the
- * thread again (422) with the messages and everything typed.
+ * README, Rules: case start; messages; absences).  Who may read a thread is
+ * who may read the placement (ctx_placement: the owning provider, the
+ * responsible counsellor, the team lead); anyone else gets 404.  Only the
+ * first two write (the lead 403).  Reading the thread moves the reader's
+ * mark, so the start page's unread count goes down.  A refused message shows
+ * the thread again (422) with the messages and everything typed.
  */
 #include <stdio.h>
 #include <string.h>

@@ -169,7 +169,10 @@ add_due_list(struct ctx *c, xmlNodePtr parent, struct due_item *q, size_t n,
 		page_attr(it, "kind", q[i].duty.kind);
 		if (q[i].duty.period[0])
 			page_attr(it, "period", q[i].duty.period);
-		/* A plan revision the counsellor asked for (002 §8.3). */
+		/*
+		 * A plan revision the counsellor asked for (README, Rules:
+		 * the plan).
+		 */
 		if (q[i].duty.revision > 0)
 			page_attr_long(it, "revision", q[i].duty.revision);
 		date_format(q[i].duty.due, buf);
@@ -330,9 +333,10 @@ add_queue(struct ctx *c, xmlNodePtr parent, struct date today,
 }
 
 /*
- * Per provider, the deficiencies of 002 §13.5 among the counsellor's
- * placements (deficiency.h): one aggregate statement, at most PAGE_SIZE
- * providers by name, more="1" when there are more.  Returns 0 or -1.
+ * Per provider, the deficiencies (README, Rules: deficiencies) among the
+ * counsellor's placements (deficiency.h): one aggregate statement, at most
+ * PAGE_SIZE providers by name, more="1" when there are more.  Returns 0 or
+ * -1.
  */
 static int
 add_deficiencies(struct ctx *c, xmlNodePtr parent, struct date today)

@@ -1,5 +1,5 @@
 // Issues 3 and 7 through nginx: the deficiencies per provider on the
-// counsellor's start page (002 §13.5).  A new provider, Ny Väg AB, gets
+// counsellor's start page (README, Rules: deficiencies).  A new provider, Ny Väg AB, gets
 // one of karin's customers whose placement started 100 days ago: its plan
 // arrives more than a month late and no monthly report has come, so karin
 // sees "more than a month late" and "repeated late reports" for Ny Väg AB;

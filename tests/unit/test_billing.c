@@ -1,8 +1,9 @@
 /*
  * Unit tests of billing: days in placement per month, the amount / 30 rule
- * for part months (002 §14.1), the cut-off and the run that pays a report
- * (§14), the final report's deadline for the last month and the aborted
- * placement's two weeks (§12), and the kronor format.
+ * for part months (README, Rules: payments), the cut-off and the run that
+ * pays a report (README, Rules: payments), the final report's deadline for
+ * the last month and the aborted placement's two weeks (README, Rules:
+ * final report), and the kronor format.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -205,7 +206,10 @@ assert_run(const char *ym, const char *day, int cutoff_day, int year,
 	assert_int_equal(m, month);
 }
 
-/* 002 §14: after the cut-off, the next month's run; the 7th is in time. */
+/*
+ * README, Rules: payments: after the cut-off, the next month's run; the 7th
+ * is in time.
+ */
 static void
 test_billing_run_7th_8th(void **state)
 {

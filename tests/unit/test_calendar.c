@@ -1,6 +1,6 @@
 /*
  * Unit tests of calendar: date helpers, Swedish non-working days, working
- * day arithmetic and the due dates of DOMAIN.md.
+ * day arithmetic and the due dates of the README's rules.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -259,9 +259,9 @@ test_calendar_due_final(void **state)
 	assert_date_is(due_final(ENDING_EARLY, end, ymd("2024-12-20")),
 	    "2025-01-03");
 	/*
-	 * 002 §12.1.3: paid when it comes in by the end date (it used to
-	 * say 14 days after, which is the last day it may come in at all,
-	 * unpaid); an aborted placement pays two more weeks.
+	 * README, Rules: final report: paid when it comes in by the end date
+	 * (it used to say 14 days after, which is the last day it may come in
+	 * at all, unpaid); an aborted placement pays two more weeks.
 	 */
 	assert_date_is(final_paid_until(ENDING_COMPLETED, end, none),
 	    "2024-06-30");

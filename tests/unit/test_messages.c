@@ -188,7 +188,7 @@ test_check_absence(void **state)
 	assert_true(has_error(&errs, "absence_from"));
 }
 
-/* Same day or the next working day (002 §10.4). */
+/* Same day or the next working day (README, Rules: absences). */
 static void
 test_absence_due(void **state)
 {

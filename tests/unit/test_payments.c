@@ -2,9 +2,10 @@
  * Unit tests of payments: the CSV of a payment run (RFC 4180, header row,
  * counsellor filter, amounts in kronor with öre) and its rules: the run a
  * report is paid in by its first submission's local date against the
- * cut-off (002 §14), dated amounts over a year change, the end month held
- * on the final report and the aborted placement's two weeks (§12).  A
- * real :memory: SQLite database at the current schema, Europe/Stockholm.
+ * cut-off (README, Rules: payments), dated amounts over a year change, the
+ * end month held on the final report and the aborted placement's two weeks
+ * (README, Rules: final report).  A real :memory: SQLite database at the
+ * current schema, Europe/Stockholm.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,9 +1,9 @@
 /*
  * Unit tests of workflow: every state x action x role x comment against an
- * expectation written out here from DOMAIN.md ("draft -> (provider submits)
- * -> submitted -> (counsellor returns, with a comment) -> returned -> ...
- * -> approved"; an approved document changes only by a new revision), and
- * the name <-> enum round trips.
+ * expectation written out here from the README's rules ("draft -> (provider
+ * submits) -> submitted -> (counsellor returns, with a comment) -> returned
+ * -> ... -> approved"; an approved document changes only by a new
+ * revision), and the name <-> enum round trips.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -157,7 +157,10 @@ test_workflow_enum_sizes(void **state)
 	assert_int_equal(ROLE__MAX, 5);
 }
 
-/* A few edges spelled out, as a reader of DOMAIN.md would check them. */
+/*
+ * A few edges spelled out, as a reader of the README's rules would check
+ * them.
+ */
 static void
 test_workflow_spelled_out(void **state)
 {
