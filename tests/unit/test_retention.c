@@ -627,7 +627,7 @@ test_last_entry_follows_writes(void **state)
 		" WHERE id = 4",
 		/* A customer without anything else; one with a new placement. */
 		"INSERT INTO customers(id, pnr, name, counsellor_id, created_at)"
-		" VALUES (9, '19700101-0000', 'N', 2, '2023-05-05T05:05:05Z')",
+		" VALUES (9, '19700101-0011', 'N', 2, '2023-05-05T05:05:05Z')",
 		"INSERT INTO placements(id, customer_id, code, provider_id,"
 		" start_date, end_date, created_at) VALUES (9, 9, 'AMI1', 1,"
 		" '2023-01-01', NULL, '2024-05-05T05:05:05Z')",
