@@ -239,6 +239,7 @@ export_in_tx(struct db *db, const struct config *cfg, const char *out,
 	}
 	if (archive_build(db, cfg, pkg) == -1 ||
 	    archive_record(db, pkg, actor) == -1 ||
+	    cmd_mkdirs(out, 0750) == -1 ||
 	    archive_write_dir(pkg, out) == -1)
 		return 1;
 	return 0;
