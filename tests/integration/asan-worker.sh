@@ -49,8 +49,10 @@ run() {
 	rc=$?
 	np=$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
 	nf=$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
+	nc=$(sed -n 's/^# cancelled \([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
 	np=${np:-0}
 	nf=${nf:-1}
+	nf=$((nf + ${nc:-0}))
 	[ "$rc" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
 	grep -E '^ *(not )?ok ' "$out" | grep -v '# SKIP' | sed "s/^ */$name: /"
 	p=$((p + np))
