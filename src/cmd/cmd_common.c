@@ -1,7 +1,9 @@
 /*
- * cmd_common: what the subcommands share: the --config and --db options,
- * their own options, the usage line, the configured time zone, opening
- * the database at the current schema, and today's date.
+ * cmd_common: what the subcommands share: the --config and --db options
+ * (with xsl/ and schemas/ of the source tree when the configured ones are
+ * missing), their own options, the usage line, the configured time zone,
+ * opening the database at the current schema, making a directory, and
+ * today's date.
  */
 #include <sys/stat.h>
 
@@ -121,6 +123,10 @@ cmd_common_options(int *argc, char **argv, struct cmd_common *c)
 	return 0;
 }
 
+/*
+ * As commands.h says: mkdir(2) on each leading part of dir, an existing
+ * one being no error, then dir must be a directory.
+ */
 int
 cmd_mkdirs(const char *dir, mode_t mode)
 {
