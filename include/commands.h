@@ -25,6 +25,12 @@ int	 cmd_common_options(int *argc, char **argv, struct cmd_common *c);
 int	 cmd_usage(const char *u);
 /* Sets TZ to cfg->timezone when one is configured; no return value. */
 void	 cmd_use_timezone(const struct config *cfg);
+/*
+ * Creates the directory dir and its missing parents with mode (as mkdir
+ * -p: an existing directory is fine and keeps its mode).  Returns 0, or -1
+ * with a message.
+ */
+int	 cmd_mkdirs(const char *dir, mode_t mode);
 
 /* A command's own option, for cmd_parse_opts(). */
 struct cmd_opt {

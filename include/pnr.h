@@ -9,12 +9,20 @@
 
 enum pnr_status {
 	PNR_OK = 0,
-	PNR_BAD_FORMAT,		/* not YYMMDD-NNNC / YYYYMMDD-NNNC / without separator */
+	PNR_BAD_FORMAT,		/* none of the forms of pnr_parse(), or a '+'
+				 * with the century of someone under 100 */
 	PNR_BAD_CHECKSUM,	/* Luhn check digit wrong */
-	PNR_BAD_DATE,		/* month or day impossible */
-	PNR_UNREADABLE_DAY	/* day 00 or 60: valid number, birth day unknown */
+	PNR_BAD_DATE,		/* month or day impossible, or in the future */
+	PNR_UNREADABLE_DAY,	/* day 00 or 60: valid number, birth day unknown */
+	PNR_BAD_SERIAL		/* birth number 000: never issued */
 };
 
+/*
+ * One stored and shown form for everyone: "YYYYMMDD-NNNC", also for a
+ * number written with '+' (a person 100 or older).  The full year says
+ * all the '+' says, and one form per person lets a number typed either
+ * way find the same customer; the canonical form parses to itself.
+ */
 struct pnr {
 	char		 canonical[14];	/* "YYYYMMDD-NNNC" (day as written, +60 kept) */
 	struct date	 birth;		/* birth date; day 0 when unreadable */
@@ -24,8 +32,11 @@ struct pnr {
 
 /*
  * Parses s in any of the forms YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC,
- * YYYYMMDD-NNNC, YYYYMMDDNNNC.  For the 10-digit forms the century is chosen
- * from today: '-' or none means under 100 years old, '+' 100 or older.
+ * YYYYMMDD-NNNC, YYYYMMDD+NNNC, YYYYMMDDNNNC.  For the 10-digit forms the
+ * century is chosen from today: '-' or none means under 100 years old, '+'
+ * 100 or older.  The 12-digit forms carry their century; a '+' there must
+ * agree with it (100 or older on today), a '-' or none is taken at any age.
+ * The birth number NNN is 001..999.
  * Returns PNR_OK or PNR_UNREADABLE_DAY with *out filled, otherwise an error.
  */
 enum pnr_status	 pnr_parse(const char *s, struct date today, struct pnr *out);

@@ -50,6 +50,7 @@ unit() {	# label binary
 }
 
 # Runs node's test runner on the given files (TAP); counts "# pass"/"# fail".
+# A test cancelled (its describe() block's before() failed) is a failure.
 node_suite() {	# label files...
 	label=$1
 	shift
@@ -58,6 +59,8 @@ node_suite() {	# label files...
 	rc=$?
 	p=$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$log" | tail -n 1)
 	f=$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$log" | tail -n 1)
+	c=$(sed -n 's/^# cancelled \([0-9][0-9]*\)$/\1/p' "$log" | tail -n 1)
+	[ -n "$f" ] && f=$((f + ${c:-0}))
 	note=""
 	if [ -z "$p" ] || [ -z "$f" ]; then
 		p=${p:-0}

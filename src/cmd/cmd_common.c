@@ -1,12 +1,19 @@
 /*
- * cmd_common: what the subcommands share: the --config and --db options,
- * their own options, the usage line, the configured time zone, opening
- * the database at the current schema, and today's date.
+ * cmd_common: what the subcommands share: the --config and --db options
+ * (with xsl/ and schemas/ of the source tree when the configured ones are
+ * missing), their own options, the usage line, the configured time zone,
+ * opening the database at the current schema, making a directory, and
+ * today's date.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "localdate.h"
@@ -61,8 +68,31 @@ strip_options(int *argc, char **argv, const char **config, const char **db)
 }
 
 /*
+ * Replaces the directory dir (of the configuration key key) by the
+ * working directory's fallback when dir cannot be read and fallback can:
+ * a command run from the source tree finds xsl/ and schemas/ as `insats
+ * init` finds conf/catalogue.tsv, with the same notice.  When neither
+ * can be read dir stays, for the command that needs it to name it.
+ */
+static void
+use_source_tree_dir(char *dir, size_t size, const char *fallback,
+    const char *key)
+{
+	char	 full[PATH_MAX];
+
+	if (access(dir, R_OK | X_OK) == 0 ||
+	    access(fallback, R_OK | X_OK) != 0 ||
+	    realpath(fallback, full) == NULL || strlen(full) >= size)
+		return;
+	fprintf(stderr, "insats: %s not readable; using %s (%s)\n", dir,
+	    full, key);
+	memcpy(dir, full, strlen(full) + 1);
+}
+
+/*
  * Defaults, then the configuration file (--config PATH must exist; the
- * default path is optional), then --db.  Returns 0, or -1 with a message.
+ * default path is optional), then --db, then the source tree's xsl/ and
+ * schemas/ for missing directories.  Returns 0, or -1 with a message.
  */
 int
 cmd_common_options(int *argc, char **argv, struct cmd_common *c)
@@ -84,6 +114,53 @@ cmd_common_options(int *argc, char **argv, struct cmd_common *c)
 			return -1;
 		}
 		memcpy(c->cfg.database, db, strlen(db) + 1);
+	}
+	use_source_tree_dir(c->cfg.xsl_dir, sizeof(c->cfg.xsl_dir), "xsl",
+	    "xsl_dir");
+	use_source_tree_dir(c->cfg.schema_dir, sizeof(c->cfg.schema_dir),
+	    "schemas", "schema_dir");
+	return 0;
+}
+
+/*
+ * As commands.h says: mkdir(2) on each leading part of dir, an existing
+ * one being no error, then dir must be a directory.
+ */
+int
+cmd_mkdirs(const char *dir, mode_t mode)
+{
+	char		 path[CONFIG_PATH_MAX];
+	char		*p;
+	struct stat	 st;
+	int		 last;
+
+	if (*dir == '\0' || strlen(dir) >= sizeof(path)) {
+		fprintf(stderr, "insats: \"%s\": not a directory name\n", dir);
+		return -1;
+	}
+	memcpy(path, dir, strlen(dir) + 1);
+	/* Each leading part in turn, then the whole. */
+	for (p = path + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		last = *p == '\0';
+		*p = '\0';
+		if (mkdir(path, mode) == -1 && errno != EEXIST) {
+			fprintf(stderr, "insats: %s: %s\n", path,
+			    strerror(errno));
+			return -1;
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	if (stat(dir, &st) == -1) {
+		fprintf(stderr, "insats: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "insats: %s: not a directory\n", dir);
+		return -1;
 	}
 	return 0;
 }

@@ -211,6 +211,8 @@ cmd_purge(int argc, char **argv)
 static int
 write_out(const struct archive_pkg *pkg, void *arg)
 {
+	if (cmd_mkdirs(arg, 0750) == -1)
+		return -1;
 	return archive_write_dir(pkg, arg);
 }
 

@@ -1,6 +1,6 @@
 /*
- * pnr: Swedish personal identity numbers and co-ordination numbers
- * (README, Rules: personal numbers).  Pure code.
+ * pnr: Swedish personal identity numbers and co-ordination numbers, read
+ * as pnr.h describes (README, Rules: personal numbers).  Pure code.
  */
 #include <stddef.h>
 #include <string.h>
@@ -37,9 +37,8 @@ two(const char *s)
 }
 
 /*
- * Returns 0 with *r filled if s has one of the five written forms, else -1.
- * The forms are told apart by length alone; a '+' is only meaningful
- * without the century, so the 12-digit forms refuse it.
+ * Returns 0 with *r filled if s has one of the six written forms, else -1.
+ * The forms are told apart by length alone.
  */
 static int
 split(const char *s, struct pnr_raw *r)
@@ -52,12 +51,12 @@ split(const char *s, struct pnr_raw *r)
 	if (len == 13 || len == 12) {
 		if (!all_digits(s, 8))
 			return -1;
-		if (len == 13 && s[8] != '-')
+		if (len == 13 && s[8] != '-' && s[8] != '+')
 			return -1;
 		if (!all_digits(s + len - 4, 4))
 			return -1;
 		r->century = two(s);
-		r->sep = len == 13 ? '-' : '\0';
+		r->sep = len == 13 ? s[8] : '\0';
 		memcpy(r->ten, s + 2, 6);
 		memcpy(r->ten + 6, s + len - 4, 4);
 	} else if (len == 11 || len == 10) {
@@ -110,6 +109,21 @@ full_year(const struct pnr_raw *r, int day, struct date today)
 	return y;
 }
 
+/*
+ * Returns 1 if a '+' written with the century agrees with it: the person
+ * is 100 or older on today (an unknown day sorts first, as in
+ * full_year), else 0.  Without a '+' there is nothing to agree with.
+ */
+static int
+plus_agrees(const struct pnr_raw *r, int year, int day, struct date today)
+{
+
+	if (r->sep != '+' || r->century < 0)
+		return 1;
+	return date_compare((struct date){ year + 100, r->mm, day },
+	    today) <= 0;
+}
+
 /* Writes "YYYYMMDD-NNNC" with the day as written; no return. */
 static void
 make_canonical(char out[14], int year, const char ten[10])
@@ -128,8 +142,8 @@ make_canonical(char out[14], int year, const char ten[10])
 
 /*
  * Returns PNR_OK or PNR_UNREADABLE_DAY with *out filled, else the error
- * (*out then zeroed).  The check digit is tried before the date: a wrong
- * one means the digits themselves cannot be trusted.
+ * (*out then zeroed).  The check digit is tried before the serial and the
+ * date: a wrong one means the digits themselves cannot be trusted.
  */
 enum pnr_status
 pnr_parse(const char *s, struct date today, struct pnr *out)
@@ -144,6 +158,9 @@ pnr_parse(const char *s, struct date today, struct pnr *out)
 		return PNR_BAD_FORMAT;
 	if (!luhn_ok(r.ten))
 		return PNR_BAD_CHECKSUM;
+	/* Birth numbers run from 001: 000 is never given to anyone. */
+	if (memcmp(r.ten + 6, "000", 3) == 0)
+		return PNR_BAD_SERIAL;
 
 	memset(&p, 0, sizeof(p));
 	p.coordination = r.dd >= 60;
@@ -157,6 +174,8 @@ pnr_parse(const char *s, struct date today, struct pnr *out)
 		return PNR_BAD_DATE;
 	if (date_compare((struct date){ year, r.mm, day }, today) > 0)
 		return PNR_BAD_DATE;
+	if (!plus_agrees(&r, year, day, today))
+		return PNR_BAD_FORMAT;
 
 	p.birth = (struct date){ year, r.mm, day };
 	p.day_known = !unknown;
@@ -180,6 +199,8 @@ pnr_status_text(enum pnr_status st)
 		return "Kontrollsiffran stämmer inte.";
 	case PNR_BAD_DATE:
 		return "Födelsedatumet i numret finns inte.";
+	case PNR_BAD_SERIAL:
+		return "Födelsenumret 000 finns inte.";
 	case PNR_UNREADABLE_DAY:
 		return "Födelsedagen kan inte läsas ut (dag 00 eller 60).";
 	}

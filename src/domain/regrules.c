@@ -89,6 +89,8 @@ pnr_status_en(enum pnr_status st)
 		return "the check digit is wrong";
 	case PNR_BAD_DATE:
 		return "the birth date in the number does not exist";
+	case PNR_BAD_SERIAL:
+		return "birth number 000 is never issued";
 	case PNR_UNREADABLE_DAY:
 		return "the birth day cannot be read (day 00 or 60)";
 	}

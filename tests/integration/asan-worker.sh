@@ -29,13 +29,14 @@ LSAN=
 [ -f tests/integration/lsan.supp ] && LSAN="suppressions=$(pwd)/tests/integration/lsan.supp"
 
 # run NAME [node options]: tests/integration/NAME.test.mjs against the ASan
-# worker; adds its counts to p and f.
+# worker; adds its counts to p and f.  The suite's describe() blocks may
+# each start a stack: every worker log of the suite is checked.
 run() {
 	name=$1
 	shift
-	log=build/test-logs/asan-integration-$name-insats.log
+	logs=build/test-logs/asan-integration-$name
 	out=build/test-logs/asan-worker-$name.tap
-	rm -f "$log"
+	rm -f "$logs"-insats.log "$logs"-*-insats.log
 	# quarantine_size_mb: freed memory is reused sooner, so the security
 	# suite's bound on a worker's growth holds.  INSATS_ATTACK_MS: sanitizer
 	# malloc is slower; this run checks memory, security.test.mjs's own run
@@ -48,13 +49,20 @@ run() {
 	rc=$?
 	np=$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
 	nf=$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
+	nc=$(sed -n 's/^# cancelled \([0-9][0-9]*\)$/\1/p' "$out" | tail -n 1)
 	np=${np:-0}
 	nf=${nf:-1}
+	nf=$((nf + ${nc:-0}))
 	[ "$rc" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
 	grep -E '^ *(not )?ok ' "$out" | grep -v '# SKIP' | sed "s/^ */$name: /"
 	p=$((p + np))
 	f=$((f + nf))
-	check_log "$name" "$log"
+	for log in "$logs"-insats.log "$logs"-*-insats.log; do
+		[ -e "$log" ] || continue
+		check_log "$(basename "$log" -insats.log | sed 's/^asan-integration-//')" "$log"
+	done
+	[ -e "$logs-insats.log" ] || ls "$logs"-*-insats.log >/dev/null 2>&1 ||
+		check_log "$name" "$logs-insats.log"
 }
 
 # check_log NAME LOG: the sanitizer and exit checks above, one TAP line each.

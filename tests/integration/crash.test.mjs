@@ -44,7 +44,7 @@ const PLAN = {
 	'signatures/provider/signedBy': 'Anna Andersson', 'signatures/provider/date': '2026-10-06',
 };
 
-describe(`issue 5: ${KILLS} workers SIGKILLed under load lose no acknowledged change`, { timeout: 900000 }, () => {
+describe(`${KILLS} workers SIGKILLed under load lose no acknowledged change`, { timeout: 900000 }, () => {
 	let stack; let anna; let karin;
 	const docs = [];
 
@@ -52,14 +52,7 @@ describe(`issue 5: ${KILLS} workers SIGKILLed under load lose no acknowledged ch
 		stack = await startStack('integration-crash');
 		anna = client(stack, 'anna');
 		karin = client(stack, 'karin');
-	});
-
-	after(async () => {
-		globalThis.fetch = realFetch;
-		await stack?.stop();
-	});
-
-	it('creates one plan per Framtid AB placement', async () => {
+		// One plan per Framtid AB placement, for the clients to work on.
 		const start = await anna.get('/');
 		for (const name of ['Eva Ek', 'Oskar Lind']) {
 			const pid = links(rowOf(start.text, name) ?? '').map((h) => /placement[s=/](\d+)/.exec(h)?.[1]).find(Boolean);
@@ -72,6 +65,11 @@ describe(`issue 5: ${KILLS} workers SIGKILLed under load lose no acknowledged ch
 			assert.equal(res.status, 303, describeRes(res));
 			docs.push(/^\/documents\/(\d+)/.exec(res.location)[1]);
 		}
+	});
+
+	after(async () => {
+		globalThis.fetch = realFetch;
+		await stack?.stop();
 	});
 
 	it('keeps every acknowledged save and transition while workers are killed', async () => {

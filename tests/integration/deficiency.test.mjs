@@ -4,8 +4,8 @@
 // arrives more than a month late and no monthly report has come, so karin
 // sees "more than a month late" and "repeated late reports" for Ny Väg AB;
 // after she returns the plan twice, "returned again and again" too.  kalle,
-// who has no customer there, does not see Ny Väg AB.  One stack for the
-// file; the tests run in order.
+// who has no customer there, does not see Ny Väg AB.  Each describe()
+// block has a stack of its own.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -59,13 +59,16 @@ function providerRow(html, name) {
 	return null;
 }
 
-describe('issues 3 and 7: the deficiencies per provider on the counsellor start page', { timeout: 180000 }, () => {
-	let stack;
-	let karin; let kalle; let nyvag;
-	let placementId; let docId;
-
+/**
+ * A stack of its own for the enclosing describe() block, with Ny Väg AB
+ * (provider nyvag) and one of karin's customers there, placed 100 days
+ * ago.  Returns { stack, karin, kalle, nyvag, placementId }, filled
+ * before the block's tests.
+ */
+function nyVagStack(name) {
+	const own = {};
 	before(async () => {
-		stack = await startStack('integration-deficiency');
+		const stack = own.stack = await startStack(name);
 		const conf = ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
 		const opt = { timeout: 30000 };
 		await run(BIN, ['user', 'add', 'nyvag', '--name', 'Nora Väg', '--role', 'provider', '--org', ORG, ...conf], opt);
@@ -75,13 +78,19 @@ describe('issues 3 and 7: the deficiencies per provider on the counsellor start 
 		const start = new Date(Date.now() - 100 * 864e5).toISOString().slice(0, 10);
 		const { stdout } = await run(BIN, ['placement', 'add', '--customer', pnr, '--code', 'AMI2',
 			'--provider', ORG, '--start', start, ...conf], opt);
-		placementId = /\d+/.exec(stdout)?.[0];
-		[karin, kalle, nyvag] = ['karin', 'kalle', 'nyvag'].map((u) => client(stack, u));
+		own.placementId = /\d+/.exec(stdout)?.[0];
+		[own.karin, own.kalle, own.nyvag] = ['karin', 'kalle', 'nyvag'].map((u) => client(stack, u));
 	});
-
 	after(async () => {
-		await stack?.stop();
+		await own.stack?.stop();
 	});
+	return own;
+}
+
+describe("a provider's late plan and reports are counted on its counsellor's start page, and on no one else's", { timeout: 180000 }, () => {
+	const own = nyVagStack('integration-deficiency');
+	let karin; let kalle;
+	before(() => ({ karin, kalle } = own));
 
 	it("shows Ny Väg AB's missing plan and reports on karin's page, not on kalle's", async () => {
 		const page = await karin.get('/');
@@ -98,6 +107,12 @@ describe('issues 3 and 7: the deficiencies per provider on the counsellor start 
 		status(other, 200, 'kalle /');
 		assert.equal(providerRow(other.text, ORG), null, `kalle has no customer at ${ORG}`);
 	});
+});
+
+describe('a plan returned twice is counted as returned again and again', { timeout: 180000 }, () => {
+	const own = nyVagStack('integration-deficiency-returns');
+	let karin; let kalle; let nyvag; let placementId; let docId;
+	before(() => ({ karin, kalle, nyvag, placementId } = own));
 
 	it('counts a plan returned twice as returned again and again', async () => {
 		const res = await nyvag.get(`/documents/new?placement=${placementId}&kind=plan`);

@@ -11,8 +11,8 @@
 //   submission (five working days, over a weekend and Kristi
 //   himmelsfärdsdag), and a monthly report is late by the local day of its
 //   first submission (23:30 UTC is the next day in Stockholm).
-// Stored times are moved with sqlite3 on the stack's database.  One stack
-// for the file; the tests run in order.
+// Stored times are moved with sqlite3 on the stack's database.  Each
+// describe() block has a stack of its own.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -80,27 +80,30 @@ function statusRow(html, dt) {
 	return m ? textOf(m[1]).trim() : null;
 }
 
-describe('issue 12: final report timing and one lateness everywhere', { timeout: 240000 }, () => {
-	let stack; let conf;
-	let karin; let senvag;
-	let endedId; let endedEnd; let finalId;
-	let runningId; let runningStart; let planId; let monthlyId;
-
+/**
+ * A stack of its own for the enclosing describe() block, with Sena Vägen
+ * AB (provider senvag) and two of karin's customers there: Selma Sen's
+ * placement ended 20 days ago, Sture Sen's started 100 days ago.
+ * Returns { stack, conf, karin, senvag, endedId, endedEnd, runningId,
+ * runningStart, write(query), addPlacement() }, filled before the tests.
+ */
+function senaVagenStack(name) {
+	const own = {};
 	/** Writes to the stack's database (the server keeps running: WAL). */
-	async function write(query) {
-		await run('sqlite3', ['-cmd', '.timeout 5000', join(stack.dir, 'insats.db'), query], { timeout: 30000 });
-	}
+	own.write = async function write(query) {
+		await run('sqlite3', ['-cmd', '.timeout 5000', join(own.stack.dir, 'insats.db'), query], { timeout: 30000 });
+	};
 
-	async function addPlacement(p, start, end) {
+	own.addPlacement = async function addPlacement(p, start, end) {
 		const args = ['placement', 'add', '--customer', p, '--code', 'AMI2', '--provider', ORG, '--start', start];
 		if (end) args.push('--end', end);
-		const { stdout } = await run(BIN, [...args, ...conf], { timeout: 30000 });
+		const { stdout } = await run(BIN, [...args, ...own.conf], { timeout: 30000 });
 		return /\d+/.exec(stdout)?.[0];
-	}
+	};
 
 	before(async () => {
-		stack = await startStack('integration-lateness');
-		conf = ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
+		const stack = own.stack = await startStack(name);
+		const conf = own.conf = ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
 		const opt = { timeout: 30000 };
 		await run(BIN, ['user', 'add', 'senvag', '--name', 'Sven Väg', '--role', 'provider', '--org', ORG, ...conf], opt);
 		await stack.addUser('senvag');
@@ -109,16 +112,47 @@ describe('issue 12: final report timing and one lateness everywhere', { timeout:
 		for (const [p, name] of [[p1, 'Selma Sen'], [p2, 'Sture Sen']]) {
 			await run(BIN, ['customer', 'add', '--pnr', p, '--name', name, '--counsellor', 'karin', ...conf], opt);
 		}
-		endedEnd = addDays(today(), -20);
-		endedId = await addPlacement(p1, addDays(today(), -60), endedEnd);
-		runningStart = addDays(today(), -100);
-		runningId = await addPlacement(p2, runningStart);
-		[karin, senvag] = ['karin', 'senvag'].map((u) => client(stack, u));
+		own.endedEnd = addDays(today(), -20);
+		own.endedId = await own.addPlacement(p1, addDays(today(), -60), own.endedEnd);
+		own.runningStart = addDays(today(), -100);
+		own.runningId = await own.addPlacement(p2, own.runningStart);
+		[own.karin, own.senvag] = ['karin', 'senvag'].map((u) => client(stack, u));
 	});
-
 	after(async () => {
-		await stack?.stop();
+		await own.stack?.stop();
 	});
+	return own;
+}
+
+/**
+ * Sture Sen's plan, written by senvag, returned twice by karin and
+ * submitted a third time.  Returns its id.
+ */
+async function writePlanReturnedTwice(own) {
+	const res = await own.senvag.get(`/documents/new?placement=${own.runningId}&kind=plan`);
+	status(res, 200, 'new plan form');
+	const form = parseForm(res.text, '/documents');
+	for (const [k, v] of Object.entries(PLAN)) form.set(k, v);
+	if (form.has('scope/extent')) form.set('scope/extent', 'fulltime');
+	const saved = await own.senvag.postForm('/documents', form.press('_action', 'save'));
+	status(saved, 303, 'save');
+	const planId = /^\/documents\/(\d+)/.exec(saved.location ?? '')?.[1];
+	for (let i = 1; i <= 3; i++) {
+		status(await own.senvag.action(planId, 'submit', (await own.senvag.get(`/documents/${planId}`)).text), 303,
+			`submit ${i}`);
+		if (i < 3) {
+			status(await own.karin.action(planId, 'return', (await own.karin.get(`/documents/${planId}`)).text,
+				{ comment: `Delmålen behöver preciseras (${i}).` }), 303, `return ${i}`);
+		}
+	}
+	return planId;
+}
+
+describe('a final report more than 14 days after the end is refused, and an ending decision moves the end in force', { timeout: 240000 }, () => {
+	const own = senaVagenStack('integration-lateness');
+	let stack; let karin; let senvag; let write; let endedId; let endedEnd;
+	before(() => ({ stack, karin, senvag, write, endedId, endedEnd } = own));
+	let finalId;
 
 	it('refuses a final report more than 14 days after the end (409, Swedish), keeping the draft', async () => {
 		const page = await senvag.get(`/documents/new?placement=${endedId}&kind=final`);
@@ -176,24 +210,16 @@ describe('issue 12: final report timing and one lateness everywhere', { timeout:
 		assert.match(statusRow(completed.text, 'Ersätts om den klarmarkeras senast') ?? '', /ersätts inte/,
 			'completed, in after the end: not paid');
 	});
+});
+
+describe("a plan's lateness is the same on the document page, both start pages and the deficiencies", { timeout: 240000 }, () => {
+	const own = senaVagenStack('integration-lateness-plan');
+	let stack; let karin; let senvag; let write; let runningStart;
+	before(() => ({ stack, karin, senvag, write, runningStart } = own));
+	let planId;
 
 	it('agrees on a plan\'s lateness on the document page, both start pages and the deficiencies', async () => {
-		const res = await senvag.get(`/documents/new?placement=${runningId}&kind=plan`);
-		status(res, 200, 'new plan form');
-		const form = parseForm(res.text, '/documents');
-		for (const [k, v] of Object.entries(PLAN)) form.set(k, v);
-		if (form.has('scope/extent')) form.set('scope/extent', 'fulltime');
-		const saved = await senvag.postForm('/documents', form.press('_action', 'save'));
-		status(saved, 303, 'save');
-		planId = /^\/documents\/(\d+)/.exec(saved.location ?? '')?.[1];
-		for (let i = 1; i <= 3; i++) {
-			status(await senvag.action(planId, 'submit', (await senvag.get(`/documents/${planId}`)).text), 303,
-				`submit ${i}`);
-			if (i < 3) {
-				status(await karin.action(planId, 'return', (await karin.get(`/documents/${planId}`)).text,
-					{ comment: `Delmålen behöver preciseras (${i}).` }), 303, `return ${i}`);
-			}
-		}
+		planId = await writePlanReturnedTwice(own);
 		const due = addDays(runningStart, 14);
 
 		/** Lateness of the plan as each page shows it. */
@@ -251,6 +277,13 @@ describe('issue 12: final report timing and one lateness everywhere', { timeout:
 		assert.ok(row && textOf(row).includes('2026-05-18'), `the review queue says the same: ${row && textOf(row)}`);
 		assert.match(textOf(row), /försenad/, 'late in the queue too');
 	});
+});
+
+describe('a monthly report is late by the local day of its first submission', { timeout: 240000 }, () => {
+	const own = senaVagenStack('integration-lateness-monthly');
+	let stack; let karin; let senvag; let write; let runningId; let runningStart;
+	before(() => ({ stack, karin, senvag, write, runningId, runningStart } = own));
+	let monthlyId;
 
 	it('judges a monthly report on the local day of its first submission', async () => {
 		const period = runningStart.slice(0, 7);
@@ -286,6 +319,15 @@ describe('issue 12: final report timing and one lateness everywhere', { timeout:
 		const late = await state();
 		assert.equal(late.late, true, 'late on the 8th in Stockholm');
 		assert.equal(late.deficiency.late, inTime.deficiency.late + 1, 'the deficiencies count it too');
+	});
+});
+
+describe('a plan revision asked for at a follow-up is due five working days after the request', { timeout: 240000 }, () => {
+	const own = senaVagenStack('integration-lateness-revision');
+	let stack; let karin; let senvag; let write; let runningId;
+	before(() => ({ stack, karin, senvag, write, runningId } = own));
+	before(async () => {
+		await writePlanReturnedTwice(own);
 	});
 
 	it('lists a plan revision asked for at a follow-up, due five working days after the request', async () => {

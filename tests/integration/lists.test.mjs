@@ -3,7 +3,7 @@
 // found by a provider), the sorting of the lists with due dates
 // (?sort=due / ?sort=-due, aria-sort on the header) and paging (?page=N,
 // a page past the end is an empty list, a malformed page or sort is a 400).
-// One stack for the file; the tests run in order.
+// Each describe() block has a stack of its own.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -75,14 +75,20 @@ function sortHeader(sec) {
 	return { sort: attrs(th[0].slice(0, th[0].indexOf('>') + 1))['aria-sort'], href: attrs(a[0]).href };
 }
 
-describe('issue 6: search, sorting and paging of lists through nginx', { timeout: 180000 }, () => {
-	let stack;
-	let anna; let bo; let karin; let kalle; let admin;
-	const asa = { name: 'Åsa Öberg-Ärlig', pnr: withLuhn('19910402-238') };
+// A customer with Swedish letters, karin's, placed at Framtid AB (ownStack).
+const asa = { name: 'Åsa Öberg-Ärlig', pnr: withLuhn('19910402-238') };
 
+/**
+ * A stack of its own for the enclosing describe() block, with Åsa
+ * Öberg-Ärlig added.  Returns { stack, anna, bo, karin, kalle, admin },
+ * filled before the block's tests.
+ */
+function ownStack(name) {
+	const own = {};
 	before(async () => {
-		stack = await startStack('integration-lists');
-		[anna, bo, karin, kalle, admin] = ['anna', 'bo', 'karin', 'kalle', 'admin'].map((u) => client(stack, u));
+		const stack = own.stack = await startStack(name);
+		[own.anna, own.bo, own.karin, own.kalle, own.admin] = ['anna', 'bo', 'karin', 'kalle', 'admin']
+			.map((u) => client(stack, u));
 		// A customer with Swedish letters, karin's, placed at Framtid AB.
 		const conf = ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
 		await run(BIN, ['customer', 'add', '--pnr', asa.pnr, '--name', asa.name, '--counsellor', 'karin', ...conf],
@@ -90,10 +96,16 @@ describe('issue 6: search, sorting and paging of lists through nginx', { timeout
 		await run(BIN, ['placement', 'add', '--customer', asa.pnr, '--code', 'AMI1', '--provider', 'Framtid AB',
 			'--start', '2026-10-01', ...conf], { timeout: 30000 });
 	});
-
 	after(async () => {
-		await stack?.stop();
+		await own.stack?.stop();
 	});
+	return own;
+}
+
+describe('the customer search of a start page finds only the customers the user may see', { timeout: 180000 }, () => {
+	const own = ownStack('integration-lists');
+	let anna; let bo; let karin; let kalle; let admin;
+	before(() => ({ anna, bo, karin, kalle, admin } = own));
 
 	it('shows a labelled GET search form on the start pages of anna and karin', async () => {
 		for (const c of [anna, karin]) {
@@ -193,6 +205,12 @@ describe('issue 6: search, sorting and paging of lists through nginx', { timeout
 		res = await kalle.get('/search?q=eva');
 		assert.deepEqual(hits(res.text), [], "kalle does not find karin's Eva");
 	});
+});
+
+describe('a bad search query is answered with 400 and the form, with the reason at the field', { timeout: 180000 }, () => {
+	const own = ownStack('integration-lists-bad-query');
+	let anna; let bo; let karin; let kalle; let admin;
+	before(() => ({ anna, bo, karin, kalle, admin } = own));
 
 	it('answers a bad query with 400 and the form with the reason at the field', async () => {
 		const cases = [
@@ -225,6 +243,12 @@ describe('issue 6: search, sorting and paging of lists through nginx', { timeout
 		assert.ok(parseForm(blank.text, '/search'), 'the form');
 		lacks(blank.text, 'Sökresultat', 'no results without a query');
 	});
+});
+
+describe('the lists with due dates are sorted by due date both ways with the column header link', { timeout: 180000 }, () => {
+	const own = ownStack('integration-lists-sort');
+	let anna; let bo; let karin; let kalle; let admin;
+	before(() => ({ anna, bo, karin, kalle, admin } = own));
 
 	it("sorts anna's work queue by due date both ways with the header link", async () => {
 		const asc = await anna.get('/');
@@ -288,6 +312,12 @@ describe('issue 6: search, sorting and paging of lists through nginx', { timeout
 		assert.deepEqual(dueDates(section(desc.text, 'h-queue')),
 			[...dueDates(section(desc.text, 'h-queue'))].sort().reverse(), 'review due dates descending');
 	});
+});
+
+describe('a page past the end of a list is empty, and a malformed page or sort is a 400', { timeout: 180000 }, () => {
+	const own = ownStack('integration-lists-paging');
+	let anna; let bo; let karin; let kalle; let admin;
+	before(() => ({ anna, bo, karin, kalle, admin } = own));
 
 	it('shows an empty-list message on a page past the end, keeping the sort in its links', async () => {
 		for (const c of [anna, karin]) {

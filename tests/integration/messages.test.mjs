@@ -5,7 +5,8 @@
 // attempts and due/late day, refusals (422) that keep what was typed,
 // CSRF, and 404 for everyone else; then personal-data incidents: who sees a
 // report, the 72-hour line, the provider's own placements only, and no
-// personal data but what was typed.  One stack; the tests run in order.
+// personal data but what was typed.  Each describe() block has a stack of
+// its own.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -46,27 +47,35 @@ function localParts(t) {
 	return [`${p.year}-${p.month}-${p.day}`, `${p.hour}:${p.minute}`];
 }
 
-describe('issue 13: messages and personal-data incidents through nginx', { timeout: 180000 }, () => {
-	let stack;
-	const u = {};
-	let pid; let pStart; let evaP; let linaP;
-	let incId; let secret;
-	/** The user's CSRF token, as the worker computes it (auth.c). */
-	const tokenOf = (login) => createHmac('sha256', secret).update(`csrf:${login}`).digest('hex');
-
+/**
+ * A stack of its own for the enclosing describe() block: clients of the
+ * demo users (u), Ahmed Hassan's placement (pid, from pStart), Eva Ek's
+ * and Lina Berg's placements and the CSRF secret, filled before the
+ * block's tests.
+ */
+function ownStack(name) {
+	const own = { u: {} };
 	before(async () => {
-		stack = await startStack('integration-messages');
-		for (const n of ['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin']) u[n] = client(stack, n);
+		const stack = own.stack = await startStack(name);
+		for (const n of ['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin']) own.u[n] = client(stack, n);
 		const row = (await sql(stack.dir, "SELECT p.id || '|' || p.start_date FROM placements p JOIN customers c ON c.id = p.customer_id WHERE c.name = 'Ahmed Hassan'")).split('|');
-		[pid, pStart] = row;
-		evaP = await sql(stack.dir, "SELECT p.id FROM placements p JOIN customers c ON c.id = p.customer_id WHERE c.name = 'Eva Ek'");
-		secret = await sql(stack.dir, "SELECT value FROM settings WHERE key = 'csrf_secret'");
-		linaP = await sql(stack.dir, "SELECT p.id FROM placements p JOIN customers c ON c.id = p.customer_id WHERE c.name = 'Lina Berg'");
+		[own.pid, own.pStart] = row;
+		own.evaP = await sql(stack.dir, "SELECT p.id FROM placements p JOIN customers c ON c.id = p.customer_id WHERE c.name = 'Eva Ek'");
+		own.secret = await sql(stack.dir, "SELECT value FROM settings WHERE key = 'csrf_secret'");
+		own.linaP = await sql(stack.dir, "SELECT p.id FROM placements p JOIN customers c ON c.id = p.customer_id WHERE c.name = 'Lina Berg'");
 	});
 	after(async () => {
-		await stack?.stop();
+		await own.stack?.stop();
 	});
+	return own;
+}
 
+describe("a placement's messages are shown to the owner, the counsellor and the team lead, and written only with the writer's own token", { timeout: 180000 }, () => {
+	const own = ownStack('integration-messages');
+	let stack; let u; let pid; let pStart; let evaP; let linaP; let secret;
+	before(() => ({ stack, u, pid, pStart, evaP, linaP, secret } = own));
+	/** The user's CSRF token, as the worker computes it (auth.c). */
+	const tokenOf = (login) => createHmac('sha256', secret).update(`csrf:${login}`).digest('hex');
 	const path = () => `/placements/${pid}/messages`;
 
 	it('shows the thread to the owner, the counsellor and the team lead; 404 to everyone else', async () => {
@@ -95,6 +104,15 @@ describe('issue 13: messages and personal-data incidents through nginx', { timeo
 		status(await u.lena.postForm(path(), { csrf: tokenOf('lena'), kind: 'other', text: 'Arbetsledaren.' }), 403, 'lena');
 		assert.equal(await sql(stack.dir, 'SELECT count(*) FROM messages'), '0', 'nothing stored');
 	});
+});
+
+describe('a message that breaks a rule is refused (422), keeping everything typed', { timeout: 180000 }, () => {
+	const own = ownStack('integration-messages-refused');
+	let stack; let u; let pid; let pStart; let evaP; let linaP; let secret;
+	before(() => ({ stack, u, pid, pStart, evaP, linaP, secret } = own));
+	/** The user's CSRF token, as the worker computes it (auth.c). */
+	const tokenOf = (login) => createHmac('sha256', secret).update(`csrf:${login}`).digest('hex');
+	const path = () => `/placements/${pid}/messages`;
 
 	it('refuses an absence message without its required fields (422) and keeps everything typed', async () => {
 		const form = parseForm((await u.bo.get(path())).text, path());
@@ -126,6 +144,15 @@ describe('issue 13: messages and personal-data incidents through nginx', { timeo
 		assert.match(fieldError(ahead.text, 'absence_from') ?? '', /senare än i dag/);
 		assert.equal(await sql(stack.dir, 'SELECT count(*) FROM messages'), '0', 'nothing stored');
 	});
+});
+
+describe('messages are stored with their dates and counted unread until read, and the counsellor answers', { timeout: 180000 }, () => {
+	const own = ownStack('integration-messages-unread');
+	let stack; let u; let pid; let pStart; let evaP; let linaP; let secret;
+	before(() => ({ stack, u, pid, pStart, evaP, linaP, secret } = own));
+	/** The user's CSRF token, as the worker computes it (auth.c). */
+	const tokenOf = (login) => createHmac('sha256', secret).update(`csrf:${login}`).digest('hex');
+	const path = () => `/placements/${pid}/messages`;
 
 	it('stores an absence message with its dates and contact attempts; late when sent after the next working day', async () => {
 		const tok = csrfOf((await u.bo.get(path())).text);
@@ -180,6 +207,15 @@ describe('issue 13: messages and personal-data incidents through nginx', { timeo
 		assert.equal(unread((await u.bo.get('/')).text), 0, 'bo read it');
 		assert.equal(unread((await u.kalle.get('/')).text), 0, "kalle's own");
 	});
+});
+
+describe("an incident report is offered to providers only and refused when it names another organisation's placement or a bad time", { timeout: 180000 }, () => {
+	const own = ownStack('integration-messages-incident-refused');
+	let stack; let u; let pid; let pStart; let evaP; let linaP; let secret;
+	before(() => ({ stack, u, pid, pStart, evaP, linaP, secret } = own));
+	/** The user's CSRF token, as the worker computes it (auth.c). */
+	const tokenOf = (login) => createHmac('sha256', secret).update(`csrf:${login}`).digest('hex');
+	const path = () => `/placements/${pid}/messages`;
 
 	it('offers the incident report to providers only', async () => {
 		status(await u.bo.get('/incidents/new'), 200, 'bo');
@@ -210,6 +246,16 @@ describe('issue 13: messages and personal-data incidents through nginx', { timeo
 		assert.match(fieldError(future.text, 'discovered_time') ?? '', /senare än nu/);
 		assert.equal(await sql(stack.dir, 'SELECT count(*) FROM incidents'), '0', 'nothing stored');
 	});
+});
+
+describe('an incident report reaches the counsellors it concerns at once, with the 72-hour line', { timeout: 180000 }, () => {
+	const own = ownStack('integration-messages-incident');
+	let stack; let u; let pid; let pStart; let evaP; let linaP; let secret;
+	before(() => ({ stack, u, pid, pStart, evaP, linaP, secret } = own));
+	/** The user's CSRF token, as the worker computes it (auth.c). */
+	const tokenOf = (login) => createHmac('sha256', secret).update(`csrf:${login}`).digest('hex');
+	const path = () => `/placements/${pid}/messages`;
+	let incId;
 
 	it('sends a report naming a customer to that counsellor at once, with the 72-hour line', async () => {
 		const tok = csrfOf((await u.bo.get('/incidents/new')).text);

@@ -122,10 +122,10 @@ async function waitFor(cond, what, ms = 10000) {
 	}
 }
 
-/** Our own `insats serve`, without nginx. */
-async function startServe(conf, sock, log) {
+/** Our own `insats serve`, without nginx (run in cwd, default ours). */
+async function startServe(conf, sock, log, cwd = undefined) {
 	const fd = openSync(log, 'a');
-	const child = spawn(BIN, ['serve', '--config', conf], { stdio: ['ignore', fd, fd] });
+	const child = spawn(BIN, ['serve', '--config', conf], { stdio: ['ignore', fd, fd], cwd });
 	closeSync(fd);
 	const exited = new Promise((r) => child.on('exit', (code, sig) => r({ code, sig })));
 	child.exited = exited;
@@ -199,16 +199,24 @@ function checkLogLines(text, where) {
 
 // ------------------------------------------------------------------ tests --
 
-let work;
-before(() => {
-	assert.ok(existsSync(BIN), `${BIN} is missing: run make build/insats`);
-	work = mkdtempSync(path.join(tmpdir(), 'insats-ops-'));
-});
-after(() => {
-	if (work && !process.env.INSATS_KEEP) rmSync(work, { recursive: true, force: true });
-});
+/** A fresh directory for the enclosing describe() block; returns { dir }, removed after it. */
+function ownDirectory() {
+	const own = { dir: null };
+	before(() => {
+		assert.ok(existsSync(BIN), `${BIN} is missing: run make build/insats`);
+		own.dir = mkdtempSync(path.join(tmpdir(), 'insats-ops-'));
+	});
+	after(() => {
+		if (own.dir && !process.env.INSATS_KEEP) rmSync(own.dir, { recursive: true, force: true });
+	});
+	return own;
+}
 
-describe('make install', () => {
+describe('make install puts every file in place with its mode, and keeps an edited configuration', () => {
+	const own = ownDirectory();
+	let work;
+	before(() => { work = own.dir; });
+
 	it('installs the binary, views, schemas, configuration, nginx files and units', () => {
 		const dest = path.join(work, 'stage');
 		const r = spawnSync('make', ['-s', '-o', 'build/insats', 'install', `DESTDIR=${dest}`, 'PREFIX=/usr'],
@@ -278,10 +286,11 @@ describe('make install', () => {
 	});
 });
 
-describe('start-up refusals', () => {
+describe('serve does not start on a bad configuration or a database newer than the binary', () => {
+	const own = ownDirectory();
 	let dir;
 	before(() => {
-		dir = mkdtempSync(path.join(work, 'conf-'));
+		dir = own.dir;
 	});
 
 	function serveWith(lines) {
@@ -330,46 +339,72 @@ describe('start-up refusals', () => {
 	});
 });
 
-describe('through nginx: logs, request ids, health, reload under load', () => {
+describe('serve run from the source tree finds xsl/ and schemas/ when the configured directories are missing', () => {
+	const own = ownDirectory();
+	let conf; let sock; let log; let serve;
+	before(() => {
+		sock = path.join(own.dir, 's.sock');
+		log = path.join(own.dir, 'serve.log');
+		conf = path.join(own.dir, 'insats.conf');
+		// No xsl_dir, schema_dir nor catalogue: their defaults under /usr/local do not exist.
+		writeFileSync(conf, [`database = ${own.dir}/insats.db`, `socket = ${sock}`, 'socket_mode = 0600',
+			'workers = 1', ''].join('\n'));
+		const init = insats(['init', '--demo', '--config', conf], { cwd: REPO });
+		assert.equal(init.status, 0, init.stderr);
+	});
+	after(async () => {
+		await stopServe(serve).catch(() => {});
+	});
+
+	it('serves pages and plan forms with the views and schemas of the working directory, and says so', async () => {
+		serve = await startServe(conf, sock, log, REPO);
+		const start = await fcgiGet(sock, '/', 'karin');
+		assert.equal(start.status, 200, start.body.slice(0, 300));
+		assert.match(start.body, /<html\b[^>]*lang="sv"/, 'rendered by xsl/page.xsl');
+		const pl = sqlite(path.join(own.dir, 'insats.db'), "SELECT p.id FROM placements p JOIN customers c" +
+			" ON c.id = p.customer_id WHERE c.name = 'Eva Ek'");
+		const form = await fcgiGet(sock, `/documents/new?placement=${pl}&kind=plan`, 'anna');
+		assert.equal(form.status, 200, form.body.slice(0, 300));
+		assert.match(form.body, /name="goal"/, 'the plan form from schemas/templates');
+		const text = readFileSync(log, 'utf8');
+		assert.ok(text.includes(`using ${path.join(REPO, 'xsl')} (xsl_dir)`), text.slice(0, 600));
+		assert.ok(text.includes(`using ${path.join(REPO, 'schemas')} (schema_dir)`), text.slice(0, 600));
+		await stopServe(serve);
+	});
+
+	it('refuses to start elsewhere, naming the configured directory it cannot read', () => {
+		const r = insats(['serve', '--config', conf], { cwd: own.dir, timeout: 20000 });
+		assert.notEqual(r.status, 0, 'serve must exit non-zero');
+		assert.match(r.stderr, /\/usr\/local\/share\/insats\/(xsl|schemas)/);
+		assert.ok(!existsSync(sock), 'no socket was opened');
+	});
+});
+
+describe('/healthz answers ok without a login', () => {
 	let stack;
-	let anna;
-	let karin;
-	let nobody;
 	before(async () => {
-		stack = await startStack('integration-ops');
-		anna = client(stack, 'anna');
-		karin = client(stack, 'karin');
-		nobody = client(stack, null);
+		stack = await startStack('integration-ops-healthz');
 	});
 	after(async () => {
 		await stack?.stop();
 	});
 
 	it('/healthz says ok without authentication', async () => {
-		const r = await nobody.get('/healthz');
+		const r = await client(stack, null).get('/healthz');
 		assert.equal(r.status, 200);
 		assert.equal(r.text, 'ok\n');
 	});
+});
 
-	it('pages as anna and karin, with a plan naming the customer', async () => {
-		for (const c of [anna, karin]) {
-			const start = await c.get('/');
-			assert.equal(start.status, 200, `${c.user} start page`);
-			for (const m of start.text.matchAll(/href="(\/placements\/\d+)"/g)) await c.get(m[1]);
-			for (const m of start.text.matchAll(/href="(\/documents\/\d+)"/g)) await c.get(m[1]);
-		}
-		const start = await anna.get('/');
-		const m = /\/documents\/new\?placement=(\d+)(?:&amp;|&)kind=plan/.exec(start.text);
-		assert.ok(m, 'anna can start a plan');
-		const page = await anna.get(`/documents/new?placement=${m[1]}&kind=plan`);
-		assert.equal(page.status, 200);
-		const form = parseForm(page.text, '/documents');
-		assert.ok(form, 'the plan form');
-		for (const n of form.names()) if (/signedBy$/.test(n)) form.set(n, 'Eva Ek');
-		if (form.has('goal')) form.set('goal', 'Eva Ek 19850312-2387 ska nå arbete');
-		const saved = await anna.postForm('/documents', form.press('_action', 'save'));
-		assert.ok([200, 303, 422].includes(saved.status), `save: ${saved.status}`);
-		if (saved.location) await anna.get(saved.location);
+describe('an error page shows the request id of its log line', () => {
+	let stack;
+	let anna;
+	before(async () => {
+		stack = await startStack('integration-ops-request-id');
+		anna = client(stack, 'anna');
+	});
+	after(async () => {
+		await stack?.stop();
 	});
 
 	it('an error page shows the request id of its log line', async () => {
@@ -383,6 +418,22 @@ describe('through nginx: logs, request ids, health, reload under load', () => {
 		const line = readFileSync(path.join(stack.dir, 'insats.log'), 'utf8').split('\n')
 			.find((l) => l.includes(`id=${id} `));
 		assert.match(line, /user=anna role=provider method=GET route=\/documents\/\{id\} status=404 us=\d+$/);
+	});
+});
+
+describe('a SIGHUP under load answers every request, and new workers serve', () => {
+	let stack;
+	let anna;
+	let karin;
+	let nobody;
+	before(async () => {
+		stack = await startStack('integration-ops-sighup');
+		anna = client(stack, 'anna');
+		karin = client(stack, 'karin');
+		nobody = client(stack, null);
+	});
+	after(async () => {
+		await stack?.stop();
 	});
 
 	it('SIGHUP under load: every request answered, new workers serve', async () => {
@@ -408,6 +459,52 @@ describe('through nginx: logs, request ids, health, reload under load', () => {
 		for (const p of afterPids) assert.ok(!before.has(p), `worker ${p} is of a new generation`);
 		const log = readFileSync(path.join(stack.dir, 'insats.log'), 'utf8');
 		assert.equal(log.match(/msg="reloaded stylesheets and schemas"/g)?.length, 4, 'four reloads logged');
+	});
+});
+
+describe('the request log has one key=value line per request and no personal data', () => {
+	let stack;
+	let anna;
+	let karin;
+	let nobody;
+	before(async () => {
+		stack = await startStack('integration-ops-log');
+		anna = client(stack, 'anna');
+		karin = client(stack, 'karin');
+		nobody = client(stack, null);
+	});
+	after(async () => {
+		await stack?.stop();
+	});
+
+	it('pages as anna and karin, with a plan naming the customer', async () => {
+		for (const c of [anna, karin]) {
+			const start = await c.get('/');
+			assert.equal(start.status, 200, `${c.user} start page`);
+			for (const m of start.text.matchAll(/href="(\/placements\/\d+)"/g)) await c.get(m[1]);
+			for (const m of start.text.matchAll(/href="(\/documents\/\d+)"/g)) await c.get(m[1]);
+		}
+		const start = await anna.get('/');
+		const m = /\/documents\/new\?placement=(\d+)(?:&amp;|&)kind=plan/.exec(start.text);
+		assert.ok(m, 'anna can start a plan');
+		const page = await anna.get(`/documents/new?placement=${m[1]}&kind=plan`);
+		assert.equal(page.status, 200);
+		const form = parseForm(page.text, '/documents');
+		assert.ok(form, 'the plan form');
+		for (const n of form.names()) if (/signedBy$/.test(n)) form.set(n, 'Eva Ek');
+		if (form.has('goal')) form.set('goal', 'Eva Ek 19850312-2387 ska nå arbete');
+		const saved = await anna.postForm('/documents', form.press('_action', 'save'));
+		assert.ok([200, 303, 422].includes(saved.status), `save: ${saved.status}`);
+		if (saved.location) await anna.get(saved.location);
+	});
+
+	it('answers a hundred more requests of every user, logged or not', async () => {
+		// nginx limits a client address to 50 requests/s (burst 200): stay under it.
+		const users = [anna, karin, nobody, anna];
+		const paths = ['/', '/', '/healthz', '/documents/999999999'];
+		const res = await load(async (p) => ({ status: (await users[p].get(paths[p])).status }),
+			{ parallel: 4, count: 30, pace: 80 });
+		assert.deepEqual([...new Set(res.map((r) => r.status))].sort(), [200, 404]);
 	});
 
 	it('the log: key=value lines, one per request, no personal data', async () => {
@@ -439,33 +536,50 @@ describe('through nginx: logs, request ids, health, reload under load', () => {
 	});
 });
 
-describe('own worker: reload with a broken stylesheet, backup, restore, purge', () => {
-	let dir;
-	let conf;
-	let sock;
-	let log;
-	let db;
-	let serve;
+/**
+ * Our own worker (no nginx) for the enclosing describe() block: a demo
+ * database, a copy of xsl/ to break, log_level = debug.  Returns the
+ * block's state { dir, conf, sock, log, db, serve }; the worker is stopped
+ * and the directory removed after the block.
+ */
+function ownWorker() {
+	const w = {};
 	before(async () => {
-		dir = mkdtempSync(path.join(tmpdir(), 'insats-ops-'));
-		sock = path.join(dir, 's.sock');
-		log = path.join(dir, 'serve.log');
-		db = path.join(dir, 'insats.db');
-		cpSync(path.join(REPO, 'xsl'), path.join(dir, 'xsl'), { recursive: true });
-		conf = path.join(dir, 'insats.conf');
-		writeFileSync(conf, [
-			`database = ${db}`, `socket = ${sock}`, 'socket_mode = 0600', 'workers = 2',
-			`xsl_dir = ${dir}/xsl`, `schema_dir = ${REPO}/schemas`, `catalogue = ${REPO}/conf/catalogue.tsv`,
+		w.dir = mkdtempSync(path.join(tmpdir(), 'insats-ops-'));
+		w.sock = path.join(w.dir, 's.sock');
+		w.log = path.join(w.dir, 'serve.log');
+		w.db = path.join(w.dir, 'insats.db');
+		cpSync(path.join(REPO, 'xsl'), path.join(w.dir, 'xsl'), { recursive: true });
+		w.conf = path.join(w.dir, 'insats.conf');
+		writeFileSync(w.conf, [
+			`database = ${w.db}`, `socket = ${w.sock}`, 'socket_mode = 0600', 'workers = 2',
+			`xsl_dir = ${w.dir}/xsl`, `schema_dir = ${REPO}/schemas`, `catalogue = ${REPO}/conf/catalogue.tsv`,
 			'log_level = debug', ''].join('\n'));
-		const init = insats(['init', '--demo', '--config', conf]);
+		const init = insats(['init', '--demo', '--config', w.conf]);
 		assert.equal(init.status, 0, init.stderr);
-		serve = await startServe(conf, sock, log);
+		w.serve = await startServe(w.conf, w.sock, w.log);
 	});
 	after(async () => {
-		await stopServe(serve).catch(() => {});
-		if (!process.env.INSATS_KEEP) rmSync(dir, { recursive: true, force: true });
+		await stopServe(w.serve).catch(() => {});
+		if (w.dir && !process.env.INSATS_KEEP) rmSync(w.dir, { recursive: true, force: true });
 	});
+	return w;
+}
 
+/** The last test of an own-worker block: its serve.log, whole. */
+function itLogsOnlyKeyValueLinesWithoutPersonalData(w) {
+	it('writes only key=value lines, none with personal data, to its log', () => {
+		const all = readFileSync(w.log, 'utf8');
+		const lines = checkLogLines(all, 'serve.log');
+		assert.ok(lines.length > 0, 'a log to look at');
+		for (const s of personalStrings(w.db)) assert.ok(!all.includes(s), 'no personal data');
+	});
+}
+
+describe('many SIGHUP reloads under unthrottled load lose no request', () => {
+	const w = ownWorker();
+	let sock; let serve; let log;
+	before(() => ({ sock, serve, log } = w));
 	const hit = (p) => fcgiGet(sock, p % 2 ? '/healthz' : '/', p % 2 ? '' : 'karin');
 
 	it('many reloads under unthrottled load lose no request', async () => {
@@ -479,6 +593,14 @@ describe('own worker: reload with a broken stylesheet, backup, restore, purge', 
 			'six reloads');
 		assert.match(readFileSync(log, 'utf8'), /level=debug msg="worker started"/, 'debug lines at debug');
 	});
+
+	itLogsOnlyKeyValueLinesWithoutPersonalData(w);
+});
+
+describe('a reload with a broken stylesheet is refused and logged, and the old workers keep serving', () => {
+	const w = ownWorker();
+	let dir; let sock; let serve; let log;
+	before(() => ({ dir, sock, serve, log } = w));
 
 	it('a broken stylesheet: the reload is refused and logged, the old workers keep serving', async () => {
 		const pids = new Set();
@@ -510,6 +632,17 @@ describe('own worker: reload with a broken stylesheet, backup, restore, purge', 
 		}, 'a new worker');
 		if (marked) assert.match((await fcgiGet(sock, '/documents/999999999', 'anna')).body, /Felkod för support \(ny\)/);
 	});
+
+	itLogsOnlyKeyValueLinesWithoutPersonalData(w);
+});
+
+describe('a backup taken while serving restores the database, and the purge after a restore destroys what is due again', () => {
+	let dir; let conf; let sock; let log; let db; let serve;
+	// First of the block's after hooks: the tests restart the worker.
+	after(() => { w.serve = serve; });
+	const w = ownWorker();
+	before(() => ({ dir, conf, sock, log, db, serve } = w));
+	const hit = (p) => fcgiGet(sock, p % 2 ? '/healthz' : '/', p % 2 ? '' : 'karin');
 
 	let backup;
 	it('backup while serving under load: consistent, checked, size and checksum printed', async () => {
@@ -605,6 +738,20 @@ describe('own worker: reload with a broken stylesheet, backup, restore, purge', 
 		purge();
 		assert.equal(sqlite(db, eva), '0', 'destroyed again');
 		serve = await startServe(conf, sock, log);
+	});
+
+	itLogsOnlyKeyValueLinesWithoutPersonalData(w);
+});
+
+describe('log_level = warn drops the request lines, and no line of either log holds personal data', () => {
+	let dir; let conf; let sock; let log; let db; let serve;
+	// First of the block's after hooks: the test restarts the worker.
+	after(() => { w.serve = serve; });
+	const w = ownWorker();
+	before(async () => {
+		({ dir, conf, sock, log, db, serve } = w);
+		// Requests logged at debug first, for the whole log to be checked.
+		for (let i = 0; i < 5; i++) assert.equal((await fcgiGet(sock, '/', 'karin')).status, 200);
 	});
 
 	it('log_level = warn drops the request lines; no line holds personal data', async () => {

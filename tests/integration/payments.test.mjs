@@ -5,7 +5,8 @@
 // (else its row says 0 and why); an aborted placement is paid two more
 // weeks as a "slutrapport" row.  Documents are made, submitted and
 // approved through the web; the test then moves the submissions' times
-// in the database (sqlite3), as the calendar would have.
+// in the database (sqlite3), as the calendar would have.  Each test has a
+// placement of its own.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -19,7 +20,7 @@ function status(res, expected, what) {
 	assert.equal(res.status, expected, `${what}: expected ${expected}, got ${describeRes(res)}`);
 }
 
-describe('issue 12: payment runs through nginx', { timeout: 180000 }, () => {
+describe('a payment run pays each report in the run of its first submission, the end month only with a final report in time', { timeout: 180000 }, () => {
 	let stack; let anna; let karin; let admin;
 	const ids = {};
 

@@ -2,8 +2,8 @@
 // is written by the provider, submitted, returned by the counsellor with a
 // comment, completed, approved and revised; access rules, CSRF, the XML
 // interface and the audit history are checked on the way.
-// One stack (fresh demo database) for the whole file; the tests run in order
-// and each builds on the state the earlier ones left.
+// Each describe() block has a stack (a fresh demo database) of its own; the
+// tests of a block run in order and build on the state the earlier ones left.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -65,22 +65,52 @@ function lacks(html, text, what) {
 	assert.ok(!decode(html).includes(text), `${what}: "${text}" must not be in the page`);
 }
 
-describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, () => {
-	let stack;
-	let anna; let bo; let karin; let kalle; let ghost; let nobody;
-	let placementId; let docId; let newId;
-	let evaPnr = null;
+/**
+ * The last test of each block: every response its stack sent (more than
+ * `least` of them) has lang="sv" on its pages, the security headers and
+ * no-store.
+ */
+function itSendsLangAndSecurityHeaders(own, least) {
+	it('sends lang="sv", the security headers and no-store on every page', () => {
+		assert.ok(own.stack.responses.length > least, `enough responses seen (${own.stack.responses.length})`);
+		for (const r of own.stack.responses) {
+			const what = `${r.method} ${r.url} as ${r.user} (${r.status})`;
+			assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'none'/, `CSP on ${what}`);
+			assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${what}`);
+			assert.equal(r.headers.get('x-frame-options'), 'DENY', `X-Frame-Options on ${what}`);
+			assert.equal(r.headers.get('referrer-policy'), 'no-referrer', `Referrer-Policy on ${what}`);
+			if (r.status === 401 || r.status === 413) continue;	// nginx's own pages
+			assert.equal(r.headers.get('cache-control'), 'no-store', `Cache-Control on ${what}`);
+			if (r.type.startsWith('text/html'))
+				assert.match(r.text, /<html\b[^>]*\blang="sv"/, `lang="sv" on ${what}`);
+		}
+	});
+}
 
+/**
+ * A stack of its own for the enclosing describe() block, with the demo
+ * users (and "ghost", in nginx's file but not in the database) as
+ * clients.  Returns { stack, anna, bo, karin, kalle, ghost, nobody },
+ * filled before the block's tests.
+ */
+function ownStack(name) {
+	const own = {};
 	before(async () => {
-		stack = await startStack('integration-plan');
-		await stack.addUser('ghost');
-		[anna, bo, karin, kalle, ghost, nobody] =
-			['anna', 'bo', 'karin', 'kalle', 'ghost', null].map((u) => client(stack, u));
+		own.stack = await startStack(name);
+		await own.stack.addUser('ghost');
+		[own.anna, own.bo, own.karin, own.kalle, own.ghost, own.nobody] =
+			['anna', 'bo', 'karin', 'kalle', 'ghost', null].map((u) => client(own.stack, u));
 	});
-
 	after(async () => {
-		await stack?.stop();
+		await own.stack?.stop();
 	});
+	return own;
+}
+
+describe('nginx asks for a login, and the worker refuses a login the database does not know', { timeout: 120000 }, () => {
+	const own = ownStack('integration-plan-login');
+	let stack; let anna; let bo; let karin; let kalle; let ghost; let nobody;
+	before(() => ({ stack, anna, bo, karin, kalle, ghost, nobody } = own));
 
 	it('asks for a login (401 from nginx) and refuses a login unknown to the database (403)', async () => {
 		const res = await nobody.get('/');
@@ -98,6 +128,14 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		status(await nobody.get('/', { headers: { 'Remote-User': 'admin' } }), 401, 'a header is no login');
 	});
 
+	itSendsLangAndSecurityHeaders(own, 4);
+});
+
+describe('nginx refuses a body over 1 MiB, and /healthz answers without a login', { timeout: 120000 }, () => {
+	const own = ownStack('integration-plan-nginx');
+	let stack; let anna; let bo; let karin; let kalle; let ghost; let nobody;
+	before(() => ({ stack, anna, bo, karin, kalle, ghost, nobody } = own));
+
 	it('refuses a body over 1 MiB in nginx (413)', async () => {
 		const res = await anna.postForm('/documents', { csrf: 'x', goal: 'a'.repeat(1100000) });
 		status(res, 413, 'large body');
@@ -107,6 +145,16 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		const res = await nobody.get('/healthz');
 		status(res, 200, '/healthz');
 	});
+
+	itSendsLangAndSecurityHeaders(own, 1);
+});
+
+describe("a start page lists the user's own organisation's placements only, and a protected identity only to its counsellor", { timeout: 120000 }, () => {
+	const own = ownStack('integration-plan-lists');
+	let stack; let anna; let bo; let karin; let kalle; let ghost; let nobody;
+	before(() => ({ stack, anna, bo, karin, kalle, ghost, nobody } = own));
+	let placementId;
+	let evaPnr = null;
 
 	it("lists Framtid AB's placements, and only those, on anna's start page", async () => {
 		const res = await anna.get('/');
@@ -170,7 +218,21 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		has(ap.text, 'Skyddad identitet', "anna's placement page");
 	});
 
+	itSendsLangAndSecurityHeaders(own, 6);
+});
+
+describe('a plan is written, submitted, returned with a comment, approved and revised, each step by the right user only', { timeout: 120000 }, () => {
+	const own = ownStack('integration-plan');
+	let stack; let anna; let bo; let karin; let kalle; let ghost; let nobody;
+	before(() => ({ stack, anna, bo, karin, kalle, ghost, nobody } = own));
+	let placementId; let docId; let newId;
 	let form;
+	// Eva Ek's placement, from anna's start page.
+	before(async () => {
+		const eva = rowOf((await anna.get('/')).text, 'Eva Ek');
+		placementId = links(eva).map((h) => /^\/documents\/new\?placement=(\d+)&kind=plan$/.exec(h)).find(Boolean)?.[1];
+		assert.ok(placementId, "Eva Ek's row links to a new plan");
+	});
 
 	it('opens a new plan form and adds a sub-goal row', async () => {
 		assert.ok(placementId, 'needs the placement id from the start page');
@@ -407,20 +469,7 @@ describe('issue 2: the implementation plan through nginx', { timeout: 120000 }, 
 		status(await karin.get(`/documents/${docId}/history`), 200, "karin's history");
 	});
 
-	it('sends lang="sv", the security headers and no-store on every page', () => {
-		assert.ok(stack.responses.length > 40, 'enough responses seen');
-		for (const r of stack.responses) {
-			const what = `${r.method} ${r.url} as ${r.user} (${r.status})`;
-			assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'none'/, `CSP on ${what}`);
-			assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${what}`);
-			assert.equal(r.headers.get('x-frame-options'), 'DENY', `X-Frame-Options on ${what}`);
-			assert.equal(r.headers.get('referrer-policy'), 'no-referrer', `Referrer-Policy on ${what}`);
-			if (r.status === 401 || r.status === 413) continue;	// nginx's own pages
-			assert.equal(r.headers.get('cache-control'), 'no-store', `Cache-Control on ${what}`);
-			if (r.type.startsWith('text/html'))
-				assert.match(r.text, /<html\b[^>]*\blang="sv"/, `lang="sv" on ${what}`);
-		}
-	});
+	itSendsLangAndSecurityHeaders(own, 40);
 });
 
 // The history page shows the events as rows (tr or li).  An event's action

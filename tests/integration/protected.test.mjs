@@ -18,20 +18,29 @@ function status(res, expected, what) {
 	assert.equal(res.status, expected, `${what}: expected ${expected}, got ${describeRes(res)}`);
 }
 
-describe('issue 13: protected identities through nginx', { timeout: 120000 }, () => {
-	let stack; let anna; let karin; let kalle;
-	let maria; let mariaP; let evaP;
-	const conf = () => ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
-
+/**
+ * A stack of its own for the enclosing describe() block: clients of anna,
+ * karin and kalle, the protected Maria Skog (customer id and placement)
+ * and Eva Ek's placement, filled before the block's tests.
+ */
+function ownStack(name) {
+	const own = {};
 	before(async () => {
-		stack = await startStack('integration-protected');
-		[anna, karin, kalle] = ['anna', 'karin', 'kalle'].map((u) => client(stack, u));
-		maria = await sql(stack.dir, "SELECT id FROM customers WHERE name = 'Maria Skog'");
-		mariaP = await sql(stack.dir, `SELECT id FROM placements WHERE customer_id = ${maria}`);
-		evaP = await sql(stack.dir, `SELECT p.id FROM placements p JOIN customers c ON c.id = p.customer_id
+		const stack = own.stack = await startStack(name);
+		[own.anna, own.karin, own.kalle] = ['anna', 'karin', 'kalle'].map((u) => client(stack, u));
+		own.maria = await sql(stack.dir, "SELECT id FROM customers WHERE name = 'Maria Skog'");
+		own.mariaP = await sql(stack.dir, `SELECT id FROM placements WHERE customer_id = ${own.maria}`);
+		own.evaP = await sql(stack.dir, `SELECT p.id FROM placements p JOIN customers c ON c.id = p.customer_id
 			WHERE c.name = 'Eva Ek'`);
 	});
-	after(async () => { await stack?.stop(); });
+	after(async () => { await own.stack?.stop(); });
+	return own;
+}
+
+describe('a protected identity is named by its category to the provider, and every read of the record is logged for its counsellor', { timeout: 120000 }, () => {
+	const own = ownStack('integration-protected');
+	let stack; let anna; let karin; let kalle; let maria; let mariaP; let evaP;
+	before(() => ({ stack, anna, karin, kalle, maria, mariaP, evaP } = own));
 
 	it('names the category to the provider without the name or number', async () => {
 		const page = await anna.get(`/placements/${mariaP}`);
@@ -66,6 +75,13 @@ describe('issue 13: protected identities through nginx', { timeout: 120000 }, ()
 		assert.match(text, /Senaste läsningarna/);
 		assert.match(text, new RegExp(`Anna Andersson \\(anordnare\\): GET /placements/${mariaP}`));
 	});
+});
+
+describe('customer add takes each protection category and refuses an unknown one', { timeout: 120000 }, () => {
+	const own = ownStack('integration-protected-categories');
+	let stack;
+	before(() => ({ stack } = own));
+	const conf = () => ['--db', join(stack.dir, 'insats.db'), '--config', join(stack.dir, 'insats.conf')];
 
 	it('takes each category from the command line and refuses an unknown one', async () => {
 		const number = pnr('19880808', '238');

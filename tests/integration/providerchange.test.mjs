@@ -24,7 +24,7 @@ function addDays(s, n) {
 	return d.toISOString().slice(0, 10);
 }
 
-describe('issue 13: provider change with consent through nginx', { timeout: 120000 }, () => {
+describe('after a provider change the new provider reads the plan only once the consent is recorded, and the former keeps its placement 14 days after its end', { timeout: 120000 }, () => {
 	let stack; let anna; let bo; let karin;
 	let eva; let oldP; let newP; let planId; let boCsrf;
 
@@ -33,10 +33,7 @@ describe('issue 13: provider change with consent through nginx', { timeout: 1200
 		[anna, bo, karin] = ['anna', 'bo', 'karin'].map((u) => client(stack, u));
 		eva = await sql(stack.dir, "SELECT id FROM customers WHERE name = 'Eva Ek'");
 		oldP = await sql(stack.dir, `SELECT id FROM placements WHERE customer_id = ${eva}`);
-	});
-	after(async () => { await stack?.stop(); });
-
-	it('anna writes the plan at Framtid AB; karin queues Eva at Steget Vidare', async () => {
+		// anna writes the plan at Framtid AB; karin queues Eva at Steget Vidare.
 		const body = await fixture('tests/data/plan-valid.xml');
 		const res = await anna.request('POST', `/documents?placement=${oldP}&kind=plan`,
 			{ body, headers: { 'Content-Type': 'application/xml' } });
@@ -50,6 +47,7 @@ describe('issue 13: provider change with consent through nginx', { timeout: 1200
 		status(q, 303, 'queue at the new provider');
 		newP = /\/placements\/(\d+)/.exec(q.location)[1];
 	});
+	after(async () => { await stack?.stop(); });
 
 	it('hides the plan from the new provider until the consent is recorded', async () => {
 		const page = await bo.get(`/placements/${newP}`);

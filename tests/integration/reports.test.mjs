@@ -3,8 +3,8 @@
 // from the 8th day of a sick or vab period), submit with the KLAR title,
 // approval, the payment basis on the page and as CSV (web and command
 // line); a final report (slutrapport) whose next step is required; the
-// work queues of the start pages.  One stack for the file; the tests run
-// in order, each building on the state the earlier ones left.
+// work queues of the start pages.  Each describe() block has a stack of
+// its own; the tests of a block run in order.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -45,19 +45,63 @@ function sek(ore) {
 
 const norm = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-describe('issue 3: monthly and final reports through nginx', { timeout: 180000 }, () => {
-	let stack;
-	let anna; let karin; let kalle; let admin;
-	let placementId; let start; let period; let monthlyNew; let docId;
-
+/**
+ * A stack of its own for the enclosing describe() block: clients of
+ * anna, karin, kalle and admin, and from anna's start page Eva Ek's
+ * placement, the month of its first monthly report (period), its start
+ * and the link to that report's form (monthlyNew), filled before the
+ * block's tests.
+ */
+function ownStack(name) {
+	const own = {};
 	before(async () => {
-		stack = await startStack('integration-reports');
-		[anna, karin, kalle, admin] = ['anna', 'karin', 'kalle', 'admin'].map((u) => client(stack, u));
+		own.stack = await startStack(name);
+		[own.anna, own.karin, own.kalle, own.admin] = ['anna', 'karin', 'kalle', 'admin']
+			.map((u) => client(own.stack, u));
+		const res = await own.anna.get('/');
+		status(res, 200, 'anna /');
+		const row = rowOf(res.text, 'Eva Ek', { all: true }).find((r) => /kind=monthly/.test(r));
+		assert.ok(row, "a work-queue row of Eva Ek's monthly report");
+		own.monthlyNew = links(row).find((h) => /kind=monthly/.test(h));
+		[, own.placementId, own.period] =
+			/^\/documents\/new\?placement=(\d+)&kind=monthly&period=(\d{4}-\d{2})$/.exec(own.monthlyNew);
+		own.start = /\b(\d{4}-\d{2}-\d{2})\b/.exec(textOf(row))?.[1];
 	});
-
 	after(async () => {
-		await stack?.stop();
+		await own.stack?.stop();
 	});
+	return own;
+}
+
+/**
+ * The first monthly report of own's placement, saved by anna: a sick
+ * period of nine days from the start without a certificate, with a note
+ * on how it is followed up; the other sections "Ej aktuellt" or filled.
+ * Returns its id.
+ */
+async function saveReportWithSickPeriod(own) {
+	const { anna, period, start } = own;
+	const form = parseForm((await anna.get(own.monthlyNew)).text, '/documents');
+	form.set('progression/text', 'Kunden har klarat truckkort A och börjat på B.');
+	form.set('adjustments/applicable', 'no').set('adjustments/text', 'Planen gäller oförändrad.');
+	form.set('absences/applicable', 'yes');
+	const d = (n) => `${period}-${String(n).padStart(2, '0')}`;
+	const first = Number(start.slice(8));
+	form.set('absences/absence[1]/from', d(first)).set('absences/absence[1]/to', d(first + 8));
+	form.set('absences/absence[1]/reason', 'sjuk').set('absences/absence[1]/certificate', 'no');
+	form.set('absences/absence[1]/note', 'Intyg begärt av kunden, inkommer vecka 46.');
+	form.set('deviations/applicable', 'no').set('deviations/text', 'Inga avvikelser.');
+	form.set('otherPlacement/applicable', 'no').set('otherPlacement/text', 'Inget behov.');
+	const saved = await anna.postForm('/documents', form.press('_action', 'save'));
+	status(saved, 303, 'the report with a sick period');
+	return /^\/documents\/(\d+)/.exec(saved.location)[1];
+}
+
+describe("the provider's work queue lists the monthly report of a placement's first month, with its due date", { timeout: 180000 }, () => {
+	const own = ownStack('integration-reports-queue');
+	let stack; let anna; let karin; let kalle; let admin;
+	let placementId; let start; let period; let monthlyNew; let docId;
+	before(() => ({ stack, anna, karin, kalle, admin, placementId, start, period, monthlyNew } = own));
 
 	it("shows the due monthly report of Eva Ek's first month on anna's start page", async () => {
 		const res = await anna.get('/');
@@ -79,6 +123,13 @@ describe('issue 3: monthly and final reports through nginx', { timeout: 180000 }
 		if (new Date().toISOString().slice(0, 10) > due) has(row, 'försenad', 'late row');
 		monthlyNew = href;
 	});
+});
+
+describe('a monthly report is refused for a month outside the placement, an empty section, or a sick period without a certificate from day 8', { timeout: 180000 }, () => {
+	const own = ownStack('integration-reports-rules');
+	let stack; let anna; let karin; let kalle; let admin;
+	let placementId; let start; let period; let monthlyNew; let docId;
+	before(() => ({ stack, anna, karin, kalle, admin, placementId, start, period, monthlyNew } = own));
 
 	it('refuses a month outside the placement (422) and a malformed month (400)', async () => {
 		const [y, mo] = period.split('-').map(Number);
@@ -147,6 +198,16 @@ describe('issue 3: monthly and final reports through nginx', { timeout: 180000 }
 		const dup = await anna.get(monthlyNew);
 		status(dup, 303, 'second report of the same month');
 		assert.equal(dup.location, `/documents/${docId}`);
+	});
+});
+
+describe('a monthly report shows its payment basis, is submitted as KLAR, approved and paid in the CSV of its run', { timeout: 180000 }, () => {
+	const own = ownStack('integration-reports');
+	let stack; let anna; let karin; let kalle; let admin;
+	let placementId; let start; let period; let monthlyNew; let docId;
+	before(() => ({ stack, anna, karin, kalle, admin, placementId, start, period, monthlyNew } = own));
+	before(async () => {
+		docId = await saveReportWithSickPeriod(own);
 	});
 
 	it('shows the payment basis and gives the KLAR title on submit', async () => {
@@ -232,6 +293,13 @@ describe('issue 3: monthly and final reports through nginx', { timeout: 180000 }
 				'--config', join(stack.dir, 'insats.conf')], { timeout: 30000 });
 		assert.equal(cli.stdout, adm.text, 'insats export payments prints the same CSV as an admin gets');
 	});
+});
+
+describe('a final report "early" with outcome "other" needs a next step', { timeout: 180000 }, () => {
+	const own = ownStack('integration-reports-final');
+	let stack; let anna; let karin; let kalle; let admin;
+	let placementId; let start; let period; let monthlyNew; let docId;
+	before(() => ({ stack, anna, karin, kalle, admin, placementId, start, period, monthlyNew } = own));
 
 	it('refuses a final report "early" with outcome "other" and no next step', async () => {
 		const page = await anna.get(`/documents/new?placement=${placementId}&kind=final`);

@@ -2,9 +2,9 @@
 // from the router's own route table (`insats routes`), CSRF and same-origin
 // checks, lost updates, the corpus of hostile documents in tests/data/attacks/,
 // the FastCGI socket, security headers and rate limits.
-// One stack for the whole file; the tests run in order and build on the state
-// the earlier ones left.  Requests are paced (nginx limits every client
-// address and user) except in the rate-limit test, which runs last.
+// Each describe() block has a stack of its own (a fresh demo database);
+// the tests of a block run in order.  Requests are paced (nginx limits
+// every client address and user) except in the rate-limit test.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -226,7 +226,7 @@ const KNOWN = {
 	'POST /incidents': { anna: 422, bo: 422, _: 403 },
 	'GET /incidents/{id}': { anna: 200, karin: 200, admin: 200, id: () => incidentId },
 };
-let incidentId = null;	// I, set up below
+let incidentId = null;	// I, set up by the matrix's block
 // The state D must be in before a route's cells run (the one role that may
 // act goes last, so its success sets up the next route).
 const ORDER = ['POST /documents/{id}', 'POST /documents/{id}/submit', 'POST /documents/{id}/return',
@@ -242,45 +242,113 @@ function expected(key, role, isPublic) {
 	return null;
 }
 
-describe('issue 5: hostile input, forged identities, access matrix', { timeout: 300000 }, () => {
-	let stack; let dir;
-	const c = {};
-	let secret;
-	let routes = [];
-	let evaP; let oskarP; let docId; let draftId;
-	let canary; let canaryPath; let listener; const hits = [];
-	const allRes = [];
 
-	before(async () => {
-		stack = await startStack('integration-security');
-		dir = stack.dir;
-		await stack.addUser('ghost');
-		for (const r of ['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin', 'ghost']) c[r] = client(stack, r);
-		c.none = client(stack, null);
-		c.forged = client(stack, 'anna', 'not-the-password');
-		secret = await sql(dir, "SELECT value FROM settings WHERE key = 'csrf_secret'");
-		canary = 'CANARY-' + randomBytes(12).toString('hex');
-		canaryPath = join(dir, 'canary-secret.txt');
-		await writeFile(canaryPath, canary + '\n', { mode: 0o644 });
-		listener = createServer((req, res) => { hits.push(req.url); res.end(canary); });
-		await new Promise((r) => listener.listen(0, '127.0.0.1', r));
-	});
-
-	after(async () => {
-		globalThis.fetch = realFetch;
-		listener?.close();
-		await stack?.stop();
-	});
-
+/** A fresh demo stack for the enclosing describe() block, its clients and its CSRF secret. */
+function ownStack(name) {
+	const own = { c: {}, allRes: [] };
 	/** A request as a role of the matrix; records the response. */
-	function as(role, method, path, { form, headers = {} } = {}) {
-		const cl = role === 'spoof' ? c.bo : c[role];
+	own.as = (role, method, path, { form, headers = {} } = {}) => {
+		const cl = role === 'spoof' ? own.c.bo : own.c[role];
 		const h = role === 'spoof' ? { 'Remote-User': 'anna', 'X-Remote-User': 'anna',
 			'X-Forwarded-User': 'anna', 'X-Authenticated-User': 'anna', ...headers } : headers;
 		const p = form !== undefined ? cl.postForm(path, form, { headers: h }) :
 			cl.request(method, path, { headers: h });
-		return p.then((res) => { allRes.push(res); return res; });
+		return p.then((res) => { own.allRes.push(res); return res; });
+	};
+	before(async () => {
+		own.stack = await startStack(name);
+		own.dir = own.stack.dir;
+		await own.stack.addUser('ghost');
+		for (const r of ['anna', 'bo', 'karin', 'kalle', 'lena', 'arkiv', 'admin', 'ghost']) own.c[r] = client(own.stack, r);
+		own.c.none = client(own.stack, null);
+		own.c.forged = client(own.stack, 'anna', 'not-the-password');
+		own.secret = await sql(own.dir, "SELECT value FROM settings WHERE key = 'csrf_secret'");
+	});
+	after(async () => {
+		await own.stack?.stop();
+	});
+	return own;
+}
+
+/**
+ * On the stack of own: the placement ids of Eva Ek (P) and Oskar Lind,
+ * anna's draft plan D on P, and an incident I by anna naming P.
+ */
+async function setUpPlan(own) {
+	const start = await own.as('anna', 'GET', '/');
+	status(start, 200, 'anna /');
+	const idOf = (name) => links(rowOf(start.text, name) ?? '').map((h) =>
+		/placement[s=/](\d+)/.exec(h)?.[1]).find(Boolean);
+	own.evaP = idOf('Eva Ek');
+	own.oskarP = idOf('Oskar Lind');
+	assert.ok(own.evaP && own.oskarP, 'placement ids of Eva Ek and Oskar Lind');
+	const nf = await own.as('anna', 'GET', `/documents/new?placement=${own.evaP}&kind=plan`);
+	status(nf, 200, 'new plan form');
+	const form = parseForm(nf.text, '/documents');
+	assert.equal(form.get('csrf'), tokenFor(own.secret, 'anna'), 'the token is HMAC(secret, "csrf:anna")');
+	const fill = {
+		goal: 'Matrisens mål.', 'subgoals/subgoal[1]': 'Delmål.', 'activities/activity[1]/what': 'Aktivitet',
+		'activities/activity[1]/how': 'Så här', 'activities/activity[1]/when': 'Vecka 1',
+		followUp: '2026-12-01', 'signatures/customer/signedBy': 'Eva Ek',
+		'signatures/customer/date': '2026-10-06', 'signatures/provider/signedBy': 'Anna Andersson',
+		'signatures/provider/date': '2026-10-06',
+	};
+	for (const [k, v] of Object.entries(fill)) form.set(k, v);
+	if (form.has('scope/extent')) form.set('scope/extent', 'fulltime');
+	const res = await own.c.anna.postForm('/documents', form.press('_action', 'save'));
+	status(res, 303, 'save of the new plan');
+	own.docId = /^\/documents\/(\d+)/.exec(res.location)?.[1];
+	assert.ok(own.docId, 'the new document id');
+	const inc = await own.c.anna.postForm('/incidents', { csrf: form.get('csrf'), what: 'Matrisens incident.',
+		discovered_on: '2026-11-02', discovered_time: '10:00', placement: own.evaP });
+	status(inc, 303, 'the incident I');
+	own.incidentId = /^\/incidents\/(\d+)/.exec(inc.location)?.[1];
+}
+
+/** Asserts the security headers on every response of seen; returns the statuses seen. */
+function checkSecurityHeaders(seen) {
+	const statuses = new Set();
+	for (const r of seen) {
+		if (r.status === 0) continue;
+		statuses.add(r.status);
+		const what = `${r.method ?? 'POST'} ${r.url ?? ''} (${r.status})`;
+		assert.equal(r.headers.get('content-security-policy'), CSP, `CSP on ${what}`);
+		assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${what}`);
+		assert.equal(r.headers.get('referrer-policy'), 'no-referrer', `Referrer-Policy on ${what}`);
+		const isStatic = (r.url ?? '').startsWith('/static/');
+		if (!isStatic)
+			assert.equal(r.headers.get('cache-control'), 'no-store', `Cache-Control: no-store on ${what}`);
+		assert.ok(!r.headers.get('x-powered-by') && !/nginx\//.test(r.headers.get('server') ?? ''),
+			`no version banner on ${what}`);
 	}
+	return statuses;
+}
+
+/** The last test of a block: the security headers on everything its stack sent. */
+function itSetsTheSecurityHeaders(own) {
+	it('sets the security headers on every response it was sent', () => {
+		const seen = [...own.allRes, ...own.stack.responses];
+		assert.ok(seen.length > 0, 'responses to look at');
+		checkSecurityHeaders(seen);
+	});
+}
+
+/** The routes of `insats routes`: { method, pattern, key, isPublic }. */
+async function listRoutes() {
+	const { stdout } = await run(INSATS, ['routes']);
+	return stdout.trim().split('\n').map((l) => {
+		const [method, pattern, flag] = l.split(' ');
+		return { method, pattern, key: `${method} ${pattern}`, isPublic: flag === 'public' };
+	});
+}
+
+// The pacing of fetch() ends with the file.
+after(() => {
+	globalThis.fetch = realFetch;
+});
+
+describe('the routes of the worker are listed by insats routes, /healthz the only public one', () => {
+	let routes = [];
 
 	it('lists the routes of the worker (insats routes)', async () => {
 		const { stdout } = await run(INSATS, ['routes']);
@@ -293,37 +361,12 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		assert.deepEqual(routes.filter((r) => r.isPublic).map((r) => r.key), ['GET /healthz'],
 			'only /healthz is public');
 	});
+});
 
-	it('sets up: placement ids, a plan draft by anna, the CSRF secret', async () => {
-		const start = await as('anna', 'GET', '/');
-		status(start, 200, 'anna /');
-		const idOf = (name) => links(rowOf(start.text, name) ?? '').map((h) =>
-			/placement[s=/](\d+)/.exec(h)?.[1]).find(Boolean);
-		evaP = idOf('Eva Ek');
-		oskarP = idOf('Oskar Lind');
-		assert.ok(evaP && oskarP, 'placement ids of Eva Ek and Oskar Lind');
-		const nf = await as('anna', 'GET', `/documents/new?placement=${evaP}&kind=plan`);
-		status(nf, 200, 'new plan form');
-		const form = parseForm(nf.text, '/documents');
-		assert.equal(form.get('csrf'), tokenFor(secret, 'anna'), 'the token is HMAC(secret, "csrf:anna")');
-		const fill = {
-			goal: 'Matrisens mål.', 'subgoals/subgoal[1]': 'Delmål.', 'activities/activity[1]/what': 'Aktivitet',
-			'activities/activity[1]/how': 'Så här', 'activities/activity[1]/when': 'Vecka 1',
-			followUp: '2026-12-01', 'signatures/customer/signedBy': 'Eva Ek',
-			'signatures/customer/date': '2026-10-06', 'signatures/provider/signedBy': 'Anna Andersson',
-			'signatures/provider/date': '2026-10-06',
-		};
-		for (const [k, v] of Object.entries(fill)) form.set(k, v);
-		if (form.has('scope/extent')) form.set('scope/extent', 'fulltime');
-		const res = await c.anna.postForm('/documents', form.press('_action', 'save'));
-		status(res, 303, 'save of the new plan');
-		docId = /^\/documents\/(\d+)/.exec(res.location)?.[1];
-		assert.ok(docId, 'the new document id');
-		const inc = await c.anna.postForm('/incidents', { csrf: form.get('csrf'), what: 'Matrisens incident.',
-			discovered_on: '2026-11-02', discovered_time: '10:00', placement: evaP });
-		status(inc, 303, 'the incident I');
-		incidentId = /^\/incidents\/(\d+)/.exec(inc.location)?.[1];
-	});
+describe('nginx alone speaks to the worker, which runs sandboxed with its own limits', { timeout: 120000 }, () => {
+	const own = ownStack('integration-security-service');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
 
 	it('passes REMOTE_USER only where nginx authenticated, and clears HTTP_PROXY (site config)', async () => {
 		const conf = await readFile(join(REPO, 'conf/nginx/insats-site.conf.in'), 'utf8');
@@ -371,6 +414,36 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		}
 	});
 
+	it('keeps the FastCGI socket to nginx (0660, group www-data) and refuses a request without REMOTE_USER', async () => {
+		const sock = join(dir, 'insats.sock');
+		const st = await stat(sock);
+		assert.ok(st.isSocket(), 'a unix socket');
+		assert.equal(st.mode & 0o777, 0o660, 'mode 0660');
+		const { stdout } = await run('getent', ['group', 'www-data']).catch(() => ({ stdout: '' }));
+		const gid = Number(stdout.split(':')[2]);
+		if (Number.isFinite(gid)) assert.equal(st.gid, gid, 'group www-data');
+		const base = { REQUEST_METHOD: 'GET', REQUEST_URI: '/', SERVER_PROTOCOL: 'HTTP/1.1', HTTP_HOST: 'x' };
+		assert.equal(await fcgiGet(sock, base), 403, 'no REMOTE_USER: 403');
+		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: '' }), 403, 'empty REMOTE_USER: 403');
+		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: 'nobody-here' }), 403, 'unknown user: 403');
+		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: 'x'.repeat(300) }), 403, 'overlong user: 403');
+		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: 'anna' }), 200, 'nginx-set user: 200');
+		const { stdout: ss } = await run('sh', ['-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null'])
+			.catch(() => ({ stdout: '' }));
+		const master = (await readFile(join(dir, 'insats.pid'), 'utf8')).trim();
+		const fds = await readdir(`/proc/${master}/fd`).catch(() => []);
+		const inodes = new Set();
+		for (const fd of fds) {
+			const l = await (await import('node:fs/promises')).readlink(`/proc/${master}/fd/${fd}`).catch(() => '');
+			const m = /^socket:\[(\d+)\]$/.exec(l);
+			if (m) inodes.add(m[1]);
+		}
+		const tcp = ss.split('\n').filter((l) => / 0A /.test(l) && inodes.has(l.trim().split(/\s+/)[9]));
+		assert.equal(tcp.length, 0, `the worker listens on no TCP port: ${tcp.join('\n')}`);
+	});
+});
+
+describe('the stylesheets keep user text out of script and style', () => {
 	it('keeps user text out of script and style, with no disable-output-escaping (xsl/)', async () => {
 		for (const f of (await readdir(join(REPO, 'xsl'))).filter((x) => x.endsWith('.xsl'))) {
 			const x = (await readFile(join(REPO, 'xsl', f), 'utf8')).replace(/<!--[\s\S]*?-->/g, '');
@@ -379,6 +452,17 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 			assert.doesNotMatch(x, /\son[a-z]+\s*=\s*["']/i, `${f}: inline event handler`);
 			assert.doesNotMatch(x, /href=["']javascript:/i, `${f}: javascript: link`);
 		}
+	});
+});
+
+describe('a forged identity never becomes a user: wrong passwords, bad headers, Remote-User, dot-segments', { timeout: 120000 }, () => {
+	const own = ownStack('integration-security-forged');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
+	let docId;
+	before(async () => {
+		await setUpPlan(own);
+		({ docId } = own);
 	});
 
 	it('refuses forged identities: wrong password, bad headers, Remote-User, dot-segments to /healthz', async () => {
@@ -414,32 +498,19 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		}
 	});
 
-	it('keeps the FastCGI socket to nginx (0660, group www-data) and refuses a request without REMOTE_USER', async () => {
-		const sock = join(dir, 'insats.sock');
-		const st = await stat(sock);
-		assert.ok(st.isSocket(), 'a unix socket');
-		assert.equal(st.mode & 0o777, 0o660, 'mode 0660');
-		const { stdout } = await run('getent', ['group', 'www-data']).catch(() => ({ stdout: '' }));
-		const gid = Number(stdout.split(':')[2]);
-		if (Number.isFinite(gid)) assert.equal(st.gid, gid, 'group www-data');
-		const base = { REQUEST_METHOD: 'GET', REQUEST_URI: '/', SERVER_PROTOCOL: 'HTTP/1.1', HTTP_HOST: 'x' };
-		assert.equal(await fcgiGet(sock, base), 403, 'no REMOTE_USER: 403');
-		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: '' }), 403, 'empty REMOTE_USER: 403');
-		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: 'nobody-here' }), 403, 'unknown user: 403');
-		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: 'x'.repeat(300) }), 403, 'overlong user: 403');
-		assert.equal(await fcgiGet(sock, { ...base, REMOTE_USER: 'anna' }), 200, 'nginx-set user: 200');
-		const { stdout: ss } = await run('sh', ['-c', 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null'])
-			.catch(() => ({ stdout: '' }));
-		const master = (await readFile(join(dir, 'insats.pid'), 'utf8')).trim();
-		const fds = await readdir(`/proc/${master}/fd`).catch(() => []);
-		const inodes = new Set();
-		for (const fd of fds) {
-			const l = await (await import('node:fs/promises')).readlink(`/proc/${master}/fd/${fd}`).catch(() => '');
-			const m = /^socket:\[(\d+)\]$/.exec(l);
-			if (m) inodes.add(m[1]);
-		}
-		const tcp = ss.split('\n').filter((l) => / 0A /.test(l) && inodes.has(l.trim().split(/\s+/)[9]));
-		assert.equal(tcp.length, 0, `the worker listens on no TCP port: ${tcp.join('\n')}`);
+	itSetsTheSecurityHeaders(own);
+});
+
+describe('every route answers every role as the access rules say', { timeout: 300000 }, () => {
+	const own = ownStack('integration-security-matrix');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
+	let routes = []; let evaP; let docId; let draftId;
+	before(async () => {
+		routes = await listRoutes();
+		await setUpPlan(own);
+		({ evaP, docId } = own);
+		incidentId = own.incidentId;
 	});
 
 	it('answers every route × role as the access rules say (matrix from insats routes)', async () => {
@@ -524,8 +595,21 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		assert.deepEqual(actors.split('\n').sort(), ['anna', 'karin'], 'actors of the document events');
 	});
 
+	itSetsTheSecurityHeaders(own);
+});
+
+describe('a POST needs this site, its user\'s CSRF token and a form or XML body', { timeout: 120000 }, () => {
+	const own = ownStack('integration-security-csrf');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
+	let draftId;
+	before(async () => {
+		await setUpPlan(own);
+		draftId = own.docId;
+	});
+
 	it('refuses cross-site POSTs, a missing or foreign CSRF token and a wrong content type', async () => {
-		assert.ok(draftId, 'needs the draft of revision 2');
+		assert.ok(draftId, 'needs a draft');
 		const before = await sql(dir, `SELECT version || state FROM documents WHERE id = ${draftId}`);
 		const tok = tokenFor(secret, 'anna');
 		const p = `/documents/${draftId}/submit`;
@@ -559,6 +643,19 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		assert.equal(after, before, 'nothing changed');
 	});
 
+	itSetsTheSecurityHeaders(own);
+});
+
+describe('a save from an outdated version is refused (409) with a link to the newer one', { timeout: 120000 }, () => {
+	const own = ownStack('integration-security-lost-update');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
+	let draftId;
+	before(async () => {
+		await setUpPlan(own);
+		draftId = own.docId;
+	});
+
 	it('refuses a lost update: the second save from the same version gets 409 with a link to the newer one', async () => {
 		assert.ok(draftId, 'needs the draft');
 		await run(INSATS, ['user', 'add', 'anna2', '--name', 'Annika Andra', '--role', 'provider',
@@ -585,6 +682,29 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		const xml = await c.anna.get(`/documents/${draftId}?format=xml`);
 		assert.ok(decode(xml.text).includes('Annas ändring vinner.'), 'the first save stands');
 		assert.ok(!decode(xml.text).includes('Annikas ändring'), 'no silent overwrite');
+	});
+
+	itSetsTheSecurityHeaders(own);
+});
+
+describe('a hostile document gets a 4xx within 100 ms, as every kind, to a draft and in a form', { timeout: 300000 }, () => {
+	const own = ownStack('integration-security-attacks');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
+	let draftId; let oskarP;
+	let canary; let canaryPath; let listener; const hits = [];
+	before(async () => {
+		await setUpPlan(own);
+		draftId = own.docId;
+		oskarP = own.oskarP;
+		canary = 'CANARY-' + randomBytes(12).toString('hex');
+		canaryPath = join(dir, 'canary-secret.txt');
+		await writeFile(canaryPath, canary + '\n', { mode: 0o644 });
+		listener = createServer((req, res) => { hits.push(req.url); res.end(canary); });
+		await new Promise((r) => listener.listen(0, '127.0.0.1', r));
+	});
+	after(() => {
+		listener?.close();
 	});
 
 	it('answers every hostile document with a 4xx in < 100 ms, as every kind, to a draft and in a form', async () => {
@@ -669,6 +789,26 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 		}
 	});
 
+	itSetsTheSecurityHeaders(own);
+});
+
+describe('every response carries the security headers: pages, errors, nginx errors, static files', { timeout: 120000 }, () => {
+	const own = ownStack('integration-security-headers');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
+	let docId;
+	// Responses of every status the test looks for: 200, 303 (the plan's
+	// save), 401, 403, 404, 405, 409 and 413.
+	before(async () => {
+		await setUpPlan(own);
+		docId = own.docId;
+		status(await c.none.get('/'), 401, 'no login');
+		status(await c.anna.postForm(`/documents/${docId}/submit`, {}), 403, 'no CSRF token');
+		const ed = parseForm((await c.anna.get(`/documents/${docId}/edit`)).text, `/documents/${docId}`);
+		status(await c.anna.postForm(`/documents/${docId}`, ed.press('_action', 'save')), 303, 'a save');
+		status(await c.anna.postForm(`/documents/${docId}`, ed.press('_action', 'save')), 409, 'a stale save');
+	});
+
 	it('sets the security headers on every response: pages, errors, nginx errors, static files', async () => {
 		const extra = [
 			await c.none.get('/healthz'),
@@ -676,29 +816,22 @@ describe('issue 5: hostile input, forged identities, access matrix', { timeout: 
 			await c.none.get('/static/no-such-file.css'),
 			await c.anna.get('/no/such/page'),
 			await c.anna.request('DELETE', '/'),
-			await c.anna.request('POST', `/documents/${draftId}`, {
+			await c.anna.request('POST', `/documents/${docId}`, {
 				body: 'x'.repeat(1100000), headers: { 'Content-Type': 'application/xml' } }),
 		];
 		status(extra[1], 200, 'a static file');
 		status(extra[5], 413, 'a body over the limit');
 		const seen = [...allRes, ...stack.responses, ...extra];
-		const statuses = new Set();
-		for (const r of seen) {
-			if (r.status === 0) continue;
-			statuses.add(r.status);
-			const what = `${r.method ?? 'POST'} ${r.url ?? ''} (${r.status})`;
-			assert.equal(r.headers.get('content-security-policy'), CSP, `CSP on ${what}`);
-			assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `nosniff on ${what}`);
-			assert.equal(r.headers.get('referrer-policy'), 'no-referrer', `Referrer-Policy on ${what}`);
-			const isStatic = (r.url ?? '').startsWith('/static/');
-			if (!isStatic)
-				assert.equal(r.headers.get('cache-control'), 'no-store', `Cache-Control: no-store on ${what}`);
-			assert.ok(!r.headers.get('x-powered-by') && !/nginx\//.test(r.headers.get('server') ?? ''),
-				`no version banner on ${what}`);
-		}
+		const statuses = checkSecurityHeaders(seen);
 		for (const s of [200, 303, 401, 403, 404, 405, 409, 413])
 			assert.ok(statuses.has(s), `a ${s} response was checked (seen: ${[...statuses].sort().join(' ')})`);
 	});
+});
+
+describe('nginx answers 429 to a burst per user and per address, and forged logins use up no real user\'s quota', { timeout: 120000 }, () => {
+	const own = ownStack('integration-security-rate-limit');
+	let stack; let dir; let c; let secret; let allRes; let as;
+	before(() => ({ stack, dir, c, secret, allRes, as } = own));
 
 	it('answers 429 to a burst per user and per address; forged logins do not use up a real user\'s quota', async () => {
 		paceMs = 0;

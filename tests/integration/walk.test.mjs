@@ -36,7 +36,7 @@ const lastDay = (p) => {
 	return `${p}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
-describe('issue 12: a placement from queue to payment through nginx', { timeout: 180000 }, () => {
+describe('a placement goes from the queue to payment, each step taken by its own party', { timeout: 180000 }, () => {
 	let stack; let bo; let karin; let admin;
 	let pid; const docs = {};
 	const start = `${month(-2)}-01`;

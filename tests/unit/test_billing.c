@@ -143,7 +143,7 @@ test_billing_february_common(void **state)
 }
 
 static void
-test_billing_outside(void **state)
+test_billing_nothing_outside_the_placement(void **state)
 {
 	struct payment	 p;
 
@@ -163,7 +163,7 @@ test_billing_outside(void **state)
 }
 
 static void
-test_billing_rounding(void **state)
+test_billing_rounds_to_whole_ore(void **state)
 {
 
 	(void)state;
@@ -293,7 +293,7 @@ test_billing_two_weeks(void **state)
 }
 
 static void
-test_billing_format(void **state)
+test_billing_format_sek_with_spaces(void **state)
 {
 
 	(void)state;
@@ -352,14 +352,14 @@ main(void)
 		cmocka_unit_test(test_billing_31_day_month),
 		cmocka_unit_test(test_billing_february_leap),
 		cmocka_unit_test(test_billing_february_common),
-		cmocka_unit_test(test_billing_outside),
-		cmocka_unit_test(test_billing_rounding),
+		cmocka_unit_test(test_billing_nothing_outside_the_placement),
+		cmocka_unit_test(test_billing_rounds_to_whole_ore),
 		cmocka_unit_test(test_billing_cutoff),
 		cmocka_unit_test(test_billing_run_7th_8th),
 		cmocka_unit_test(test_billing_run_configured_day),
 		cmocka_unit_test(test_billing_final_hold),
 		cmocka_unit_test(test_billing_two_weeks),
-		cmocka_unit_test(test_billing_format),
+		cmocka_unit_test(test_billing_format_sek_with_spaces),
 		cmocka_unit_test(test_billing_format_extremes),
 		cmocka_unit_test(test_billing_format_small_buffer),
 	};

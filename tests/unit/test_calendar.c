@@ -403,7 +403,7 @@ test_calendar_bad_year_range(void **state)
 }
 
 static void
-test_calendar_days(void **state)
+test_calendar_days_since_1970(void **state)
 {
 
 	(void)state;
@@ -469,7 +469,7 @@ test_calendar_add_months(void **state)
 }
 
 static void
-test_calendar_month_helpers(void **state)
+test_calendar_days_in_month_and_month_names(void **state)
 {
 
 	(void)state;
@@ -708,11 +708,11 @@ main(void)
 		cmocka_unit_test(test_calendar_bad_separator),
 		cmocka_unit_test(test_calendar_bad_empty),
 		cmocka_unit_test(test_calendar_bad_year_range),
-		cmocka_unit_test(test_calendar_days),
+		cmocka_unit_test(test_calendar_days_since_1970),
 		cmocka_unit_test(test_calendar_days_roundtrip),
 		cmocka_unit_test(test_calendar_weekday),
 		cmocka_unit_test(test_calendar_add_months),
-		cmocka_unit_test(test_calendar_month_helpers),
+		cmocka_unit_test(test_calendar_days_in_month_and_month_names),
 		cmocka_unit_test(test_calendar_cache_alternate),
 		cmocka_unit_test(test_calendar_cache_many_years),
 		cmocka_unit_test(test_calendar_cache_year_boundary),

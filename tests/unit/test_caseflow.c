@@ -64,7 +64,7 @@ test_max_end_with_extensions(void **state)
 }
 
 static void
-test_queue_dates(void **state)
+test_queue_end_within_max_length(void **state)
 {
 	struct date	 max = case_max_end(ymd("2026-11-02"), 3, 0);
 
@@ -138,7 +138,7 @@ test_ending_decided_by_today(void **state)
 }
 
 static void
-test_extension_rules(void **state)
+test_extension_near_max_a_month_twice_at_most(void **state)
 {
 	struct date	 max = ymd("2027-02-02");
 
@@ -158,7 +158,7 @@ test_extension_rules(void **state)
 }
 
 static void
-test_ending_names(void **state)
+test_ending_parse_and_names(void **state)
 {
 	enum ending	 e = ENDING_ABORTED;
 
@@ -182,12 +182,12 @@ main(void)
 		cmocka_unit_test(test_assign_due_follows_staffing),
 		cmocka_unit_test(test_meeting_within_a_week),
 		cmocka_unit_test(test_max_end_with_extensions),
-		cmocka_unit_test(test_queue_dates),
+		cmocka_unit_test(test_queue_end_within_max_length),
 		cmocka_unit_test(test_ending_completed_on_planned_end),
 		cmocka_unit_test(test_ending_early_before_planned_end),
 		cmocka_unit_test(test_ending_decided_by_today),
-		cmocka_unit_test(test_extension_rules),
-		cmocka_unit_test(test_ending_names),
+		cmocka_unit_test(test_extension_near_max_a_month_twice_at_most),
+		cmocka_unit_test(test_ending_parse_and_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,7 +39,7 @@ test_iso_week(void **state)
 }
 
 static void
-test_periods(void **state)
+test_default_period_of_two_weeks(void **state)
 {
 	struct default_period	 p;
 
@@ -64,7 +64,7 @@ test_periods(void **state)
 }
 
 static void
-test_turns(void **state)
+test_default_index_takes_turns_by_period(void **state)
 {
 	(void)state;
 	/* Three providers: weeks 1-2 the first, 3-4 the second, 5-6 the third. */
@@ -84,8 +84,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_iso_week),
-		cmocka_unit_test(test_periods),
-		cmocka_unit_test(test_turns),
+		cmocka_unit_test(test_default_period_of_two_weeks),
+		cmocka_unit_test(test_default_index_takes_turns_by_period),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

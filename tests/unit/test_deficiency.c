@@ -441,7 +441,7 @@ test_deficiency_matches_duties(void **state)
 
 /* At most max providers; more is set when one is left out. */
 static void
-test_deficiency_more(void **state)
+test_deficiency_at_most_max_providers_sets_more(void **state)
 {
 	struct deficiency	 got[3];
 	int			 more;
@@ -458,7 +458,7 @@ test_deficiency_more(void **state)
 
 /* Hand-made: one late plan, one on time, a report returned twice. */
 static void
-test_deficiency_small(void **state)
+test_deficiency_late_plan_and_plan_returned_twice(void **state)
 {
 	struct deficiency	 got[4];
 	int			 more;
@@ -511,8 +511,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deficiency_matches_duties),
-		cmocka_unit_test(test_deficiency_more),
-		cmocka_unit_test(test_deficiency_small),
+		cmocka_unit_test(test_deficiency_at_most_max_providers_sets_more),
+		cmocka_unit_test(test_deficiency_late_plan_and_plan_returned_twice),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

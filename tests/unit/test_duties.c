@@ -60,7 +60,7 @@ fact(long id, const char *kind, const char *period, int rev,
 
 /* The plan and the months up to today (from test_kinds.c). */
 static void
-test_duties_plan_and_months(void **state)
+test_duties_plan_and_months_up_to_today(void **state)
 {
 	struct late_case pc = placement("2026-10-05", "");
 	struct duty	 d[DUTIES_MAX];
@@ -100,7 +100,7 @@ test_duties_plan_and_months(void **state)
 
 /* Lateness by the local day of the first submission, not the UTC date. */
 static void
-test_duties_local_day(void **state)
+test_duties_late_by_local_day_of_first_submission(void **state)
 {
 	struct late_case pc = placement("2026-10-05", "");
 	struct duty	 d[DUTIES_MAX];
@@ -126,7 +126,7 @@ test_duties_local_day(void **state)
 
 /* A revision asked for at a follow-up is its own duty. */
 static void
-test_duties_revision(void **state)
+test_duties_revision_asked_at_follow_up(void **state)
 {
 	struct late_case pc = placement("2026-10-05", "");
 	struct duty	 d[DUTIES_MAX];
@@ -166,7 +166,7 @@ test_duties_revision(void **state)
 
 /* The final report by the ending decision, and its lateness. */
 static void
-test_duties_final(void **state)
+test_duties_final_by_the_ending_decision(void **state)
 {
 	struct late_case pc = placement("2026-06-01", "2027-05-31");
 	struct duty	 d[DUTIES_MAX];
@@ -225,7 +225,7 @@ offers(struct date start, struct date end, struct date today,
  * none; nothing on the calendar without a start.
  */
 static void
-test_duties_offers(void **state)
+test_duties_offers_what_is_missing(void **state)
 {
 	struct date	 none = { 0, 0, 0 };
 	struct doc_slot	 have[2] = { { "plan", "" }, { "monthly", "2026-10" } };
@@ -249,15 +249,147 @@ test_duties_offers(void **state)
 	assert_null(strstr(buf, "2023-01"));
 }
 
+/* No room for the plan and a month: nothing is written. */
+static void
+test_duties_none_without_room_for_two(void **state)
+{
+	struct late_case pc = placement("2026-10-05", "");
+	struct duty	 d[DUTIES_MAX];
+
+	(void)state;
+	assert_int_equal(duties_of_placement(&pc, ymd("2026-11-22"), NULL, 0,
+	    d, 1), 0);
+	assert_int_equal(duties_of_placement(&pc, ymd("2026-11-22"), NULL, 0,
+	    d, 0), 0);
+}
+
+/* A longer list than the room: the first max duties, in order. */
+static void
+test_duties_stop_at_max(void **state)
+{
+	struct late_case pc = placement("2026-01-05", "");
+	struct duty	 d[DUTIES_MAX];
+	size_t		 n;
+
+	(void)state;
+	n = duties_of_placement(&pc, ymd("2026-11-22"), NULL, 0, d, DUTIES_MAX);
+	assert_int_equal(n, 12);		/* plan, January .. November */
+	n = duties_of_placement(&pc, ymd("2026-11-22"), NULL, 0, d, 5);
+	assert_int_equal(n, 5);
+	assert_string_equal(d[0].kind, "plan");
+	assert_string_equal(d[1].period, "2026-01");
+	assert_string_equal(d[4].period, "2026-04");
+}
+
+/* Ended: the months stop at the end's, then the final report. */
+static void
+test_duties_months_stop_at_the_end(void **state)
+{
+	struct late_case pc = placement("2026-09-01", "2026-10-15");
+	struct duty	 d[DUTIES_MAX];
+	size_t		 n;
+
+	(void)state;
+	n = duties_of_placement(&pc, ymd("2026-12-01"), NULL, 0, d, DUTIES_MAX);
+	assert_int_equal(n, 4);
+	assert_string_equal(d[1].period, "2026-09");
+	assert_string_equal(d[2].period, "2026-10");
+	assert_string_equal(d[3].kind, "final");
+	assert_date_is(d[3].due, "2026-10-15");
+	assert_true(d[3].open && d[3].late);
+}
+
+/* A final report begun before the last 14 days is listed at once. */
+static void
+test_duties_final_started_early_is_listed(void **state)
+{
+	struct late_case pc = placement("2026-06-01", "2027-05-31");
+	struct duty	 d[DUTIES_MAX];
+	struct doc_fact	 f;
+	size_t		 n;
+
+	(void)state;
+	f = fact(7, "final", "", 1, STATE_DRAFT, NULL, 0);
+	n = duties_of_placement(&pc, ymd("2026-11-10"), &f, 1, d, DUTIES_MAX);
+	assert_string_equal(d[n - 1].kind, "final");
+	assert_int_equal(d[n - 1].doc_id, 7);
+	assert_true(d[n - 1].started && d[n - 1].open);
+	assert_int_equal(d[n - 1].state, STATE_DRAFT);
+	assert_date_is(d[n - 1].due, "2027-05-31");
+	assert_false(d[n - 1].late);
+}
+
+/*
+ * A revision submitted before the follow-up asked for one was an earlier
+ * change: the revision asked for is the next one, not begun.
+ */
+static void
+test_duties_revision_after_an_earlier_change(void **state)
+{
+	struct late_case pc = placement("2026-10-05", "");
+	struct duty	 d[DUTIES_MAX];
+	struct doc_fact	 f[2];
+	size_t		 n;
+
+	(void)state;
+	f[0] = fact(1, "plan", "", 1, STATE_APPROVED, "2026-10-15T09:00:00Z", 0);
+	f[1] = fact(2, "plan", "", 2, STATE_SUBMITTED, "2026-11-01T09:00:00Z",
+	    0);
+	pc.revision_requested = late_day_of("2026-11-06T13:00:00Z");
+	n = duties_of_placement(&pc, ymd("2026-11-09"), f, 2, d, DUTIES_MAX);
+	assert_int_equal(n, 4);			/* plan, revision 3, oct, nov */
+	assert_int_equal(d[0].doc_id, 2);
+	assert_false(d[0].open);
+	assert_int_equal(d[1].revision, 3);
+	assert_false(d[1].started);
+	assert_true(d[1].open);
+	assert_date_is(d[1].due, "2026-11-13");
+}
+
+/* The documents may come in any order: the same duties. */
+static void
+test_duties_documents_in_any_order(void **state)
+{
+	struct late_case pc = placement("2026-10-05", "2026-11-30");
+	struct duty	 a[DUTIES_MAX], b[DUTIES_MAX];
+	struct doc_fact	 f[4], r[4];
+	size_t		 n, m, i;
+
+	(void)state;
+	f[0] = fact(1, "plan", "", 1, STATE_APPROVED, "2026-10-15T09:00:00Z", 1);
+	f[1] = fact(2, "monthly", "2026-10", 1, STATE_RETURNED,
+	    "2026-11-10T09:00:00Z", 1);
+	f[2] = fact(3, "monthly", "2026-11", 1, STATE_DRAFT, NULL, 0);
+	f[3] = fact(4, "final", "", 1, STATE_SUBMITTED, "2026-11-20T09:00:00Z",
+	    0);
+	for (i = 0; i < 4; i++)
+		r[i] = f[3 - i];
+	n = duties_of_placement(&pc, ymd("2026-11-22"), f, 4, a, DUTIES_MAX);
+	m = duties_of_placement(&pc, ymd("2026-11-22"), r, 4, b, DUTIES_MAX);
+	assert_int_equal(n, 4);
+	assert_int_equal(m, n);
+	assert_memory_equal(a, b, n * sizeof(a[0]));
+	assert_int_equal(a[1].doc_id, 2);
+	assert_true(a[1].open && a[1].late);	/* returned, first in late */
+	assert_int_equal(a[3].doc_id, 4);
+	assert_false(a[3].open);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_duties_plan_and_months),
-		cmocka_unit_test(test_duties_local_day),
-		cmocka_unit_test(test_duties_revision),
-		cmocka_unit_test(test_duties_final),
-		cmocka_unit_test(test_duties_offers),
+		cmocka_unit_test(test_duties_plan_and_months_up_to_today),
+		cmocka_unit_test(test_duties_late_by_local_day_of_first_submission),
+		cmocka_unit_test(test_duties_revision_asked_at_follow_up),
+		cmocka_unit_test(test_duties_final_by_the_ending_decision),
+		cmocka_unit_test(test_duties_none_without_room_for_two),
+		cmocka_unit_test(test_duties_stop_at_max),
+		cmocka_unit_test(test_duties_months_stop_at_the_end),
+		cmocka_unit_test(test_duties_final_started_early_is_listed),
+		cmocka_unit_test(test_duties_revision_after_an_earlier_change),
+		cmocka_unit_test(test_duties_documents_in_any_order),
+		cmocka_unit_test(test_duties_offers_what_is_missing),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

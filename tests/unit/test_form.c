@@ -672,7 +672,7 @@ test_form_xml_literal_text(void **state)
 }
 
 static void
-test_form_xml_skip(void **state)
+test_form_xml_skips_control_fields(void **state)
 {
 	static const char *const skip[] = { "title", "comment", NULL };
 	xmlDocPtr	 doc;
@@ -768,7 +768,7 @@ test_form_remove_row(void **state)
 }
 
 static void
-test_form_prune(void **state)
+test_form_prune_drops_blank_rows(void **state)
 {
 	xmlDocPtr	 doc;
 
@@ -821,10 +821,10 @@ main(void)
 		cmocka_unit_test(test_form_xml_unknown),
 		cmocka_unit_test(test_form_xml_non_leaf),
 		cmocka_unit_test(test_form_xml_literal_text),
-		cmocka_unit_test(test_form_xml_skip),
+		cmocka_unit_test(test_form_xml_skips_control_fields),
 		cmocka_unit_test(test_form_add_row),
 		cmocka_unit_test(test_form_remove_row),
-		cmocka_unit_test(test_form_prune),
+		cmocka_unit_test(test_form_prune_drops_blank_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -85,7 +85,7 @@ attr(xmlNodePtr n, const char *name, const char *value)
 }
 
 static void
-test_elements(void **state)
+test_htmlout_void_and_empty_elements(void **state)
 {
 	xmlNodePtr	 body, p;
 	xmlDocPtr	 doc = new_doc(&body);
@@ -117,7 +117,7 @@ test_elements(void **state)
 }
 
 static void
-test_text(void **state)
+test_htmlout_text_escaped_as_libxml(void **state)
 {
 	xmlNodePtr	 body;
 	xmlDocPtr	 doc = new_doc(&body);
@@ -131,7 +131,7 @@ test_text(void **state)
 }
 
 static void
-test_attributes(void **state)
+test_htmlout_attribute_values_escaped_as_libxml(void **state)
 {
 	xmlNodePtr	 body, n;
 	xmlDocPtr	 doc = new_doc(&body);
@@ -156,7 +156,7 @@ test_attributes(void **state)
 
 /* Which attributes are written bare: libxml2's list, and no other. */
 static void
-test_boolean_attributes(void **state)
+test_htmlout_boolean_attributes_bare_as_libxml(void **state)
 {
 	static const char *const	 names[] = {
 		"checked", "compact", "declare", "defer", "disabled", "ismap",
@@ -179,7 +179,7 @@ test_boolean_attributes(void **state)
 }
 
 static void
-test_uri_attributes(void **state)
+test_htmlout_uri_attributes_as_libxml(void **state)
 {
 	xmlNodePtr	 body, n;
 	xmlDocPtr	 doc = new_doc(&body);
@@ -205,7 +205,7 @@ test_uri_attributes(void **state)
 
 /* What libxml2 writes specially is left to it (-1), never written wrong. */
 static void
-test_left_to_libxml(void **state)
+test_htmlout_leaves_special_values_to_libxml(void **state)
 {
 	static const char *const	 values[] = {
 		"&{script}", "<!--#include virtual=\"x\" -->",
@@ -239,7 +239,7 @@ test_left_to_libxml(void **state)
 
 /* Every sample page through page.xsl: both serialisations alike. */
 static void
-test_sample_pages(void **state)
+test_htmlout_sample_pages_same_as_libxml(void **state)
 {
 	xsltStylesheetPtr	 sheet;
 	DIR			*dir;
@@ -282,13 +282,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_elements),
-		cmocka_unit_test(test_text),
-		cmocka_unit_test(test_attributes),
-		cmocka_unit_test(test_boolean_attributes),
-		cmocka_unit_test(test_uri_attributes),
-		cmocka_unit_test(test_left_to_libxml),
-		cmocka_unit_test(test_sample_pages),
+		cmocka_unit_test(test_htmlout_void_and_empty_elements),
+		cmocka_unit_test(test_htmlout_text_escaped_as_libxml),
+		cmocka_unit_test(test_htmlout_attribute_values_escaped_as_libxml),
+		cmocka_unit_test(test_htmlout_boolean_attributes_bare_as_libxml),
+		cmocka_unit_test(test_htmlout_uri_attributes_as_libxml),
+		cmocka_unit_test(test_htmlout_leaves_special_values_to_libxml),
+		cmocka_unit_test(test_htmlout_sample_pages_same_as_libxml),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -118,7 +118,7 @@ teardown(void **state)
 }
 
 static void
-test_kinds_table(void **state)
+test_kinds_descriptors_of_plan_monthly_final(void **state)
 {
 	(void)state;
 	assert_ptr_equal(kind_at(0), kind_find("plan"));
@@ -282,7 +282,7 @@ test_kinds_schema_refusals(void **state)
 }
 
 static void
-test_kinds_title(void **state)
+test_kinds_title_names_month_and_klar(void **state)
 {
 	char	 buf[200];
 
@@ -461,14 +461,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds_table),
+		cmocka_unit_test(test_kinds_descriptors_of_plan_monthly_final),
 		cmocka_unit_test(test_kinds_monthly_valid),
 		cmocka_unit_test(test_kinds_bad_ej_aktuellt),
 		cmocka_unit_test(test_kinds_certificate_flag),
 		cmocka_unit_test(test_kinds_bad_month_outside_placement),
 		cmocka_unit_test(test_kinds_final_next_step),
 		cmocka_unit_test(test_kinds_schema_refusals),
-		cmocka_unit_test(test_kinds_title),
+		cmocka_unit_test(test_kinds_title_names_month_and_klar),
 		cmocka_unit_test(test_kinds_final_dates),
 		cmocka_unit_test(test_kinds_added_kind),
 	};

@@ -17,7 +17,7 @@
 #define LVL(s) log_line_level((s), strlen(s))
 
 static void
-test_line_level(void **state)
+test_log_line_level_of_each_line(void **state)
 {
 	(void)state;
 	assert_int_equal(LVL("level=error msg=\"x\"\n"), LOG_ERROR);
@@ -58,7 +58,7 @@ filtered(int level, const char *what, char *out, size_t size)
 }
 
 static void
-test_filter(void **state)
+test_log_filter_drops_lines_below_the_level(void **state)
 {
 	const char	*in = "level=debug msg=\"d\"\ntime=t id=r-1-1\n"
 			    "level=warn msg=\"w\"\nlevel=error msg=\"e\"\n";
@@ -81,8 +81,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_line_level),
-		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_log_line_level_of_each_line),
+		cmocka_unit_test(test_log_filter_drops_lines_below_the_level),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,7 +30,7 @@ has_error(const struct field_errors *errs, const char *field)
 }
 
 static void
-test_kinds_round_trip(void **state)
+test_msg_kind_names_round_trip(void **state)
 {
 	static const char *const names[] = { "staffing", "absence",
 		"other-placement", "other" };
@@ -49,7 +49,7 @@ test_kinds_round_trip(void **state)
 
 /* The provider reports everything; the counsellor answers ("other"). */
 static void
-test_kinds_by_role(void **state)
+test_msg_kinds_allowed_by_role(void **state)
 {
 	(void)state;
 	assert_true(msg_kind_allowed(MSG_ABSENCE, ROLE_PROVIDER));
@@ -62,7 +62,7 @@ test_kinds_by_role(void **state)
 }
 
 static void
-test_text_limits(void **state)
+test_msg_text_limit_in_bytes(void **state)
 {
 	char	*big = malloc(MSG_TEXT_MAX + 2);
 	int	 why;
@@ -109,7 +109,7 @@ test_check_plain_message(void **state)
 }
 
 static void
-test_check_refusals(void **state)
+test_msg_check_refuses_bad_kind_and_text(void **state)
 {
 	struct field_errors	 errs = { .n = 0 };
 	struct msg_checked	 ok;
@@ -241,11 +241,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds_round_trip),
-		cmocka_unit_test(test_kinds_by_role),
-		cmocka_unit_test(test_text_limits),
+		cmocka_unit_test(test_msg_kind_names_round_trip),
+		cmocka_unit_test(test_msg_kinds_allowed_by_role),
+		cmocka_unit_test(test_msg_text_limit_in_bytes),
 		cmocka_unit_test(test_check_plain_message),
-		cmocka_unit_test(test_check_refusals),
+		cmocka_unit_test(test_msg_check_refuses_bad_kind_and_text),
 		cmocka_unit_test(test_check_absence),
 		cmocka_unit_test(test_absence_due),
 		cmocka_unit_test(test_incident_line),

@@ -205,7 +205,7 @@ doc_with_text(size_t text_len)
 }
 
 static void
-test_key_bytes(void **state)
+test_key_of_texts_of_any_length(void **state)
 {
 	static const size_t	 lens[] = { 0, 1, 4000, 4090, 4096, 10000,
 		100000 };
@@ -226,7 +226,7 @@ test_key_bytes(void **state)
 
 /* A walk of up to 1 MB has a key; a longer one has none. */
 static void
-test_key_limit(void **state)
+test_key_none_for_walk_over_1_mb(void **state)
 {
 	unsigned char	 want[PAGECACHE_KEY_LEN];
 	struct pagekey	 k;
@@ -531,7 +531,7 @@ test_page_content(void **state)
 
 /* A page bigger than the arena's chunks. */
 static void
-test_page_large(void **state)
+test_page_bigger_than_an_arena_chunk(void **state)
 {
 	struct page	 pg;
 	xmlDocPtr	 ref;
@@ -765,13 +765,13 @@ main(void)
 		cmocka_unit_test(test_key_boundaries),
 		cmocka_unit_test(test_key_request_id),
 		cmocka_unit_test(test_key_unknown_node),
-		cmocka_unit_test(test_key_bytes),
-		cmocka_unit_test(test_key_limit),
+		cmocka_unit_test(test_key_of_texts_of_any_length),
+		cmocka_unit_test(test_key_none_for_walk_over_1_mb),
 		cmocka_unit_test(test_page_as_libxml),
 		cmocka_unit_test(test_page_attr_long),
 		cmocka_unit_test(test_page_attr_time),
 		cmocka_unit_test(test_page_content),
-		cmocka_unit_test(test_page_large),
+		cmocka_unit_test(test_page_bigger_than_an_arena_chunk),
 	};
 	const struct CMUnitTest	 render_tests[] = {
 		cmocka_unit_test(test_render_lent),

@@ -164,7 +164,7 @@ assert_run_csv(struct db *db, const char *month, const char *want)
  * reports, the aborted placement's two weeks.
  */
 static void
-test_payments_october(void **state)
+test_payments_run_of_october(void **state)
 {
 	assert_run_csv(*state, "2026-10", HEADER
 	    F "12,K-5,2026-10,månadsrapport,31,3876.00,nej,\r\n"
@@ -190,7 +190,7 @@ test_payments_october(void **state)
  * November is approved yet.
  */
 static void
-test_payments_november(void **state)
+test_payments_run_of_november_pays_late_report(void **state)
 {
 	assert_run_csv(*state, "2026-11", HEADER
 	    F "10,K-5,2026-10,månadsrapport,31,3876.00,ja,"
@@ -351,8 +351,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_payments_october),
-		cmocka_unit_test(test_payments_november),
+		cmocka_unit_test(test_payments_run_of_october),
+		cmocka_unit_test(test_payments_run_of_november_pays_late_report),
 		cmocka_unit_test(test_payments_cutoff_day),
 		cmocka_unit_test(test_payments_counsellor),
 		cmocka_unit_test(test_payments_of_document),

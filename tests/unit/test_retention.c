@@ -53,7 +53,7 @@ due_class(const char *pnr)
 /* ---- the sample as the purge sees it ----------------------------------- */
 
 static void
-test_sample_days(void **state)
+test_retention_sample_days_are_handed_over(void **state)
 {
 	(void)state;
 	/* 5th, 15th, 25th: handed over, never destroyed. */
@@ -150,7 +150,7 @@ test_sample_unreadable(void **state)
 /* ---- the clock ------------------------------------------------------- */
 
 static void
-test_line_and_due(void **state)
+test_retention_line_two_years_after_last_entry(void **state)
 {
 	(void)state;
 	assert_date(retention_line(D(2024, 3, 14)), 2026, 3, 14);
@@ -176,7 +176,7 @@ test_line_and_due(void **state)
 }
 
 static void
-test_entry_date(void **state)
+test_retention_entry_date_is_local_day(void **state)
 {
 	struct date	 d;
 
@@ -212,7 +212,7 @@ test_entry_date(void **state)
 }
 
 static void
-test_classify(void **state)
+test_retention_classify_by_local_day_of_last_entry(void **state)
 {
 	struct retention	 r;
 	const char		*no = luhn("19850316-123", 0);
@@ -270,7 +270,7 @@ test_classify(void **state)
  * bound is never due, and the bound is at most two days generous.
  */
 static void
-test_scan_bound(void **state)
+test_retention_scan_bound_never_skips_a_due_entry(void **state)
 {
 	static const char *const zones[] = { "Europe/Stockholm",
 	    "Pacific/Kiritimati", "Etc/GMT+12" };
@@ -627,7 +627,7 @@ test_last_entry_follows_writes(void **state)
 		" WHERE id = 4",
 		/* A customer without anything else; one with a new placement. */
 		"INSERT INTO customers(id, pnr, name, counsellor_id, created_at)"
-		" VALUES (9, '19700101-0000', 'N', 2, '2023-05-05T05:05:05Z')",
+		" VALUES (9, '19700101-0011', 'N', 2, '2023-05-05T05:05:05Z')",
 		"INSERT INTO placements(id, customer_id, code, provider_id,"
 		" start_date, end_date, created_at) VALUES (9, 9, 'AMI1', 1,"
 		" '2023-01-01', NULL, '2024-05-05T05:05:05Z')",
@@ -767,7 +767,7 @@ test_scan_matches_full_reading(void **state)
 }
 
 static void
-test_file_traces(void **state)
+test_retention_traces_found_in_file_bytes(void **state)
 {
 	char	 path[] = "/tmp/insats-traces-XXXXXX";
 	char	*needles[] = { "19850315-1234", "absent", "" };
@@ -789,14 +789,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sample_days),
+		cmocka_unit_test(test_retention_sample_days_are_handed_over),
 		cmocka_unit_test(test_sample_coordination),
 		cmocka_unit_test(test_sample_forms_and_centuries),
 		cmocka_unit_test(test_sample_unreadable),
-		cmocka_unit_test(test_line_and_due),
-		cmocka_unit_test(test_entry_date),
-		cmocka_unit_test(test_classify),
-		cmocka_unit_test(test_scan_bound),
+		cmocka_unit_test(test_retention_line_two_years_after_last_entry),
+		cmocka_unit_test(test_retention_entry_date_is_local_day),
+		cmocka_unit_test(test_retention_classify_by_local_day_of_last_entry),
+		cmocka_unit_test(test_retention_scan_bound_never_skips_a_due_entry),
 		cmocka_unit_test_setup_teardown(test_purge_exact_set,
 		    setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_purge_unfinished_vacuums,
@@ -805,7 +805,7 @@ main(void)
 		    setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_scan_matches_full_reading,
 		    setup_db, teardown_db),
-		cmocka_unit_test(test_file_traces),
+		cmocka_unit_test(test_retention_traces_found_in_file_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -162,7 +162,7 @@ test_workflow_enum_sizes(void **state)
  * them.
  */
 static void
-test_workflow_spelled_out(void **state)
+test_workflow_edges_spelled_out(void **state)
 {
 	enum doc_state	 to;
 
@@ -219,7 +219,7 @@ test_workflow_role_may(void **state)
 
 /* Every row of the published table agrees with the expectation. */
 static void
-test_workflow_table_rows(void **state)
+test_workflow_every_table_row_as_expected(void **state)
 {
 	const struct transition	*t;
 	struct expect		 e;
@@ -377,9 +377,9 @@ main(void)
 		cmocka_unit_test(test_workflow_from_submitted),
 		cmocka_unit_test(test_workflow_from_returned),
 		cmocka_unit_test(test_workflow_from_approved),
-		cmocka_unit_test(test_workflow_spelled_out),
+		cmocka_unit_test(test_workflow_edges_spelled_out),
 		cmocka_unit_test(test_workflow_role_may),
-		cmocka_unit_test(test_workflow_table_rows),
+		cmocka_unit_test(test_workflow_every_table_row_as_expected),
 		cmocka_unit_test(test_workflow_state_names),
 		cmocka_unit_test(test_workflow_action_names),
 		cmocka_unit_test(test_workflow_role_names),
