@@ -45,6 +45,16 @@ int		 send_error(struct ctx *c, int status, const char *message);
 /* send_error with a link (a local path, "/…") to where the user goes on. */
 int		 send_error_link(struct ctx *c, int status, const char *message,
 		    const char *href, const char *label);
+/*
+ * The error page with a reason code (xsl/texts.xsl words it) and an
+ * optional value it shows, arg (may be NULL): <error reason=".." arg="..">.
+ */
+int		 send_error_code(struct ctx *c, int status, const char *reason,
+		    const char *arg);
+/* send_error_code with a link to href whose label is a code too. */
+int		 send_error_code_link(struct ctx *c, int status,
+		    const char *reason, const char *arg, const char *href,
+		    const char *label);
 /* Renders pg and sends it with status; frees pg.  Returns status. */
 int		 send_page(struct ctx *c, struct page *pg, int status);
 /*

@@ -147,6 +147,27 @@ send_error(struct ctx *c, int status, const char *message)
 	return send_error_link(c, status, message, NULL, NULL);
 }
 
+/* Only a local path: the page never links elsewhere from here. */
+static int
+local_href(const char *href)
+{
+	return href != NULL && href[0] == '/' && href[1] != '/';
+}
+
+/* Starts the error page of status in pg: its <error>, or NULL (page failed). */
+static xmlNodePtr
+error_start(struct ctx *c, struct page *pg, int status)
+{
+	xmlNodePtr	 e;
+
+	if (ctx_page(c, pg, "error") == -1)
+		return NULL;
+	e = page_elem(pg->root, "error");
+	page_attr_long(e, "code", status);
+	page_attr(e, "request-id", c->req->id);
+	return e;
+}
+
 int
 send_error_link(struct ctx *c, int status, const char *message,
     const char *href, const char *label)
@@ -154,18 +175,44 @@ send_error_link(struct ctx *c, int status, const char *message,
 	struct page	 pg;
 	xmlNodePtr	 e;
 
-	if (ctx_page(c, &pg, "error") == -1) {
+	if ((e = error_start(c, &pg, status)) == NULL) {
 		http_send(c->req, status, "text/plain; charset=utf-8", "", 0);
 		return status;
 	}
-	e = page_elem(pg.root, "error");
-	page_attr_long(e, "code", status);
-	page_attr(e, "request-id", c->req->id);
 	if (message != NULL)
 		page_text(e, "message", message);
-	/* Only a local path: the page never links elsewhere from here. */
-	if (href != NULL && label != NULL && href[0] == '/' && href[1] != '/')
+	if (label != NULL && local_href(href))
 		page_attr(page_text(e, "link", label), "href", href);
+	return send_page(c, &pg, status);
+}
+
+int
+send_error_code(struct ctx *c, int status, const char *reason,
+    const char *arg)
+{
+	return send_error_code_link(c, status, reason, arg, NULL, NULL);
+}
+
+int
+send_error_code_link(struct ctx *c, int status, const char *reason,
+    const char *arg, const char *href, const char *label)
+{
+	struct page	 pg;
+	xmlNodePtr	 e, l;
+
+	if ((e = error_start(c, &pg, status)) == NULL) {
+		http_send(c->req, status, "text/plain; charset=utf-8", "", 0);
+		return status;
+	}
+	if (reason != NULL)
+		page_attr(e, "reason", reason);
+	if (reason != NULL && arg != NULL)
+		page_attr(e, "arg", arg);
+	if (label != NULL && local_href(href)) {
+		l = page_elem(e, "link");
+		page_attr(l, "href", href);
+		page_attr(l, "label", label);
+	}
 	return send_page(c, &pg, status);
 }
 

@@ -79,6 +79,11 @@ has edit-errors 'role="alert"' 'Formuläret innehåller fel' 'href="#f-activitie
 	'name="signatures/provider/date"' 'action="/documents/12"' 'name="version" value="4"' \
 	'handel &amp; lager &lt;snart&gt;' '(obligatoriskt)' 'Spara utkast' 'href="/documents/12">Avbryt' \
 	'<title>Fel: '
+# coded errors in the words of xsl/texts.xsl, an uncoded one as it is
+has edit-errors 'Delmål 2: Fältet måste fyllas i.' 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).' \
+	'Skälet till deltid måste anges när insatsen planeras på deltid.' \
+	'Dokumentet har ändrats av någon annan sedan du öppnade det.'
+hasnot edit-errors 'field-required' 'date-invalid'
 has edit-new 'action="/documents"' 'name="placement" value="3"' 'name="kind" value="plan"' \
 	'type="date" value="" name="followUp"' 'Ny genomförandeplan' 'href="/placements/3">Avbryt'
 hasnot edit-new 'name="_remove"' 'role="alert"' 'name="version"'

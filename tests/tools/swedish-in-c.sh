@@ -1,0 +1,122 @@
+#!/bin/sh
+# Lists the Swedish-looking string literals of the C sources: the words of
+# the user interface live in xsl/ (xsl/texts.xsl words the codes C sends;
+# xsl/PAGES.md, "Codes and their words").  A literal is Swedish-looking when
+# it holds å, ä or ö (as UTF-8 or as \x escapes) or one of a few common
+# Swedish words of the interface.  Comments are not looked at; literals
+# written next to each other ("a " "b") count as one.  The allow-list below
+# names what may stay, with the reason.
+#
+# usage: tests/tools/swedish-in-c.sh [FILE...]	(default: every src/**/*.c, *.h)
+# Prints "file:line: literal" per finding, then "N Swedish literals in C";
+# exits 1 if N > 0.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+
+# file<TAB>literal (an ERE on the literal as written, without the quotes)<TAB>why
+allow='src/cmd/demo.c	.*	demo data: the names of people, providers and placements
+src/store/migrations.c	.*	the catalogue data and the table that folds letters for search
+src/archive/archive.c	.*	the E-ARK package'\''s descriptive metadata: archive content, not interface
+src/domain/calendar.c	.*	the names of public holidays, data printed by `insats calendar`'
+
+if [ $# -eq 0 ]; then
+	set -- $(find src -name '*.[ch]' | sort)
+fi
+
+LC_ALL=C awk -v allow="$allow" '
+BEGIN {
+	n = split(allow, rows, "\n")
+	for (i = 1; i <= n; i++) {
+		split(rows[i], f, "\t")
+		afile[i] = f[1]
+		apat[i] = "^(" f[2] ")$"
+	}
+	nallow = n
+	words = "(^|[^A-Za-z])(Ange|Skriv|Beskriv|Fyll|saknas|inte|eller|och|Dokumentet|Insatsen|Texten|Kunder|Sidan|Placeringen|Perioden|Avsnittet|Utkast|Klarmarkerad|Slutrapport)([^A-Za-z]|$)"
+	found = 0
+}
+FNR == 1 {
+	if (open)
+		flush()
+	state = "code"
+}
+function swedish(s) {
+	return index(s, "\303\245") || index(s, "\303\244") ||
+	    index(s, "\303\266") || index(s, "\303\205") ||
+	    index(s, "\303\204") || index(s, "\303\226") ||
+	    s ~ /\\x[cC]3\\x([aA][45]|[bB]6|8[45]|96)/ || s ~ words
+}
+function allowed(file, s,    i) {
+	for (i = 1; i <= nallow; i++)
+		if (file == afile[i] && s ~ apat[i])
+			return 1
+	return 0
+}
+function flush() {
+	if (swedish(pending) && !allowed(pfile, pending)) {
+		printf "%s:%d: \"%s\"\n", pfile, pline, pending
+		found++
+	}
+	pending = ""
+	open = 0
+}
+{
+	line = $0
+	len = length(line)
+	for (i = 1; i <= len; i++) {
+		c = substr(line, i, 1)
+		if (state == "comment") {
+			if (c == "*" && substr(line, i + 1, 1) == "/") {
+				state = "code"
+				i++
+			}
+			continue
+		}
+		if (state == "string") {
+			if (c == "\\") {
+				pending = pending substr(line, i, 2)
+				i++
+			} else if (c == "\"")
+				state = "code"
+			else
+				pending = pending c
+			continue
+		}
+		if (state == "char") {
+			if (c == "\\")
+				i++
+			else if (c == "\047")
+				state = "code"
+			continue
+		}
+		if (c == "/" && substr(line, i + 1, 1) == "*") {
+			state = "comment"
+			i++
+			continue
+		}
+		if (c == "/" && substr(line, i + 1, 1) == "/")
+			break
+		if (c == " " || c == "\t")
+			continue
+		if (c == "\"") {
+			if (!open) {
+				pfile = FILENAME
+				pline = FNR
+				open = 1
+			}
+			state = "string"
+			continue
+		}
+		if (open)
+			flush()
+		if (c == "\047")
+			state = "char"
+	}
+}
+END {
+	if (open)
+		flush()
+	printf "%d Swedish literals in C\n", found
+	exit found > 0
+}
+' "$@"
