@@ -11,7 +11,6 @@
 #include <libxml/xmlschemas.h>
 
 #define FIELD_NAME_MAX	 256
-#define FIELD_MSG_MAX	 256
 #define FIELD_CODE_MAX	 48
 #define FIELD_ARG_MAX	 64
 #define FIELD_ERRORS_MAX 64
@@ -20,15 +19,13 @@
 /*
  * One error: a language-neutral code ("text-too-long") whose words are in
  * xsl/texts.xsl, with up to two values they show ("2026-12-07"), or ""
- * for none.  message is the older form, words written here: only callers
- * not yet converted to codes fill it (and leave code "").
+ * for none.
  */
 struct field_error {
 	char	 field[FIELD_NAME_MAX];		/* "activities/activity[2]/how" */
 	char	 code[FIELD_CODE_MAX];
 	char	 arg[FIELD_ARG_MAX];
 	char	 arg2[FIELD_ARG_MAX];
-	char	 message[FIELD_MSG_MAX];
 };
 
 struct field_errors {
@@ -38,16 +35,13 @@ struct field_errors {
 
 /*
  * Each adds an error unless the field already has one or the list is
- * full.  field_errors_code: code with arg (may be NULL); _code2 with two
- * values; field_errors_add: the older form with the words themselves.
+ * full: code with arg (may be NULL), or with two values.
  */
 void		 field_errors_code(struct field_errors *errs, const char *field,
 		    const char *code, const char *arg);
 void		 field_errors_code2(struct field_errors *errs,
 		    const char *field, const char *code, const char *arg,
 		    const char *arg2);
-void		 field_errors_add(struct field_errors *errs, const char *field,
-		    const char *message);
 
 /* Initialises libxml2 (call once, before fork and before any thread). */
 void		 xmldoc_init(void);
@@ -62,7 +56,7 @@ void		 xmldoc_lockdown(void);
 /*
  * Parses untrusted bytes: no DOCTYPE at all, no entities, no network, no
  * XInclude, default (not huge) limits.  Returns the document, or NULL with
- * *why set to a Swedish reason.
+ * *why set to the code of the reason (xsl/texts.xsl).
  */
 xmlDocPtr	 xmldoc_parse_untrusted(const char *buf, size_t len,
 		    const char **why);

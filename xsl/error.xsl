@@ -2,8 +2,7 @@
 <!-- error.xsl: view="error".
      <error code="404" request-id="r-…" reason="code" arg="value">
        <link href="/documents/12" label="code"/></error>
-     (reason and label: codes worded in texts.xsl; a page not yet coded has
-     <message>Swedish detail</message> and <link href="…">link text</link>) -->
+     (reason and label: optional codes worded in texts.xsl) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template name="error-title">
@@ -66,9 +65,6 @@
           <xsl:when test="string(error/@reason) != ''">
             <xsl:apply-templates select="error/@reason" mode="text"/>
           </xsl:when>
-          <xsl:when test="normalize-space(error/message) != ''">
-            <xsl:value-of select="error/message"/>
-          </xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="error-explanation"><xsl:with-param name="code" select="$code"/></xsl:call-template>
           </xsl:otherwise>
@@ -80,7 +76,7 @@
         <p class="error-link"><a href="/documents/{number(error/@document)}">Tillbaka till slutrapporten</a></p>
       </xsl:if>
       <xsl:if test="starts-with(error/link/@href, '/') and not(starts-with(error/link/@href, '//'))">
-        <p class="error-link"><a href="{error/link/@href}"><xsl:apply-templates select="error/link[1]" mode="message"/></a></p>
+        <p class="error-link"><a href="{error/link/@href}"><xsl:apply-templates select="error/link[1]/@label" mode="text"/></a></p>
       </xsl:if>
       <xsl:if test="string($rid) != ''">
         <p class="request-id">Felkod för support: <code><xsl:value-of select="$rid"/></code></p>

@@ -9,7 +9,7 @@
                     kinds, roles, flash messages; dates; customer name or
                     "Skyddad identitet"; placement facts; csrf; field ids,
                     error summary and field errors
-    texts.xsl       the words of the codes in errors (mode="text")
+    texts.xsl       the words of the codes the worker sends (mode="text")
     start.xsl       view="start"      (per role)
     placement.xsl   view="placement"
     document.xsl    view="document" and view="history"; content via mode="view"

@@ -54,16 +54,6 @@ field_errors_code(struct field_errors *errs, const char *field,
 	field_errors_code2(errs, field, code, arg, NULL);
 }
 
-void
-field_errors_add(struct field_errors *errs, const char *field,
-    const char *message)
-{
-	struct field_error	*e;
-
-	if ((e = field_errors_slot(errs, field)) != NULL)
-		snprintf(e->message, sizeof(e->message), "%s", message);
-}
-
 /* libxml2 prints parse errors of hostile input to stderr: keep logs clean. */
 static void
 quiet_error(void *ctx, const char *msg, ...)
@@ -202,11 +192,11 @@ xmldoc_parse_untrusted(const char *buf, size_t len, const char **why)
 	xmlDocPtr	 doc = NULL;
 	int		 refused, wellformed;
 
-	*why = "Dokumentet är inte giltig XML.";
+	*why = "xml-invalid";
 	if (len == 0 || len > 4 * 1024 * 1024)
 		return NULL;
 	if (too_many_attributes(buf, len, XMLDOC_ATTRS_MAX)) {
-		*why = "Dokumentet har för många attribut i ett element.";
+		*why = "xml-too-many-attributes";
 		return NULL;
 	}
 	if ((ctxt = xmlCreateMemoryParserCtxt(buf, (int)len)) == NULL)
@@ -229,7 +219,7 @@ xmldoc_parse_untrusted(const char *buf, size_t len, const char **why)
 	ctxt->myDoc = NULL;
 	xmlFreeParserCtxt(ctxt);
 	if (refused)
-		*why = "Dokumentet innehåller en DOCTYPE, vilket inte är tillåtet.";
+		*why = "xml-doctype";
 	if (refused || !wellformed || doc == NULL || doc->intSubset != NULL ||
 	    doc->extSubset != NULL || xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);

@@ -264,10 +264,7 @@ page_content(xmlNodePtr parent, const char *xml)
 	return rc;
 }
 
-/*
- * <error field=".." code=".." arg=".." arg2=".."/> (xsl/texts.xsl words
- * the code); an error without a code carries its words as text.
- */
+/* <error field=".." code=".." arg=".." arg2=".."/>: xsl/texts.xsl words it. */
 void
 page_errors(struct page *pg, const struct field_errors *errs)
 {
@@ -277,11 +274,6 @@ page_errors(struct page *pg, const struct field_errors *errs)
 
 	for (i = 0; i < errs->n; i++) {
 		fe = &errs->e[i];
-		if (fe->code[0] == '\0') {
-			e = page_text(list, "error", fe->message);
-			page_attr(e, "field", fe->field);
-			continue;
-		}
 		e = page_elem(list, "error");
 		page_attr(e, "field", fe->field);
 		page_attr(e, "code", fe->code);

@@ -13,12 +13,20 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 
-# file<TAB>literal (an ERE on the literal as written, without the quotes)<TAB>why
-allow='src/cmd/demo.c	.*	demo data: the names of people, providers and placements
-src/store/migrations.c	.*	the catalogue data and the table that folds letters for search
-src/archive/archive.c	.*	the E-ARK package'\''s descriptive metadata: archive content, not interface
-src/domain/calendar.c	[A-Z].*	the names of public holidays: data, printed by `insats calendar`
-src/domain/calendar.c	januari|februari|mars|maj|juni|juli|augusti|oktober	month names of the stored title of a monthly report (kinds.c kind_title)'
+# file (an ERE)<TAB>literal (an ERE on the literal as written, without the
+# quotes)<TAB>why it may stay.  Both are matched whole.
+allow='src/cmd/demo\.c	.*	demo data: the names of people, providers and placements
+src/store/migrations\.c	.*	the catalogue data and the table that folds letters for search
+src/archive/.*	.*	the E-ARK package'\''s descriptive metadata: archive content, not interface
+src/domain/calendar\.c	[A-Z].*	the names of public holidays: data, printed by `insats calendar`
+src/domain/calendar\.c	januari|februari|mars|maj|juni|juli|augusti|oktober	month names of the stored title of a monthly report (kinds.c kind_title)
+src/domain/kinds\.c	Genomförandeplan|Månadsrapport|Slutrapport	a kind'\''s label: its descriptor'\''s (kinds.h), the stored title of its documents, sent to xsl/ in <kinds>
+src/store/payments\.c	.*	the payment CSV'\''s values: data for the finance system (the page gets codes)
+src/domain/pnr\.c	.*	pnr_status_text: the words of the operator commands; the lead moves them after helper E (T-codes.md)
+src/domain/regrules\.c	(varning|ogiltigt personnummer): %s / .*	operator commands: Swedish and English side by side, no stylesheet
+src/cmd/cmd_admin\.c	.*	operator commands'\'' output (customer show): Swedish as the integration suites expect, no stylesheet
+src/web/router\.c	Ett fel uppstod\.\\n	the plain-text answer when the stylesheet itself failed
+src/server/worker\.c	Felaktig begäran\.\\n	the plain-text answer to a request too malformed for any page'
 
 if [ $# -eq 0 ]; then
 	set -- $(find src -name '*.[ch]' | sort)
@@ -31,7 +39,7 @@ BEGIN {
 	n = split(ENVIRON["ALLOW"], rows, "\n")
 	for (i = 1; i <= n; i++) {
 		split(rows[i], f, "\t")
-		afile[i] = f[1]
+		afile[i] = "^(" f[1] ")$"
 		apat[i] = "^(" f[2] ")$"
 	}
 	nallow = n
@@ -41,7 +49,7 @@ BEGIN {
 	    "Ange|Skriv|Beskriv|Fyll|Dokumentet|Insatsen|Texten|Kunder|" \
 	    "Sidan|Placeringen|Perioden|Avsnittet|Utkast|Klarmarkerad|" \
 	    "Slutrapport|saknas|inte|eller|och|som|till|Till|att|det|Det|" \
-	    "har|kan|ska|redan|efter|ett|Ett|av|" \
+	    "har|kan|ska|redan|efter|ett|Ett|av|varning|ogiltigt|" \
 	    "januari|februari|mars|maj|juni|juli|augusti|oktober" \
 	    ")([^A-Za-z]|$)"
 	found = 0
@@ -59,7 +67,7 @@ function swedish(s) {
 }
 function allowed(file, s,    i) {
 	for (i = 1; i <= nallow; i++)
-		if (file == afile[i] && s ~ apat[i])
+		if (file ~ afile[i] && s ~ apat[i])
 			return 1
 	return 0
 }

@@ -1,10 +1,11 @@
 /*
  * Unit tests of xmldoc: untrusted parsing (no DOCTYPE, no entities, no
  * malformed or non-UTF-8 input), and validation against the real plan
- * schema with per-field error codes (their words are in xsl/texts.xsl).  The samples are
- * tests/data/plan-valid*.xml and tests/data/plan-invalid-*.xml; the last
- * test also runs xmllint on every sample so that the samples themselves
- * cannot silently change sides.  Run from the repository root.
+ * schema with per-field error codes (their words are in xsl/texts.xsl).
+ * The samples are tests/data/plan-valid*.xml and
+ * tests/data/plan-invalid-*.xml; the last test also runs xmllint on every
+ * sample so that the samples themselves cannot silently change sides.  Run
+ * from the repository root.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -103,9 +104,8 @@ assert_refused(const char *s, size_t len, const char *why_want)
 
 #define REFUSED(s, why) assert_refused((s), strlen(s), (why))
 
-static const char not_xml[] = "Dokumentet är inte giltig XML.";
-static const char doctype[] =
-    "Dokumentet innehåller en DOCTYPE, vilket inte är tillåtet.";
+static const char not_xml[] = "xml-invalid";
+static const char doctype[] = "xml-doctype";
 
 static void
 test_xmldoc_parse_plain(void **state)
@@ -323,7 +323,6 @@ check_invalid(const struct invalid_sample *s)
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].field, s->field);
 	assert_string_equal(errs.e[0].code, s->code);
-	assert_string_equal(errs.e[0].message, "");
 	xmlFreeDoc(doc);
 }
 
@@ -416,8 +415,7 @@ test_xmldoc_rule_parttime(void **state)
 	plan->rules(doc, &ri, &errs);
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].field, "scope/parttimeReason");
-	assert_string_equal(errs.e[0].message,
-	    "Ange skälet till deltid som karriärvägledaren angett.");
+	assert_string_equal(errs.e[0].code, "parttime-reason-required");
 
 	/* Full time needs no reason. */
 	extent = xmldoc_child(scope, "extent");
@@ -459,7 +457,7 @@ test_xmldoc_field_path(void **state)
 	xmlFreeDoc(doc);
 }
 
-/* One error per field, at most FIELD_ERRORS_MAX, codes and words alike. */
+/* One error per field, at most FIELD_ERRORS_MAX. */
 static void
 test_xmldoc_field_errors_add(void **state)
 {
@@ -471,17 +469,12 @@ test_xmldoc_field_errors_add(void **state)
 	memset(&errs, 0, sizeof(errs));
 	field_errors_code(&errs, "goal", "field-required", NULL);
 	field_errors_code(&errs, "goal", "text-too-long", NULL);
-	field_errors_add(&errs, "goal", "b");
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].code, "field-required");
 	assert_string_equal(errs.e[0].arg, "");
-	assert_string_equal(errs.e[0].message, "");
 	field_errors_code2(&errs, "end", "past-max", "12", "2026-12-07");
 	assert_string_equal(errs.e[1].arg, "12");
 	assert_string_equal(errs.e[1].arg2, "2026-12-07");
-	field_errors_add(&errs, "note", "a");
-	assert_string_equal(errs.e[2].code, "");
-	assert_string_equal(errs.e[2].message, "a");
 	for (i = 0; i < FIELD_ERRORS_MAX + 5; i++) {
 		snprintf(name, sizeof(name), "f%d", i);
 		field_errors_code(&errs, name, "x", "y");
