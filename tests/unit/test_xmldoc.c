@@ -459,7 +459,7 @@ test_xmldoc_field_path(void **state)
 
 /* One error per field, at most FIELD_ERRORS_MAX. */
 static void
-test_xmldoc_field_errors_add(void **state)
+test_xmldoc_field_errors_one_per_field(void **state)
 {
 	struct field_errors	 errs;
 	char			 name[16];
@@ -563,7 +563,7 @@ main(void)
 		cmocka_unit_test(test_xmldoc_several_errors),
 		cmocka_unit_test(test_xmldoc_rule_parttime),
 		cmocka_unit_test(test_xmldoc_field_path),
-		cmocka_unit_test(test_xmldoc_field_errors_add),
+		cmocka_unit_test(test_xmldoc_field_errors_one_per_field),
 		cmocka_unit_test(test_xmldoc_xmllint_samples),
 	};
 
