@@ -129,7 +129,7 @@ int			 kind_period_parse(const char *s, int *year, int *month);
  * Whether a document of kind k may exist for the period of ri: a per-month
  * kind needs a month that has at least one day inside the placement and
  * has begun by today; other kinds no period.  Returns NULL when it may,
- * else the Swedish reason.
+ * else the code of the reason (xsl/texts.xsl).
  */
 const char		*kind_period_refusal(const struct kind *k,
 			    const struct rule_input *ri);

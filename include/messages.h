@@ -55,9 +55,9 @@ struct msg_checked {
  * started on start, on today: the kind known and the sender's, the text
  * present and at most MSG_TEXT_MAX bytes; for an absence the dates
  * "YYYY-MM-DD", from not before the start and neither after today, to
- * not before from, and the contact attempts present.  Adds one Swedish
- * message per wrong field to errs (field names: kind, text, absence_from,
- * absence_to, contact_attempts).  Returns 0 with *out, or -1.
+ * not before from, and the contact attempts present.  Adds one error
+ * code (xsl/texts.xsl) per wrong field to errs (field names: kind, text,
+ * absence_from, absence_to, contact_attempts).  Returns 0 with *out, or -1.
  */
 int		 msg_check(const struct msg_input *in, enum role role,
 		    struct date start, struct date today,

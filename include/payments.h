@@ -40,7 +40,10 @@ struct pay_row {
 	long		 monthly_amount_ore;
 	long		 amount_ore;		/* 0 when held */
 	enum final_hold	 hold;			/* end month, two weeks: else PAID */
-	char		 reason[160];		/* Swedish; "" when on time, in full */
+	struct date	 paid_until;		/* held: final_paid_until() */
+	char		 reason[160];		/* the CSV's, in Swedish: data for
+						 * the finance system; "" when on
+						 * time, in full */
 };
 
 /*

@@ -40,11 +40,21 @@ const struct route *router_routes(size_t *n);
  */
 void		 router_dispatch(struct request *req, struct db *db,
 		    const struct config *cfg, const char *secret);
-/* Renders the error page (view "error") with an optional message. */
-int		 send_error(struct ctx *c, int status, const char *message);
-/* send_error with a link (a local path, "/…") to where the user goes on. */
-int		 send_error_link(struct ctx *c, int status, const char *message,
-		    const char *href, const char *label);
+/* Renders the error page (view "error") of status; xsl/error.xsl explains. */
+int		 send_error(struct ctx *c, int status);
+/*
+ * The error page with a reason code (xsl/texts.xsl words it) and an
+ * optional value it shows, arg (may be NULL): <error reason=".." arg="..">.
+ */
+int		 send_error_code(struct ctx *c, int status, const char *reason,
+		    const char *arg);
+/*
+ * send_error_code with a link to href (a local path, "/…") where the user
+ * goes on; its label is a code too.
+ */
+int		 send_error_code_link(struct ctx *c, int status,
+		    const char *reason, const char *arg, const char *href,
+		    const char *label);
 /* Renders pg and sends it with status; frees pg.  Returns status. */
 int		 send_page(struct ctx *c, struct page *pg, int status);
 /*

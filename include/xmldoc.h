@@ -11,13 +11,21 @@
 #include <libxml/xmlschemas.h>
 
 #define FIELD_NAME_MAX	 256
-#define FIELD_MSG_MAX	 256
+#define FIELD_CODE_MAX	 48
+#define FIELD_ARG_MAX	 64
 #define FIELD_ERRORS_MAX 64
 #define XMLDOC_ATTRS_MAX 64	/* attributes of one element in untrusted XML */
 
+/*
+ * One error: a language-neutral code ("text-too-long") whose words are in
+ * xsl/texts.xsl, with up to two values they show ("2026-12-07"), or ""
+ * for none.
+ */
 struct field_error {
 	char	 field[FIELD_NAME_MAX];		/* "activities/activity[2]/how" */
-	char	 message[FIELD_MSG_MAX];	/* Swedish */
+	char	 code[FIELD_CODE_MAX];
+	char	 arg[FIELD_ARG_MAX];
+	char	 arg2[FIELD_ARG_MAX];
 };
 
 struct field_errors {
@@ -25,9 +33,15 @@ struct field_errors {
 	size_t			 n;
 };
 
-/* Adds an error unless the field already has one or the list is full. */
-void		 field_errors_add(struct field_errors *errs, const char *field,
-		    const char *message);
+/*
+ * Each adds an error unless the field already has one or the list is
+ * full: code with arg (may be NULL), or with two values.
+ */
+void		 field_errors_code(struct field_errors *errs, const char *field,
+		    const char *code, const char *arg);
+void		 field_errors_code2(struct field_errors *errs,
+		    const char *field, const char *code, const char *arg,
+		    const char *arg2);
 
 /* Initialises libxml2 (call once, before fork and before any thread). */
 void		 xmldoc_init(void);
@@ -42,7 +56,7 @@ void		 xmldoc_lockdown(void);
 /*
  * Parses untrusted bytes: no DOCTYPE at all, no entities, no network, no
  * XInclude, default (not huge) limits.  Returns the document, or NULL with
- * *why set to a Swedish reason.
+ * *why set to the code of the reason (xsl/texts.xsl).
  */
 xmlDocPtr	 xmldoc_parse_untrusted(const char *buf, size_t len,
 		    const char **why);
@@ -52,7 +66,7 @@ xmlDocPtr	 xmldoc_parse_file(const char *path);
 xmlSchemaPtr	 xmldoc_schema_load(const char *path);
 /*
  * Validates doc against schema.  Each error is mapped to the form field it
- * belongs to (repeatable names get an index) with a Swedish message.
+ * belongs to (repeatable names get an index) with a code (xsl/texts.xsl).
  * Returns 0 valid, 1 invalid (errs filled), -1 internal error.
  */
 int		 xmldoc_validate(xmlSchemaPtr schema, xmlDocPtr doc,

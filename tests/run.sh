@@ -99,6 +99,15 @@ for b in build/tests/test_* build/asan/tests/test_*; do
 done
 [ "$found" -eq 1 ] || echo "no unit test binaries in build/tests (make unit)"
 
+# The words of the interface are in xsl/ only: one test, the literals
+# tests/tools/swedish-in-c.sh finds in src/ (none but its allow-list).
+if sh tests/tools/swedish-in-c.sh >"$LOGS/swedish-in-c.log" 2>&1; then
+	tally swedish-in-c 1 0
+else
+	tally swedish-in-c 0 1
+	head -n 20 "$LOGS/swedish-in-c.log" | sed 's/^/  | /'
+fi
+
 # Every sample document against its XSD with xmllint --nonet.
 sh tests/schemas/check.sh >"$LOGS/schemas.log" 2>&1
 tally schemas "$(grep -c '^ok ' "$LOGS/schemas.log")" "$(grep -c '^FAIL ' "$LOGS/schemas.log")"

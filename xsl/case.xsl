@@ -299,7 +299,7 @@
                       <xsl:attribute name="class">field<xsl:if test="$mine and /page/errors/error[@field = 'outcome']"> field-invalid</xsl:if></xsl:attribute>
                       <label for="f-outcome-{@id}">Vad kom mötet fram till?<xsl:call-template name="required"/></label>
                       <xsl:if test="$mine and /page/errors/error[@field = 'outcome']">
-                        <p class="field-error" id="e-outcome-{@id}"><span class="visually-hidden">Fel: </span><xsl:value-of select="/page/errors/error[@field = 'outcome']"/></p>
+                        <p class="field-error" id="e-outcome-{@id}"><span class="visually-hidden">Fel: </span><xsl:apply-templates select="/page/errors/error[@field = 'outcome'][1]/@code" mode="text"/></p>
                       </xsl:if>
                       <textarea name="outcome" id="f-outcome-{@id}" rows="3" maxlength="4000">
                         <xsl:if test="$mine and /page/errors/error[@field = 'outcome']">

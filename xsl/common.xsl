@@ -426,7 +426,7 @@
         <span class="visually-hidden">Fel: </span>
         <xsl:for-each select="$errs">
           <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-          <xsl:value-of select="."/>
+          <xsl:apply-templates select="@code" mode="text"/>
         </xsl:for-each>
       </p>
     </xsl:if>
@@ -471,10 +471,10 @@
                     <xsl:if test="string($label) != ''">
                       <xsl:value-of select="$label"/><xsl:text>: </xsl:text>
                     </xsl:if>
-                    <xsl:value-of select="."/>
+                    <xsl:apply-templates select="@code" mode="text"/>
                   </a>
                 </xsl:when>
-                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+                <xsl:otherwise><xsl:apply-templates select="@code" mode="text"/></xsl:otherwise>
               </xsl:choose>
             </li>
           </xsl:for-each>

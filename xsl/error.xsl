@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- error.xsl: view="error".
-     <error code="404" request-id="r-…"><message>optional Swedish detail</message>
-       <link href="/documents/12">optional link text</link></error> -->
+     <error code="404" request-id="r-…" reason="code" arg="value">
+       <link href="/documents/12" label="code"/></error>
+     (reason and label: optional codes worded in texts.xsl) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template name="error-title">
@@ -60,17 +61,9 @@
       </h1>
       <p class="error-message">
         <xsl:choose>
-          <!-- A final report first submitted more than 14 days after the
-               end (README, Rules: final report): the worker sends the dates, the words are here. -->
-          <xsl:when test="error/@reason = 'final-too-late'">
-            <xsl:text>Slutrapporten kan inte längre klarmarkeras. Den kunde skickas in senast </xsl:text>
-            <xsl:call-template name="date"><xsl:with-param name="d" select="error/@submit-until"/></xsl:call-template>
-            <xsl:text>, 14 dagar efter insatsens slutdatum </xsl:text>
-            <xsl:call-template name="date"><xsl:with-param name="d" select="error/@end"/></xsl:call-template>
-            <xsl:text>. Utkastet är sparat och finns kvar oförändrat.</xsl:text>
-          </xsl:when>
-          <xsl:when test="normalize-space(error/message) != ''">
-            <xsl:value-of select="error/message"/>
+          <!-- The worker sends a code, the words are in texts.xsl. -->
+          <xsl:when test="string(error/@reason) != ''">
+            <xsl:apply-templates select="error/@reason" mode="text"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="error-explanation"><xsl:with-param name="code" select="$code"/></xsl:call-template>
@@ -83,7 +76,7 @@
         <p class="error-link"><a href="/documents/{number(error/@document)}">Tillbaka till slutrapporten</a></p>
       </xsl:if>
       <xsl:if test="starts-with(error/link/@href, '/') and not(starts-with(error/link/@href, '//'))">
-        <p class="error-link"><a href="{error/link/@href}"><xsl:value-of select="error/link"/></a></p>
+        <p class="error-link"><a href="{error/link/@href}"><xsl:apply-templates select="error/link[1]/@label" mode="text"/></a></p>
       </xsl:if>
       <xsl:if test="string($rid) != ''">
         <p class="request-id">Felkod för support: <code><xsl:value-of select="$rid"/></code></p>

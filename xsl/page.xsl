@@ -9,6 +9,7 @@
                     kinds, roles, flash messages; dates; customer name or
                     "Skyddad identitet"; placement facts; csrf; field ids,
                     error summary and field errors
+    texts.xsl       the words of the codes the worker sends (mode="text")
     start.xsl       view="start"      (per role)
     placement.xsl   view="placement"
     document.xsl    view="document" and view="history"; content via mode="view"
@@ -47,6 +48,7 @@
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="texts.xsl"/>
   <xsl:include href="start.xsl"/>
   <xsl:include href="placement.xsl"/>
   <xsl:include href="case.xsl"/>

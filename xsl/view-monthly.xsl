@@ -130,7 +130,7 @@
         <xsl:if test="@held">
           <div>
             <dt>Sista månaden</dt>
-            <dd><strong class="late">Betalas inte: <xsl:value-of select="@held"/></strong></dd>
+            <dd><strong class="late">Betalas inte: <xsl:apply-templates select="@held" mode="text"/></strong></dd>
           </div>
         </xsl:if>
       </dl>

@@ -1,7 +1,7 @@
 /*
  * kinds: the table of document kinds (kinds.h) and their business rules:
  * the rules an XSD cannot express, checked after schema validation and
- * reported per field in Swedish.
+ * reported per field as codes (xsl/texts.xsl).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -63,8 +63,8 @@ plan_rules(xmlDocPtr doc, const struct rule_input *in,
 	(void)in;
 	if (text_is(scope, "extent", "parttime") &&
 	    xmldoc_child(scope, "parttimeReason") == NULL)
-		field_errors_add(errs, "scope/parttimeReason",
-		    "Ange skälet till deltid som karriärvägledaren angett.");
+		field_errors_code(errs, "scope/parttimeReason",
+		    "parttime-reason-required", NULL);
 }
 
 /*
@@ -79,11 +79,10 @@ section_rule(xmlNodePtr root, const char *name, struct field_errors *errs)
 	if (s == NULL || has_text(s, "text"))
 		return;
 	if (text_is(s, "applicable", "no"))
-		field_errors_add(errs, name, "Skriv en kort motivering till "
-		    "varför avsnittet är ”Ej aktuellt”.");
+		field_errors_code(errs, name, "section-motivation-required",
+		    NULL);
 	else
-		field_errors_add(errs, name, "Fyll i avsnittet, eller markera "
-		    "det ”Ej aktuellt” med en kort motivering.");
+		field_errors_code(errs, name, "section-empty", NULL);
 }
 
 /*
@@ -97,7 +96,7 @@ absence_rule(xmlNodePtr a, int i, const struct rule_input *in,
     struct field_errors *errs)
 {
 	struct date	 from, to;
-	char		 field[FIELD_NAME_MAX];
+	char		 field[FIELD_NAME_MAX], day[8];
 	long		 days;
 
 	if (child_date(a, "from", &from) == -1 ||
@@ -105,14 +104,13 @@ absence_rule(xmlNodePtr a, int i, const struct rule_input *in,
 		return;		/* the schema has said so */
 	snprintf(field, sizeof(field), "absences/absence[%d]/to", i);
 	if (date_compare(from, to) > 0) {
-		field_errors_add(errs, field,
-		    "Slutdatum kan inte vara före startdatum.");
+		field_errors_code(errs, field, "absence-end-before-start",
+		    NULL);
 		return;
 	}
 	if (in->period_month != 0 && (to.year != in->period_year ||
 	    to.month != in->period_month)) {
-		field_errors_add(errs, field, "Frånvaron ska sluta i den "
-		    "månad rapporten gäller.");
+		field_errors_code(errs, field, "absence-outside-month", NULL);
 		return;
 	}
 	days = date_to_days(to) - date_to_days(from) + 1;
@@ -121,9 +119,8 @@ absence_rule(xmlNodePtr a, int i, const struct rule_input *in,
 	    !has_text(a, "note")) {
 		snprintf(field, sizeof(field),
 		    "absences/absence[%d]/certificate", i);
-		field_errors_add(errs, field, "Perioden når dag 8 utan intyg: "
-		    "från dag 8 krävs läkarintyg eller vab-intyg. Skriv i "
-		    "kommentaren hur intyget följs upp.");
+		snprintf(day, sizeof(day), "%d", CERTIFICATE_DAY);
+		field_errors_code(errs, field, "certificate-day", day);
 	}
 }
 
@@ -143,21 +140,19 @@ absences_rule(xmlNodePtr root, const struct rule_input *in,
 			absence_rule(n, ++i, in, errs);
 	if (text_is(s, "applicable", "no")) {
 		if (i > 0)
-			field_errors_add(errs, "absences", "Avsnittet är "
-			    "markerat ”Ej aktuellt” men har frånvarorader: ta "
-			    "bort raderna eller välj att avsnittet är aktuellt.");
+			field_errors_code(errs, "absences",
+			    "absences-not-applicable-rows", NULL);
 		else if (!has_text(s, "text"))
-			field_errors_add(errs, "absences", "Skriv en kort "
-			    "motivering till varför avsnittet är ”Ej aktuellt”.");
+			field_errors_code(errs, "absences",
+			    "section-motivation-required", NULL);
 	} else if (i == 0)
-		field_errors_add(errs, "absences", "Ange frånvaron med datum "
-		    "och orsak, eller markera avsnittet ”Ej aktuellt” med en "
-		    "kort motivering.");
+		field_errors_code(errs, "absences", "absences-required", NULL);
 }
 
 /*
  * Returns NULL if ri's month has a day inside the placement and has begun
- * by today (one report per month of the placement), else why not.
+ * by today (one report per month of the placement), else the code of why
+ * not (xsl/texts.xsl).
  */
 static const char *
 month_refusal(const struct rule_input *ri)
@@ -166,13 +161,13 @@ month_refusal(const struct rule_input *ri)
 	    NULL;
 
 	if (ri->period_month == 0)
-		return "Ange månaden (ÅÅÅÅ-MM) som rapporten gäller.";
+		return "report-month-required";
 	if (billing_month(ri->placement_start, end, ri->period_year,
 	    ri->period_month, 0, NULL) == -1)
-		return "Månaden ligger utanför insatsens period.";
+		return "month-outside-placement";
 	if (ri->period_year * 12 + ri->period_month >
 	    ri->today.year * 12 + ri->today.month)
-		return "Månaden har inte börjat ännu.";
+		return "month-not-begun";
 	return NULL;
 }
 
@@ -188,7 +183,7 @@ monthly_rules(xmlDocPtr doc, const struct rule_input *in,
 	size_t		 i;
 
 	if (why != NULL)
-		field_errors_add(errs, "", why);
+		field_errors_code(errs, "", why, NULL);
 	for (i = 0; sections[i] != NULL; i++) {
 		section_rule(root, sections[i], errs);
 		if (i == 1)
@@ -203,34 +198,30 @@ final_rules(xmlDocPtr doc, const struct rule_input *in,
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 	struct date	 end, decision;
-	char		 msg[FIELD_MSG_MAX], buf[11];
+	char		 buf[11];
 	int		 has_end = child_date(root, "endDate", &end) == 0;
 	int		 has_decision = child_date(root, "decisionDate",
 			    &decision) == 0;
 
 	if (!text_is(root, "ending", "completed") && !has_decision)
-		field_errors_add(errs, "decisionDate", "Ange datum för beslutet "
-		    "om att avsluta insatsen.");
+		field_errors_code(errs, "decisionDate",
+		    "decision-date-required", NULL);
 	if (has_end && date_compare(end, in->placement_start) < 0)
-		field_errors_add(errs, "endDate", "Slutdatum kan inte vara före "
-		    "insatsens start.");
+		field_errors_code(errs, "endDate", "end-before-placement-start",
+		    NULL);
 	else if (has_end && text_is(root, "ending", "completed") &&
 	    in->placement_end.year != 0 &&
 	    date_compare(end, in->placement_end) != 0) {
 		date_format(in->placement_end, buf);
-		snprintf(msg, sizeof(msg), "En fullföljd insats slutar på det "
-		    "beslutade slutdatumet %s. Välj ”Avslutad i förtid” eller "
-		    "”Avbruten” om den slutade tidigare.", buf);
-		field_errors_add(errs, "endDate", msg);
+		field_errors_code(errs, "endDate", "completed-ends-on-decided",
+		    buf);
 	}
 	if (has_end && has_decision && date_compare(decision, end) > 0)
-		field_errors_add(errs, "decisionDate", "Beslutet om avslut kan "
-		    "inte vara fattat efter slutdatumet.");
+		field_errors_code(errs, "decisionDate", "decision-after-end",
+		    NULL);
 	if ((text_is(root, "selfSupporting", "no") ||
 	    text_is(root, "goalReached", "no")) && !has_text(root, "nextStep"))
-		field_errors_add(errs, "nextStep", "Beskriv bedömt lämpligt "
-		    "nästa steg: det krävs när kunden inte blivit "
-		    "självförsörjande eller inte nått målet med insatsen.");
+		field_errors_code(errs, "nextStep", "next-step-required", NULL);
 }
 
 static int final_ending(xmlNodePtr, struct final_dates *);
@@ -386,13 +377,12 @@ kind_rule_input(struct rule_input *ri, const char *start, const char *end,
 	return 0;
 }
 
-/* Returns NULL if the period suits the kind and placement, else why not. */
+/* Returns NULL if the period suits the kind and placement, else a code. */
 const char *
 kind_period_refusal(const struct kind *k, const struct rule_input *ri)
 {
 	if (k->schedule != SCHEDULE_MONTHLY)
-		return ri->period_month == 0 ? NULL :
-		    "Dokumenttypen gäller inte en viss månad.";
+		return ri->period_month == 0 ? NULL : "kind-not-monthly";
 	return month_refusal(ri);
 }
 

@@ -61,17 +61,24 @@ msg_text_ok(const char *s, size_t max, int *why)
 	return w == 0;
 }
 
-/* A required text field: adds the error and returns -1 when wrong. */
+/*
+ * A required text field: adds the error (missing: the code when it is
+ * empty) and returns -1 when wrong.
+ */
 static int
 text_field(const char *s, const char *field, const char *missing,
     struct field_errors *errs)
 {
+	char	 max[16];
 	int	 why;
 
 	if (msg_text_ok(s, MSG_TEXT_MAX, &why))
 		return 0;
-	field_errors_add(errs, field, why == 2 ? "Texten är för lång "
-	    "(högst 4000 tecken)." : missing);
+	if (why == 2) {
+		snprintf(max, sizeof(max), "%d", MSG_TEXT_MAX);
+		field_errors_code(errs, field, "text-too-long-max", max);
+	} else
+		field_errors_code(errs, field, missing, NULL);
 	return -1;
 }
 
@@ -84,12 +91,11 @@ date_field(const char *s, const char *field, int optional, struct date *d,
 	if (s == NULL || *s == '\0') {
 		if (optional)
 			return 0;
-		field_errors_add(errs, field, "Ange ett datum.");
+		field_errors_code(errs, field, "date-required", NULL);
 		return -1;
 	}
 	if (strlen(s) != 10 || date_parse(s, d) == -1) {
-		field_errors_add(errs, field, "Skriv datumet som ÅÅÅÅ-MM-DD, "
-		    "till exempel 2026-12-07.");
+		field_errors_code(errs, field, "date-format", NULL);
 		return -1;
 	}
 	return 0;
@@ -105,12 +111,12 @@ check_absence(const struct msg_input *in, struct date start,
 	if (date_field(in->absence_from, "absence_from", 0, &out->from,
 	    errs) == 0) {
 		if (date_compare(out->from, today) > 0) {
-			field_errors_add(errs, "absence_from", "Frånvaron kan "
-			    "inte börja senare än i dag.");
+			field_errors_code(errs, "absence_from",
+			    "absence-from-future", NULL);
 			bad = 1;
 		} else if (date_compare(out->from, start) < 0) {
-			field_errors_add(errs, "absence_from", "Frånvaron kan "
-			    "inte börja före insatsens start.");
+			field_errors_code(errs, "absence_from",
+			    "absence-from-before-start", NULL);
 			bad = 1;
 		}
 	} else
@@ -120,16 +126,16 @@ check_absence(const struct msg_input *in, struct date start,
 	else if (out->to.year == 0)
 		out->to = out->from;
 	else if (!bad && date_compare(out->to, out->from) < 0) {
-		field_errors_add(errs, "absence_to", "Sista frånvarodagen kan "
-		    "inte vara före den första.");
+		field_errors_code(errs, "absence_to", "absence-to-before-from",
+		    NULL);
 		bad = 1;
 	} else if (date_compare(out->to, today) > 0) {
-		field_errors_add(errs, "absence_to", "Sista frånvarodagen kan "
-		    "inte vara senare än i dag.");
+		field_errors_code(errs, "absence_to", "absence-to-future",
+		    NULL);
 		bad = 1;
 	}
-	if (text_field(in->contact_attempts, "contact_attempts", "Skriv när "
-	    "och hur ni försökte nå kunden.", errs) == -1)
+	if (text_field(in->contact_attempts, "contact_attempts",
+	    "contact-attempts-required", errs) == -1)
 		bad = 1;
 	return bad ? -1 : 0;
 }
@@ -142,13 +148,12 @@ msg_check(const struct msg_input *in, enum role role, struct date start,
 
 	memset(out, 0, sizeof(*out));
 	if (msg_kind_parse(in->kind, &out->kind) == -1)
-		field_errors_add(errs, "kind", "Välj vad meddelandet gäller.");
+		field_errors_code(errs, "kind", "msg-kind-required", NULL);
 	else if (!msg_kind_allowed(out->kind, role))
-		field_errors_add(errs, "kind", "Den här typen av meddelande "
-		    "skickas av anordnaren.");
+		field_errors_code(errs, "kind", "msg-kind-providers", NULL);
 	else if (out->kind == MSG_ABSENCE)
 		check_absence(in, start, today, out, errs);
-	text_field(in->text, "text", "Skriv meddelandet.", errs);
+	text_field(in->text, "text", "msg-text-required", errs);
 	return errs->n > before ? -1 : 0;
 }
 

@@ -14,20 +14,44 @@
 
 #include "xmldoc.h"
 
-void
-field_errors_add(struct field_errors *errs, const char *field,
-    const char *message)
+/* The slot for field's error, or NULL if it has one or the list is full. */
+static struct field_error *
+field_errors_slot(struct field_errors *errs, const char *field)
 {
-	size_t	 i;
+	struct field_error	*e;
+	size_t			 i;
 
 	for (i = 0; i < errs->n; i++)
 		if (strcmp(errs->e[i].field, field) == 0)
-			return;
+			return NULL;
 	if (errs->n >= FIELD_ERRORS_MAX)
+		return NULL;
+	e = &errs->e[errs->n++];
+	memset(e, 0, sizeof(*e));
+	snprintf(e->field, sizeof(e->field), "%s", field);
+	return e;
+}
+
+void
+field_errors_code2(struct field_errors *errs, const char *field,
+    const char *code, const char *arg, const char *arg2)
+{
+	struct field_error	*e;
+
+	if ((e = field_errors_slot(errs, field)) == NULL)
 		return;
-	snprintf(errs->e[errs->n].field, FIELD_NAME_MAX, "%s", field);
-	snprintf(errs->e[errs->n].message, FIELD_MSG_MAX, "%s", message);
-	errs->n++;
+	snprintf(e->code, sizeof(e->code), "%s", code);
+	if (arg != NULL)
+		snprintf(e->arg, sizeof(e->arg), "%s", arg);
+	if (arg2 != NULL)
+		snprintf(e->arg2, sizeof(e->arg2), "%s", arg2);
+}
+
+void
+field_errors_code(struct field_errors *errs, const char *field,
+    const char *code, const char *arg)
+{
+	field_errors_code2(errs, field, code, arg, NULL);
 }
 
 /* libxml2 prints parse errors of hostile input to stderr: keep logs clean. */
@@ -168,11 +192,11 @@ xmldoc_parse_untrusted(const char *buf, size_t len, const char **why)
 	xmlDocPtr	 doc = NULL;
 	int		 refused, wellformed;
 
-	*why = "Dokumentet är inte giltig XML.";
+	*why = "xml-invalid";
 	if (len == 0 || len > 4 * 1024 * 1024)
 		return NULL;
 	if (too_many_attributes(buf, len, XMLDOC_ATTRS_MAX)) {
-		*why = "Dokumentet har för många attribut i ett element.";
+		*why = "xml-too-many-attributes";
 		return NULL;
 	}
 	if ((ctxt = xmlCreateMemoryParserCtxt(buf, (int)len)) == NULL)
@@ -195,7 +219,7 @@ xmldoc_parse_untrusted(const char *buf, size_t len, const char **why)
 	ctxt->myDoc = NULL;
 	xmlFreeParserCtxt(ctxt);
 	if (refused)
-		*why = "Dokumentet innehåller en DOCTYPE, vilket inte är tillåtet.";
+		*why = "xml-doctype";
 	if (refused || !wellformed || doc == NULL || doc->intSubset != NULL ||
 	    doc->extSubset != NULL || xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
@@ -306,26 +330,26 @@ expected_name(const char *msg, char *buf, size_t size)
 	return 1;
 }
 
-/* A Swedish message for a value the schema refused. */
+/* The code (xsl/texts.xsl) of a value the schema refused. */
 static const char *
-value_message(const char *msg)
+value_code(const char *msg)
 {
 	if (strstr(msg, "xs:date") || strstr(msg, "'date'"))
-		return "Ange ett giltigt datum (ÅÅÅÅ-MM-DD).";
+		return "date-invalid";
 	if (strstr(msg, "gYearMonth") || strstr(msg, "'month'"))
-		return "Ange en giltig månad (ÅÅÅÅ-MM).";
+		return "month-invalid";
 	if (strstr(msg, "maxLength"))
-		return "Texten är för lång.";
+		return "text-too-long";
 	if (strstr(msg, "enumeration"))
-		return "Välj ett av alternativen.";
+		return "choose-option";
 	if (strstr(msg, "minLength") || strstr(msg, "'pattern'"))
-		return "Fältet måste fyllas i.";
+		return "field-required";
 	if (strstr(msg, "xs:integer") || strstr(msg, "xs:nonNegativeInteger") ||
 	    strstr(msg, "xs:positiveInteger"))
-		return "Ange ett heltal.";
+		return "integer-required";
 	if (strstr(msg, "xs:boolean"))
-		return "Välj ja eller nej.";
-	return "Ogiltigt värde.";
+		return "choose-yes-no";
+	return "value-invalid";
 }
 
 /* 1 if an element called name follows node among its siblings. */
@@ -349,7 +373,7 @@ validation_error(void *vctx, xmlErrorPtr err)
 	char			 field[FIELD_NAME_MAX + 80];
 
 	if (node == NULL || node->type != XML_ELEMENT_NODE) {
-		field_errors_add(v->errs, "", "Dokumentet följer inte schemat.");
+		field_errors_code(v->errs, "", "doc-not-valid", NULL);
 		return;
 	}
 	/*
@@ -366,14 +390,14 @@ validation_error(void *vctx, xmlErrorPtr err)
 		    path[0] ? "/" : "", name);
 		if (is_repeatable((const xmlChar *)name, v->repeatable))
 			strncat(field, "[1]", sizeof(field) - strlen(field) - 1);
-		field_errors_add(v->errs, field, "Fältet måste fyllas i.");
+		field_errors_code(v->errs, field, "field-required", NULL);
 		return;
 	}
 	xmldoc_field_path(node, v->repeatable, path, sizeof(path));
 	if (strstr(msg, "not expected"))
-		field_errors_add(v->errs, path, "Fältet hör inte hemma här.");
+		field_errors_code(v->errs, path, "field-unexpected", NULL);
 	else
-		field_errors_add(v->errs, path, value_message(msg));
+		field_errors_code(v->errs, path, value_code(msg), NULL);
 }
 
 int
@@ -392,7 +416,7 @@ xmldoc_validate(xmlSchemaPtr schema, xmlDocPtr doc,
 	if (rc < 0)
 		return -1;
 	if (rc > 0 && errs->n == 0)
-		field_errors_add(errs, "", "Dokumentet följer inte schemat.");
+		field_errors_code(errs, "", "doc-not-valid", NULL);
 	return rc == 0 ? 0 : 1;
 }
 

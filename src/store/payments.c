@@ -140,15 +140,20 @@ payments_amount(struct db *db, const char *code, int year, int month,
 	return rc;
 }
 
-/* Why the end month or the two weeks are not paid, in Swedish. */
+/*
+ * Why the end month or the two weeks are not paid: r's reason, in Swedish
+ * for the CSV (data for the finance system; the page words r->hold
+ * itself), and the day by which the final report was due.
+ */
 static void
-hold_reason(const struct final_facts *f, enum final_hold h, char *buf,
-    size_t size)
+hold_reason(const struct final_facts *f, struct pay_row *r)
 {
-	char	 d[11];
+	char	*buf = r->reason, d[11];
+	size_t	 size = sizeof(r->reason);
 
-	date_format(final_paid_until(f->ending, f->end, f->decided), d);
-	switch (h) {
+	r->paid_until = final_paid_until(f->ending, f->end, f->decided);
+	date_format(r->paid_until, d);
+	switch (r->hold) {
 	case FINAL_MISSING:
 		snprintf(buf, size, "slutrapport saknas: sista månaden betalas "
 		    "när den är godkänd");
@@ -237,8 +242,7 @@ monthly_row(struct db *db, int cutoff_day, const struct facts *f, int year,
 			end_month_run(f, cutoff_day, r);
 		if ((r->hold = billing_final_hold(&f->final)) != FINAL_PAID) {
 			r->amount_ore = 0;
-			hold_reason(&f->final, r->hold, r->reason,
-			    sizeof(r->reason));
+			hold_reason(&f->final, r);
 		}
 	}
 	if (!r->priced)
@@ -280,7 +284,7 @@ final_row(struct db *db, int cutoff_day, const struct facts *f,
 	r->amount_ore = billing_two_weeks(amount);
 	if ((r->hold = billing_final_hold(&f->final)) != FINAL_PAID) {
 		r->amount_ore = 0;
-		hold_reason(&f->final, r->hold, r->reason, sizeof(r->reason));
+		hold_reason(&f->final, r);
 	}
 	if (!r->priced)
 		snprintf(r->reason, sizeof(r->reason), "inget checkbelopp i "

@@ -147,7 +147,7 @@ h_archive_export(struct ctx *c)
 	int			 rc;
 
 	if (c->user.role != ROLE_ARCHIVIST)
-		return send_error(c, 403, NULL);
+		return send_error(c, 403);
 	memset(&pkg, 0, sizeof(pkg));
 	rc = archive_export(c->db, c->cfg, today_local(), c->user.id,
 	    make_tar, &t, &pkg);
@@ -161,7 +161,7 @@ h_archive_export(struct ctx *c)
 	if (rc == -1) {
 		free(tar);
 		archive_free(&pkg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	fprintf(stderr, "level=info id=%s msg=\"archive package %s exported: "
 	    "%zu customers\"\n", c->req->id, pkg.objid, pkg.nmembers);
@@ -180,7 +180,7 @@ h_archive_confirm(struct ctx *c)
 	int	 rc;
 
 	if (c->user.role != ROLE_ARCHIVIST)
-		return send_error(c, 403, NULL);
+		return send_error(c, 403);
 	if ((rc = store_package_objid(c->db, c->id, objid)) == 0)
 		rc = archive_confirm_receipt(c->db, objid, c->user.id);
 	switch (rc) {
@@ -188,10 +188,10 @@ h_archive_confirm(struct ctx *c)
 		http_redirect(c->req, "/?m=archive-confirmed");
 		return 303;
 	case 1:
-		return send_error(c, 404, NULL);
+		return send_error(c, 404);
 	case 2:
-		return send_error(c, 409, "Paketet är redan kvitterat.");
+		return send_error_code(c, 409, "package-confirmed", NULL);
 	default:
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 }

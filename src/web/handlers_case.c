@@ -28,7 +28,8 @@
 /*
  * The value of a required field, if it has a visible character and at
  * most max bytes; single-line values may not hold a newline.  Adds the
- * error otherwise (missing: what to write).  Returns the value or NULL.
+ * error otherwise (missing: the code of what to write).  Returns the value
+ * or NULL.
  */
 static const char *
 text_field(struct ctx *c, const char *name, size_t max, int multiline,
@@ -40,15 +41,15 @@ text_field(struct ctx *c, const char *name, size_t max, int multiline,
 		if (*p != ' ' && *p != '\n' && *p != '\t')
 			break;
 	if (p == NULL || *p == '\0') {
-		field_errors_add(errs, name, missing);
+		field_errors_code(errs, name, missing, NULL);
 		return NULL;
 	}
 	if (strlen(s) > max) {
-		field_errors_add(errs, name, "Texten är för lång.");
+		field_errors_code(errs, name, "text-too-long", NULL);
 		return NULL;
 	}
 	if (!multiline && strchr(s, '\n') != NULL) {
-		field_errors_add(errs, name, "Texten ska stå på en rad.");
+		field_errors_code(errs, name, "text-one-line", NULL);
 		return NULL;
 	}
 	return s;
@@ -62,59 +63,51 @@ date_field(struct ctx *c, const char *name, struct date *d,
 	const char	*s = form_get(&c->form, name);
 
 	if (s == NULL || *s == '\0') {
-		field_errors_add(errs, name, "Ange ett datum.");
+		field_errors_code(errs, name, "date-required", NULL);
 		return -1;
 	}
 	if (date_parse(s, d) == -1) {
-		field_errors_add(errs, name, "Skriv datumet som ÅÅÅÅ-MM-DD, "
-		    "till exempel 2026-12-07.");
+		field_errors_code(errs, name, "date-format", NULL);
 		return -1;
 	}
 	return 0;
 }
 
-/* The Swedish message of a refused date rule, for the field it names. */
+/* The error of a refused date rule, for the field it names. */
 static void
 add_refusal(struct field_errors *errs, enum case_refusal r,
     const char *field, struct date max_end, struct date planned)
 {
-	char	 buf[160], day[11];
+	char	 day[11];
 
 	switch (r) {
 	case CASE_OK:
 		return;
 	case CASE_END_BEFORE_START:
-		field_errors_add(errs, field, "Slutdatumet är före startdatumet.");
+		field_errors_code(errs, field, "end-before-start", NULL);
 		return;
 	case CASE_PAST_MAX:
 		date_format(max_end, day);
-		snprintf(buf, sizeof(buf), "Insatsen får pågå till och med %s "
-		    "(maxtiden). Förlängning beslutas av arbetsledaren.", day);
-		field_errors_add(errs, field, buf);
+		field_errors_code(errs, field, "past-max-extend", day);
 		return;
 	case CASE_DECISION_FUTURE:
-		field_errors_add(errs, "decided_on", "Beslutsdatumet kan inte "
-		    "vara senare än i dag.");
+		field_errors_code(errs, "decided_on", "decision-future", NULL);
 		return;
 	case CASE_END_BEFORE_DECISION:
-		field_errors_add(errs, field, "Insatsens sista dag kan inte vara "
-		    "före beslutet om avslut.");
+		field_errors_code(errs, field, "end-before-decision", NULL);
 		return;
 	case CASE_COMPLETED_NOT_PLANNED:
 		date_format(planned, day);
-		snprintf(buf, sizeof(buf), "En fullföljd insats slutar på det "
-		    "planerade slutdatumet, %s. Välj avslut i förtid eller "
-		    "avbrott för ett annat datum.", day);
-		field_errors_add(errs, field, buf);
+		field_errors_code(errs, field, "completed-ends-on-planned",
+		    day);
 		return;
 	case CASE_EARLY_NOT_EARLY:
 		date_format(planned, day);
-		snprintf(buf, sizeof(buf), "Ett avslut i förtid eller ett "
-		    "avbrott slutar före det planerade slutdatumet, %s.", day);
-		field_errors_add(errs, field, buf);
+		field_errors_code(errs, field, "early-ends-before-planned",
+		    day);
 		return;
 	default:
-		field_errors_add(errs, field, "Det går inte att göra nu.");
+		field_errors_code(errs, field, "not-now", NULL);
 		return;
 	}
 }
@@ -388,11 +381,10 @@ store_answer(struct ctx *c, const struct placement *p, int rc,
 	char	 loc[96];
 
 	if (rc == 1)
-		return send_error_link(c, 409, "Steget kan inte tas nu: "
-		    "insatsen har ändrats eller avslutats. Öppna den igen.",
-		    "/", "Till startsidan");
+		return send_error_code_link(c, 409, "step-stale", NULL, "/",
+		    "to-start");
 	if (rc != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	snprintf(loc, sizeof(loc), "/placements/%ld?m=%s", p->id, flash);
 	http_redirect(c->req, loc);
 	return 303;
@@ -411,10 +403,9 @@ load_step(struct ctx *c, enum case_action a, struct placement *p,
 	if ((rc = ctx_placement(c, c->id, p)) != 0)
 		return rc;
 	if (!may_act(&c->user, p, a))
-		return send_error(c, 403, "Du kan inte ta det här steget för "
-		    "insatsen.");
+		return send_error_code(c, 403, "step-not-yours", NULL);
 	if (store_placement_case(c->db, p->id, pc) != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	return 0;
 }
 
@@ -430,7 +421,7 @@ h_case_staff(struct ctx *c)
 	if ((rc = load_step(c, CASE_STAFF, &p, &pc)) != 0)
 		return rc;
 	name = text_field(c, "staff_name", NAME_MAX_BYTES, 0,
-	    "Ange vem som ansvarar för kunden.", &errs);
+	    "responsible-required", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "staff", &errs);
 	return store_answer(c, &p, casestore_staff(c->db, &c->user, &p, name),
@@ -449,19 +440,18 @@ h_case_assign(struct ctx *c)
 	if ((rc = load_step(c, CASE_ASSIGN, &p, &pc)) != 0)
 		return rc;
 	if (pc.staffed_at[0] == '\0')
-		return send_error(c, 409, "Uppdraget läggs in när anordnaren "
-		    "har bemannat ärendet.");
+		return send_error_code(c, 409, "assign-before-staffed", NULL);
 	text = text_field(c, "assignment", TEXT_MAX_BYTES, 1,
-	    "Skriv uppdragsbeskrivningen.", &errs);
+	    "assignment-required", &errs);
 	extent = form_get(&c->form, "extent");
 	if (extent == NULL || (strcmp(extent, "fulltime") != 0 &&
 	    strcmp(extent, "parttime") != 0))
-		field_errors_add(&errs, "extent", "Välj heltid eller deltid.");
+		field_errors_code(&errs, "extent", "extent-required", NULL);
 	else if (strcmp(extent, "parttime") == 0)
 		reason = text_field(c, "part_time_reason", REASON_MAX_BYTES, 1,
-		    "Skriv skälet till deltid.", &errs);
+		    "parttime-reason-write", &errs);
 	future = text_field(c, "future_plan", TEXT_MAX_BYTES, 1,
-	    "Skriv kundens framtidsplan.", &errs);
+	    "future-plan-required", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "assign", &errs);
 	return store_answer(c, &p, casestore_assign(c->db, &c->user, &p, text,
@@ -481,13 +471,12 @@ h_case_meeting(struct ctx *c)
 	if ((rc = load_step(c, CASE_MEETING, &p, &pc)) != 0)
 		return rc;
 	if (pc.assigned_at[0] == '\0')
-		return send_error(c, 409, "Uppstartsmötet registreras när "
-		    "uppdraget har kommit.");
+		return send_error_code(c, 409, "meeting-before-assigned", NULL);
 	if (date_field(c, "meeting_on", &d, &errs) == 0 &&
 	    date_parse(p.start, &start) == 0 &&
 	    date_compare(d, date_add_days(start, -31)) < 0)
-		field_errors_add(&errs, "meeting_on", "Mötet kan inte ligga "
-		    "långt före insatsens start.");
+		field_errors_code(&errs, "meeting_on",
+		    "meeting-long-before-start", NULL);
 	if (errs.n > 0)
 		return refused(c, &p, "start-meeting", &errs);
 	s = form_get(&c->form, "meeting_on");
@@ -507,7 +496,7 @@ h_case_request_revision(struct ctx *c)
 	if ((rc = load_step(c, CASE_REQUEST_REVISION, &p, &pc)) != 0)
 		return rc;
 	comment = text_field(c, "comment", TEXT_MAX_BYTES, 1,
-	    "Skriv vad som ska ändras i planen.", &errs);
+	    "revision-what-required", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "request-revision", &errs);
 	return store_answer(c, &p, casestore_request_revision(c->db, &c->user,
@@ -527,16 +516,15 @@ h_case_end(struct ctx *c)
 	if ((rc = load_step(c, CASE_END, &p, &pc)) != 0)
 		return rc;
 	if (pc.ending[0] != '\0')
-		return send_error(c, 409, "Insatsen har redan ett beslut om "
-		    "avslut.");
+		return send_error_code(c, 409, "ending-exists", NULL);
 	if (case_ending_parse(form_get(&c->form, "ending"), &e.kind) == -1) {
-		field_errors_add(&errs, "ending", "Välj hur insatsen avslutas.");
+		field_errors_code(&errs, "ending", "ending-required", NULL);
 		ok = 0;
 	}
 	ok &= date_field(c, "decided_on", &e.decided, &errs) == 0;
 	ok &= date_field(c, "end_date", &e.end, &errs) == 0;
 	if (date_parse(p.start, &start) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (p.end[0] != '\0')
 		date_parse(p.end, &planned);
 	max = case_max_end(start, pc.max_months, pc.extension_months);
@@ -564,23 +552,21 @@ h_case_extend(struct ctx *c)
 	if ((rc = load_step(c, CASE_EXTEND, &p, &pc)) != 0)
 		return rc;
 	if (date_parse(p.start, &start) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	max = case_max_end(start, pc.max_months, pc.extension_months);
 	switch (case_check_extension(pc.extension_months, pc.ending[0] != '\0',
 	    max, today_local())) {
 	case CASE_OK:
 		break;
 	case CASE_EXTENSIONS_USED:
-		return send_error(c, 409, "Insatsen har redan förlängts två "
-		    "gånger, det längsta som går.");
+		return send_error_code(c, 409, "extended-twice", NULL);
 	case CASE_NOT_NEAR_MAX:
-		return send_error(c, 409, "En förlängning beslutas tidigast en "
-		    "månad före maxtidens slut.");
+		return send_error_code(c, 409, "extend-too-early", NULL);
 	default:
-		return send_error(c, 409, "Insatsen är avslutad.");
+		return send_error_code(c, 409, "placement-ended", NULL);
 	}
 	reason = text_field(c, "reason", TEXT_MAX_BYTES, 1,
-	    "Skriv varför insatsen förlängs.", &errs);
+	    "extend-reason-required", &errs);
 	if (errs.n > 0)
 		return refused(c, &p, "extend", &errs);
 	/* The end in force moves one month with the max (never past it). */
@@ -610,14 +596,12 @@ h_case_consent(struct ctx *c)
 		return rc;
 	/* Only a placement that follows one at another provider. */
 	if ((rc = casereads_former_plan(c->db, p.id, &fp)) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (rc == 1)
-		return send_error(c, 409, "Kunden har ingen tidigare "
-		    "genomförandeplan hos en annan anordnare.");
+		return send_error_code(c, 409, "no-former-plan", NULL);
 	if (date_field(c, "consent_on", &d, &errs) == 0 &&
 	    date_compare(d, today_local()) > 0)
-		field_errors_add(&errs, "consent_on", "Samtycket kan inte "
-		    "vara givet senare än i dag.");
+		field_errors_code(&errs, "consent_on", "consent-future", NULL);
 	if (errs.n > 0)
 		return refused(c, &p, "consent", &errs);
 	return store_answer(c, &p, casestore_consent(c->db, &c->user, &p,
@@ -640,12 +624,12 @@ h_follow_up_book(struct ctx *c)
 	if (date_field(c, "follow_up_on", &d, &errs) == 0 &&
 	    date_parse(p.start, &start) == 0 &&
 	    date_compare(d, date_add_days(start, -31)) < 0)
-		field_errors_add(&errs, "follow_up_on", "Mötet kan inte ligga "
-		    "långt före insatsens start.");
+		field_errors_code(&errs, "follow_up_on",
+		    "meeting-long-before-start", NULL);
 	if (note != NULL && *note == '\0')
 		note = NULL;
 	else if (note != NULL && strlen(note) > TEXT_MAX_BYTES)
-		field_errors_add(&errs, "note", "Texten är för lång.");
+		field_errors_code(&errs, "note", "text-too-long", NULL);
 	if (errs.n > 0)
 		return refused(c, &p, "book-follow-up", &errs);
 	return store_answer(c, &p, casestore_follow_up_book(c->db, &c->user,
@@ -663,20 +647,18 @@ h_follow_up_outcome(struct ctx *c)
 	int			 rc, when;
 
 	if ((rc = casereads_follow_up_get(c->db, c->id, &fu)) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (rc == 1 || fu.placement_id == 0)
-		return send_error(c, 404, NULL);
+		return send_error(c, 404);
 	when = date_parse(fu.meeting_on, &held);
 	if ((rc = ctx_placement(c, fu.placement_id, &p)) != 0)
 		return rc;
 	if (!may_act(&c->user, &p, CASE_FOLLOW_UP_OUTCOME))
-		return send_error(c, 403, "Utfallet av ett uppföljningsmöte "
-		    "registreras av karriärvägledaren.");
+		return send_error_code(c, 403, "outcome-by-counsellor", NULL);
 	if (when == -1 || date_compare(held, today_local()) > 0)
-		return send_error(c, 409, "Utfallet registreras när mötet har "
-		    "hållits.");
+		return send_error_code(c, 409, "outcome-before-held", NULL);
 	outcome = text_field(c, "outcome", TEXT_MAX_BYTES, 1,
-	    "Skriv vad mötet kom fram till.", &errs);
+	    "outcome-required", &errs);
 	if (errs.n > 0) {
 		char	 step[32];
 

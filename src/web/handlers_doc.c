@@ -27,9 +27,6 @@
 static const char *const control_fields[] = {
 	"csrf", "version", "placement", "kind", "period", "comment", NULL };
 
-static const char *const state_sv[STATE__MAX] = {
-	"Utkast", "Klarmarkerad", "Återremitterad", "Godkänd" };
-
 /* Parses 1..12 digits.  Returns the number, or 0 if s is not one. */
 static long
 parse_id(const char *s)
@@ -76,11 +73,11 @@ load_doc(struct ctx *c, struct document *d, struct placement *p)
 	int	 rc = store_document_get(c->db, c->id, d);
 
 	if (rc == 1)
-		return send_error(c, 404, NULL);
+		return send_error(c, 404);
 	if (rc != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if ((rc = consent_grants(c, d)) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (rc == 1)
 		return ctx_placement_by_consent(c, d->placement_id, p);
 	return ctx_placement(c, d->placement_id, p);
@@ -93,7 +90,7 @@ load_placement(struct ctx *c, const char *id, struct placement *p)
 	long	 pid = parse_id(id);
 
 	if (pid == 0)
-		return send_error(c, 400, "Placeringen saknas eller är ogiltig.");
+		return send_error_code(c, 400, "placement-invalid", NULL);
 	return ctx_placement(c, pid, p);
 }
 
@@ -106,6 +103,23 @@ rule_input(const struct placement *p, const char *period,
     struct rule_input *ri)
 {
 	return kind_rule_input(ri, p->start, p->end, local_today(), period);
+}
+
+/* The code (xsl/texts.xsl) of why the end month is not paid. */
+static const char *
+hold_code(enum final_hold h)
+{
+	switch (h) {
+	case FINAL_MISSING:
+		return "hold-final-missing";
+	case FINAL_UNAPPROVED:
+		return "hold-final-unapproved";
+	case FINAL_LATE:
+		return "hold-final-late";
+	case FINAL_PAID:
+		break;
+	}
+	return "";
 }
 
 /*
@@ -142,8 +156,11 @@ add_payment(struct ctx *c, xmlNodePtr parent, const struct document *d)
 		    r.run_month);
 		page_attr(n, "paid-in", buf);
 	}
-	if (r.hold != FINAL_PAID)
-		page_attr(n, "held", r.reason);
+	if (r.hold != FINAL_PAID) {
+		page_attr(n, "held", hold_code(r.hold));
+		date_format(r.paid_until, buf);
+		page_attr(n, "held-until", buf);
+	}
 }
 
 /*
@@ -312,14 +329,14 @@ send_view(struct ctx *c, const struct document *d, const struct placement *p,
 	content = xml == NULL ? NULL : pagecache_content(d->id, d->version, xml);
 	free(xml);
 	if (content == NULL || ctx_page(c, &pg, "document") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	ctx_flash(c, &pg, doc_flashes);
 	n = doc_element(c, &pg, d, p, content);
 	if (page_content_doc(page_elem(n, "content"), content) == -1 ||
 	    add_history(c, n, d->id) == -1 ||
 	    add_revisions(c, n, d, &latest) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	add_actions(c, n, d, p, latest == d->id);
 	if (errs != NULL)
@@ -334,7 +351,7 @@ send_xml(struct ctx *c, const struct document *d)
 	char	*xml = store_document_xml(c->db, d->id, d->version);
 
 	if (xml == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	http_send(c->req, 200, "application/xml; charset=utf-8", xml,
 	    strlen(xml));
 	free(xml);
@@ -376,11 +393,11 @@ h_doc_history(struct ctx *c)
 	if ((rc = load_doc(c, &d, &p)) != 0)
 		return rc;
 	if (ctx_page(c, &pg, "history") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	n = doc_element(c, &pg, &d, &p, NULL);
 	if (add_history(c, n, d.id) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	return send_page(c, &pg, 200);
 }
@@ -443,7 +460,7 @@ send_form(struct ctx *c, const struct document *d, const char *period,
 	xmlNodePtr	 n;
 
 	if (ctx_page(c, &pg, "edit") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (d == NULL) {
 		memset(&blank, 0, sizeof(blank));
 		snprintf(blank.kind, sizeof(blank.kind), "%s", k->name);
@@ -460,7 +477,7 @@ send_form(struct ctx *c, const struct document *d, const char *period,
 	if (page_content_doc(page_elem(n, "content"), formdoc) == -1 ||
 	    add_assignment(c, n, k, p) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	if (errs != NULL && errs->n > 0)
 		page_errors(&pg, errs);
@@ -476,12 +493,12 @@ send_xml_errors(struct ctx *c, int status, const struct field_errors *errs)
 	size_t		 len = 0;
 
 	if (page_new(&pg, "errors", c->req->id) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	page_errors(&pg, errs);
 	xml = xmldoc_serialize(pg.doc, &len);
 	page_free(&pg);
 	if (xml == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	http_send(c->req, status, "application/xml; charset=utf-8", xml, len);
 	free(xml);
 	return status;
@@ -494,7 +511,7 @@ enum built { BUILT_OK, BUILT_ROWS, BUILT_INVALID, BUILT_BAD };
  * Turns the request body (form or XML) into a document of kind k.
  * BUILT_OK: *valid holds the document to store.  BUILT_ROWS: a row was
  * added or removed, show *formdoc again.  BUILT_INVALID: errs says why.
- * BUILT_BAD: the request itself is malformed (*why).
+ * BUILT_BAD: the request itself is malformed (*why: the code of why).
  */
 static enum built
 build_document(struct ctx *c, const struct kind *k, const struct placement *p,
@@ -507,14 +524,14 @@ build_document(struct ctx *c, const struct kind *k, const struct placement *p,
 	xmlNodePtr	 root;
 
 	*formdoc = *valid = NULL;
-	*why = "Formuläret innehåller ett okänt fält.";
+	*why = "form-unknown-field";
 	if (is_xml_request(c)) {
 		if ((*valid = xmldoc_parse_untrusted(c->req->body,
 		    c->req->body_len, why)) == NULL)
 			return BUILT_BAD;
 		root = xmlDocGetRootElement(*valid);
 		if (!xmlStrEqual(root->name, xmlDocGetRootElement(k->tmpl)->name)) {
-			*why = "Dokumentets rotelement passar inte dokumenttypen.";
+			*why = "xml-wrong-root";
 			return BUILT_BAD;
 		}
 	} else {
@@ -538,7 +555,7 @@ build_document(struct ctx *c, const struct kind *k, const struct placement *p,
 		return BUILT_BAD;
 	if (errs->n == 0 && k->rules != NULL) {
 		if (rule_input(p, period, &ri) == -1) {
-			*why = "Månaden ska anges som ÅÅÅÅ-MM.";
+			*why = "month-format";
 			return BUILT_BAD;
 		}
 		k->rules(*valid, &ri, errs);
@@ -558,9 +575,9 @@ send_build_failure(struct ctx *c, enum built b, const struct document *d,
 
 	if (b == BUILT_BAD) {
 		if (!is_xml_request(c))
-			return send_error(c, 400, why);
+			return send_error_code(c, 400, why, NULL);
 		one.n = 0;
-		field_errors_add(&one, "", why);
+		field_errors_code(&one, "", why, NULL);
 		return send_xml_errors(c, 400, &one);
 	}
 	if (is_xml_request(c))
@@ -633,24 +650,23 @@ new_document_checks(struct ctx *c, const struct form *f, struct kind **k,
 	if ((rc = load_placement(c, form_get(f, "placement"), p)) != 0)
 		return rc;
 	if ((*k = kind_find(form_get(f, "kind"))) == NULL)
-		return send_error(c, 404, NULL);
+		return send_error(c, 404);
 	if (!access_owner(&c->user, p))
-		return send_error(c, 403, "Bara anordnaren kan skriva dokument "
-		    "för placeringen.");
+		return send_error_code(c, 403, "provider-writes", NULL);
 	if (per != NULL && per[0] != '\0' && strlen(per) != 7)
-		return send_error(c, 400, "Månaden ska anges som ÅÅÅÅ-MM.");
+		return send_error_code(c, 400, "month-format", NULL);
 	if (per != NULL)
 		snprintf(period, 8, "%s", per);
 	if (rule_input(p, period, &ri) == -1)
-		return send_error(c, 400, "Månaden ska anges som ÅÅÅÅ-MM.");
+		return send_error_code(c, 400, "month-format", NULL);
 	if ((why = kind_period_refusal(*k, &ri)) != NULL)
-		return send_error(c, 422, why);
+		return send_error_code(c, 422, why, NULL);
 	if ((rc = month_past_max(c, *k, p, &ri)) != 0)
-		return rc == 1 ? send_error(c, 422, "Månaden ligger efter "
-		    "insatsens maxtid. Förlängning beslutas av arbetsledaren.") :
-		    send_error(c, 500, NULL);
+		return rc == 1 ?
+		    send_error_code(c, 422, "month-past-max", NULL) :
+		    send_error(c, 500);
 	if (existing_document(c, p, (*k)->name, period, &existing) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (existing != 0) {
 		redirect_doc(c, existing, "", NULL);
 		return 303;
@@ -671,7 +687,7 @@ h_doc_new(struct ctx *c)
 	    period)) != 0)
 		return rc;
 	if ((doc = xmlCopyDoc(k->tmpl, 1)) == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	rc = send_form(c, NULL, period, &p, k, doc, NULL, 200);
 	xmlFreeDoc(doc);
 	return rc;
@@ -701,7 +717,7 @@ h_doc_create(struct ctx *c)
 		goto out;
 	}
 	if ((xml = xmldoc_serialize(valid, NULL)) == NULL) {
-		rc = send_error(c, 500, NULL);
+		rc = send_error(c, 500);
 		goto out;
 	}
 	kind_title(k, period, 0, title, sizeof(title));
@@ -712,10 +728,10 @@ h_doc_create(struct ctx *c)
 		rc = 303;
 		break;
 	case 1:
-		rc = send_error(c, 409, "Dokumentet finns redan.");
+		rc = send_error_code(c, 409, "doc-exists", NULL);
 		break;
 	default:
-		rc = send_error(c, 500, NULL);
+		rc = send_error(c, 500);
 		break;
 	}
 out:
@@ -734,24 +750,20 @@ check_action(struct ctx *c, const struct document *d,
     const struct placement *p, enum wf_action a, int has_comment,
     enum doc_state *to)
 {
-	char	 msg[200];
-
 	switch (workflow_apply(d->state, a, c->user.role, has_comment, to)) {
 	case WF_OK:
 		break;
 	case WF_WRONG_ROLE:
-		return send_error(c, 403, "Din roll får inte utföra den här "
-		    "åtgärden.");
+		return send_error_code(c, 403, "role-may-not", NULL);
 	case WF_COMMENT_REQUIRED:
 		return 422;
 	case WF_WRONG_STATE:
-		snprintf(msg, sizeof(msg), "Åtgärden går inte att utföra när "
-		    "dokumentet har status %s.", state_sv[d->state]);
-		return send_error(c, 409, msg);
+		return send_error_code(c, 409, "wrong-state",
+		    state_name(d->state));
 	}
 	if (c->user.role == ROLE_PROVIDER ? !access_owner(&c->user, p) :
 	    !access_reviewer(&c->user, p))
-		return send_error(c, 403, NULL);
+		return send_error(c, 403);
 	return 0;
 }
 
@@ -772,12 +784,12 @@ h_doc_edit(struct ctx *c)
 		return rc;
 	if ((k = kind_find(d.kind)) == NULL ||
 	    (xml = store_document_xml(c->db, d.id, d.version)) == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	doc = xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	free(xml);
 	if (doc == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	rc = send_form(c, &d, d.period, &p, k, doc, NULL, 200);
 	xmlFreeDoc(doc);
 	return rc;
@@ -806,9 +818,9 @@ h_doc_save(struct ctx *c)
 	v = form_get(is_xml_request(c) ? &c->req->params : &c->form, "version");
 	version = v == NULL && is_xml_request(c) ? d.version : parse_id(v);
 	if (version == 0)
-		return send_error(c, 400, "Versionsnumret saknas.");
+		return send_error_code(c, 400, "version-missing", NULL);
 	if ((k = kind_find(d.kind)) == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	b = build_document(c, k, &p, d.period, &formdoc, &valid, &errs, &why);
 	if (b != BUILT_OK) {
 		rc = send_build_failure(c, b, &d, d.period, &p, k, formdoc,
@@ -816,7 +828,7 @@ h_doc_save(struct ctx *c)
 		goto out;
 	}
 	if ((xml = xmldoc_serialize(valid, NULL)) == NULL) {
-		rc = send_error(c, 500, NULL);
+		rc = send_error(c, 500);
 		goto out;
 	}
 	switch (store_document_save(c->db, &c->user, &d, (int)version, xml)) {
@@ -829,14 +841,12 @@ h_doc_save(struct ctx *c)
 		char	 href[40];
 
 		snprintf(href, sizeof(href), "/documents/%ld", d.id);
-		rc = send_error_link(c, 409, "Dokumentet har ändrats av någon "
-		    "annan sedan du öppnade det. Öppna dokumentet igen för att "
-		    "se den senaste versionen; dina ändringar är inte sparade.",
-		    href, "Öppna dokumentet");
+		rc = send_error_code_link(c, 409, "doc-changed", NULL, href,
+		    "open-document");
 		break;
 	}
 	default:
-		rc = send_error(c, 500, NULL);
+		rc = send_error(c, 500);
 		break;
 	}
 out:
@@ -873,7 +883,7 @@ send_final_refused(struct ctx *c, const struct document *d,
 	char		 buf[11];
 
 	if (ctx_page(c, &pg, "error") == -1)
-		return send_error(c, 409, NULL);
+		return send_error(c, 409);
 	e = page_elem(pg.root, "error");
 	page_attr_long(e, "code", 409);
 	page_attr(e, "request-id", c->req->id);
@@ -903,7 +913,7 @@ check_final_window(struct ctx *c, const struct document *d,
 	if (k == NULL || !k->late_refused)
 		return 0;
 	if (doc_facts(c, d, p, NULL, &pc, &f) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	doc_dues(&pc, &f, local_today(), &dd);
 	return dd.refused ? send_final_refused(c, d, &dd) : 0;
 }
@@ -923,12 +933,11 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 	if ((rc = load_doc(c, &d, &p)) != 0)
 		return rc;
 	if (comment != NULL && strlen(comment) > COMMENT_MAX)
-		return send_error(c, 413, "Kommentaren är för lång.");
+		return send_error_code(c, 413, "comment-too-long", NULL);
 	rc = check_action(c, &d, &p, a, comment != NULL, &to);
 	if (rc == 422) {
 		errs.n = 0;	/* 32 KB of entries: each is written when added */
-		field_errors_add(&errs, "comment", "Skriv en kommentar om vad "
-		    "som ska kompletteras.");
+		field_errors_code(&errs, "comment", "comment-required", NULL);
 		return send_view(c, &d, &p, &errs, 422);
 	}
 	if (rc != 0)
@@ -950,10 +959,9 @@ do_transition(struct ctx *c, enum wf_action a, const char *flash)
 		redirect_doc(c, d.id, "", flash);
 		return 303;
 	case 1:
-		return send_error(c, 409, "Dokumentet ändrades samtidigt av "
-		    "någon annan. Öppna det igen.");
+		return send_error_code(c, 409, "doc-changed-meanwhile", NULL);
 	default:
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 }
 
@@ -995,21 +1003,20 @@ h_doc_revise(struct ctx *c)
 	if ((rc = check_action(c, &d, &p, ACTION_REVISE, 1, &to)) != 0)
 		return rc;
 	if ((k = kind_find(d.kind)) == NULL || !k->revisable)
-		return send_error(c, 409, "Den här dokumenttypen får inga nya "
-		    "revisioner.");
+		return send_error_code(c, 409, "kind-not-revisable", NULL);
 	if (existing_document(c, &p, d.kind, d.period, &latest) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (latest != d.id)
-		return send_error(c, 409, "Det finns redan en nyare revision.");
+		return send_error_code(c, 409, "newer-revision", NULL);
 	if ((xml = store_document_xml(c->db, d.id, d.version)) == NULL)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	rc = store_document_create(c->db, &c->user, &p, d.kind, d.period,
 	    d.revision + 1, d.title, xml, &id);
 	free(xml);
 	if (rc == 1)
-		return send_error(c, 409, "Det finns redan en nyare revision.");
+		return send_error_code(c, 409, "newer-revision", NULL);
 	if (rc != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	redirect_doc(c, id, "/edit", NULL);
 	return 303;
 }

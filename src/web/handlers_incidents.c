@@ -60,11 +60,11 @@ send_form(struct ctx *c, const struct field_errors *errs, int status)
 	size_t		 i;
 
 	if (ctx_page(c, &pg, "incident-new") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	f = page_elem(pg.root, "incident-form");
 	if (add_choices(c, f) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	if (errs != NULL) {
 		page_errors(&pg, errs);
@@ -88,8 +88,7 @@ int
 h_incident_new(struct ctx *c)
 {
 	if (!is_reporter(&c->user))
-		return send_error(c, 403, "Personuppgiftsincidenter "
-		    "rapporteras av anordnaren.");
+		return send_error_code(c, 403, "incidents-by-provider", NULL);
 	return send_form(c, NULL, 200);
 }
 
@@ -102,18 +101,17 @@ discovery(struct ctx *c, time_t *t, struct field_errors *errs)
 	struct date	 day;
 
 	if (d == NULL || *d == '\0' || date_parse(d, &day) == -1) {
-		field_errors_add(errs, "discovered_on", "Ange datumet som "
-		    "ÅÅÅÅ-MM-DD, till exempel 2026-12-07.");
+		field_errors_code(errs, "discovered_on", "date-format-example",
+		    NULL);
 		return -1;
 	}
 	if (incident_local_time(d, hm, t) == -1) {
-		field_errors_add(errs, "discovered_time", "Ange klockslaget "
-		    "som TT:MM, till exempel 14:30.");
+		field_errors_code(errs, "discovered_time", "time-format", NULL);
 		return -1;
 	}
 	if (*t > time(NULL) + CLOCK_SLACK) {
-		field_errors_add(errs, "discovered_time", "Upptäckten kan inte "
-		    "ligga senare än nu.");
+		field_errors_code(errs, "discovered_time", "discovered-future",
+		    NULL);
 		return -1;
 	}
 	return 0;
@@ -128,7 +126,7 @@ named(struct ctx *c, long ids[NAMED_MAX], struct field_errors *errs)
 {
 	struct placement p;
 	const char	*v;
-	char		*end;
+	char		*end, max[16];
 	size_t		 i;
 	int		 n = 0;
 
@@ -137,8 +135,9 @@ named(struct ctx *c, long ids[NAMED_MAX], struct field_errors *errs)
 			continue;
 		v = c->form.fields[i].value;
 		if (n == NAMED_MAX) {
-			field_errors_add(errs, "placement", "Välj högst 100 "
-			    "kunder, eller ingen om ni inte vet vilka.");
+			snprintf(max, sizeof(max), "%d", NAMED_MAX);
+			field_errors_code(errs, "placement",
+			    "too-many-customers", max);
 			return -1;
 		}
 		ids[n] = strtol(v, &end, 10);
@@ -146,8 +145,8 @@ named(struct ctx *c, long ids[NAMED_MAX], struct field_errors *errs)
 		if (*v < '1' || *v > '9' || *end != '\0' || strlen(v) > 12 ||
 		    store_placement_get(c->db, ids[n], &p) != 0 ||
 		    p.provider_id != c->user.org_id) {
-			field_errors_add(errs, "placement", "Välj bland era "
-			    "egna insatser.");
+			field_errors_code(errs, "placement",
+			    "own-placements-only", NULL);
 			return -1;
 		}
 		n++;
@@ -162,16 +161,18 @@ h_incident_create(struct ctx *c)
 	struct incident_new	 in;
 	long			 ids[NAMED_MAX], id = 0;
 	const char		*what = form_get(&c->form, "what");
-	char			 when[21], loc[64];
+	char			 when[21], loc[64], max[16];
 	time_t			 t = 0;
 	int			 why, n, rc;
 
 	if (!is_reporter(&c->user))
-		return send_error(c, 403, "Personuppgiftsincidenter "
-		    "rapporteras av anordnaren.");
-	if (!msg_text_ok(what, MSG_TEXT_MAX, &why))
-		field_errors_add(&errs, "what", why == 2 ? "Texten är för lång "
-		    "(högst 4000 tecken)." : "Beskriv vad som har hänt.");
+		return send_error_code(c, 403, "incidents-by-provider", NULL);
+	(void)msg_text_ok(what, MSG_TEXT_MAX, &why);
+	if (why == 2) {
+		snprintf(max, sizeof(max), "%d", MSG_TEXT_MAX);
+		field_errors_code(&errs, "what", "text-too-long-max", max);
+	} else if (why == 1)
+		field_errors_code(&errs, "what", "what-required", NULL);
 	discovery(c, &t, &errs);
 	n = named(c, ids, &errs);
 	if (errs.n > 0)
@@ -182,12 +183,12 @@ h_incident_create(struct ctx *c)
 	in.placements = ids;
 	in.nplacements = (size_t)n;
 	if ((rc = incident_store(c->db, &c->user, &in, &id)) == 1) {
-		field_errors_add(&errs, "placement", "Välj bland era egna "
-		    "insatser.");
+		field_errors_code(&errs, "placement", "own-placements-only",
+		    NULL);
 		return send_form(c, &errs, 422);
 	}
 	if (rc != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	snprintf(loc, sizeof(loc), "/incidents/%ld?m=reported", id);
 	http_redirect(c->req, loc);
 	return 303;
@@ -286,22 +287,22 @@ h_incident_view(struct ctx *c)
 	int			 rc;
 
 	if (ctx_page(c, &pg, "incident") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	v.parent = pg.root;
 	if ((rc = incidentstore_get(c->db, c->id, incident_row, &v)) != 0) {
 		page_free(&pg);
-		return send_error(c, rc == 1 ? 404 : 500, NULL);
+		return send_error(c, rc == 1 ? 404 : 500);
 	}
 	n = v.n;
 	if (!may_read(c, c->id, v.org)) {
 		page_free(&pg);
-		return send_error(c, 404, NULL);
+		return send_error(c, 404);
 	}
 	if (m != NULL && strcmp(m, "reported") == 0)
 		page_attr(n, "just-reported", "1");
 	if (add_named(c, n, c->id) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	return send_page(c, &pg, 200);
 }

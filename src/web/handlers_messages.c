@@ -126,9 +126,9 @@ send_messages(struct ctx *c, const struct placement *p,
 
 	if (writer && (t.mark = msgstore_read_mark(c->db, c->user.id,
 	    p->id)) < 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (ctx_page(c, &pg, "messages") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	page_placement(pg.root, p, &c->user);
 	t.list = page_elem(pg.root, "messages");
 	/* The view says it itself: page.xsl's <flash> knows the case flow's. */
@@ -137,7 +137,7 @@ send_messages(struct ctx *c, const struct placement *p,
 	if (msgstore_thread_each(c->db, p->id, THREAD_MAX, add_message,
 	    &t) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	page_attr_long(t.list, "unread", t.unread);
 	if (writer)
@@ -148,7 +148,7 @@ send_messages(struct ctx *c, const struct placement *p,
 	if (writer && t.unread > 0 &&
 	    msgstore_mark_read(c->db, c->user.id, p->id, t.last) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	return send_page(c, &pg, status);
 }
@@ -179,10 +179,9 @@ h_message_post(struct ctx *c)
 	if ((rc = ctx_placement(c, c->id, &p)) != 0)
 		return rc;
 	if (!may_write(&c->user, &p))
-		return send_error(c, 403, "Meddelanden skrivs av anordnaren "
-		    "och kundens karriärvägledare.");
+		return send_error_code(c, 403, "messages-by-parties", NULL);
 	if (date_parse(p.start, &start) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	in.kind = form_get(&c->form, "kind");
 	in.text = form_get(&c->form, "text");
 	in.absence_from = form_get(&c->form, "absence_from");
@@ -195,7 +194,7 @@ h_message_post(struct ctx *c)
 	m.text = in.text;
 	m.contact_attempts = in.contact_attempts;
 	if (msgstore_post(c->db, &c->user, &p, &m) != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	snprintf(loc, sizeof(loc), "/placements/%ld/messages?m=sent", p.id);
 	http_redirect(c->req, loc);
 	return 303;

@@ -386,13 +386,11 @@ h_start(struct ctx *c)
 	int		 rc = 0;
 
 	if ((v.page = page_number(c)) == -1)
-		return send_error(c, 400, "Sidnumret ska vara ett heltal "
-		    "från 1 till 10000.");
+		return send_error_code(c, 400, "page-number", NULL);
 	if ((v.desc = sort_desc(c)) == -1)
-		return send_error(c, 400, "Listan kan bara sorteras efter "
-		    "sista dag (sort=due eller sort=-due).");
+		return send_error_code(c, 400, "sort-key", NULL);
 	if (ctx_page(c, &pg, "start") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	switch (c->user.role) {
 	case ROLE_PROVIDER:
 		rc = case_start_steps(c, pg.root, today);
@@ -428,7 +426,7 @@ h_start(struct ctx *c)
 	}
 	if (rc == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	return send_page(c, &pg, 200);
 }
@@ -554,7 +552,7 @@ send_placement(struct ctx *c, const struct placement *p,
 	size_t		 i;
 
 	if (ctx_page(c, &pg, "placement") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (errs == NULL)
 		ctx_flash(c, &pg, case_flashes);
 	pl = page_placement(pg.root, p, &c->user);
@@ -563,7 +561,7 @@ send_placement(struct ctx *c, const struct placement *p,
 	    (p->protected && protected_add_to_page(c->db, pl, p->customer_id,
 	    access_reviewer(&c->user, p)) == -1)) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	actions = page_elem(pl, "actions");
 	if (access_owner(&c->user, p))

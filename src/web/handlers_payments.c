@@ -23,17 +23,15 @@ h_payments(struct ctx *c)
 	else if (c->user.role == ROLE_ADMIN)
 		who = 0;
 	else
-		return send_error(c, 403, "Betalningsunderlaget visas bara för "
-		    "karriärvägledare och administratörer.");
+		return send_error_code(c, 403, "payments-by-role", NULL);
 	switch (payments_csv(c->db, month, who, c->cfg->payment_cutoff_day, &csv,
 	    &len)) {
 	case 0:
 		break;
 	case 1:
-		return send_error(c, 400, "Ange månaden som ÅÅÅÅ-MM, till "
-		    "exempel /payments?month=2024-03.");
+		return send_error_code(c, 400, "payments-month-format", NULL);
 	default:
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	/* The month is checked (YYYY-MM) by payments_csv before it gets here. */
 	snprintf(name, sizeof(name), "betalningsunderlag-%.7s.csv", month);

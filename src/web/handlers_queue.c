@@ -190,12 +190,12 @@ send_queue_form(struct ctx *c, const struct field_errors *errs, int status)
 	size_t		 i;
 
 	if (ctx_page(c, &pg, "queue") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	q = page_elem(pg.root, "queue-form");
 	if (add_customers(c, q) == -1 || add_providers(c, q) == -1 ||
 	    add_codes(c, q) == -1 || add_defaults(c, q, today_local()) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	for (i = 0; fields[i] != NULL; i++)
 		if ((v = form_get(&c->form, fields[i])) != NULL)
@@ -209,8 +209,7 @@ int
 h_queue_new(struct ctx *c)
 {
 	if (c->user.role != ROLE_COUNSELLOR)
-		return send_error(c, 403, "Kunder ställs i kö av sin "
-		    "karriärvägledare.");
+		return send_error_code(c, 403, "queue-by-counsellor", NULL);
 	return send_queue_form(c, NULL, 200);
 }
 
@@ -268,7 +267,8 @@ chosen_provider(struct ctx *c, const char *kundval, struct field_errors *errs)
 	if (!wants_default(c)) {
 		if ((id = id_field(c, "provider")) == 0 ||
 		    queuechoices_provider_exists(c->db, id) != 1) {
-			field_errors_add(errs, "provider", "Välj en anordnare.");
+			field_errors_code(errs, "provider", "provider-required",
+			    NULL);
 			return 0;
 		}
 		return id;
@@ -276,9 +276,8 @@ chosen_provider(struct ctx *c, const char *kundval, struct field_errors *errs)
 	if (kundval[0] == '\0')
 		return 0;	/* the code's own error says it */
 	if ((rc = default_provider(c, kundval, today_local(), &id, name)) != 0)
-		field_errors_add(errs, "default_provider", rc == 1 ?
-		    "Kundvalet har ingen förvalslista: välj en anordnare." :
-		    "Förvalslistan kunde inte läsas.");
+		field_errors_code(errs, "default_provider", rc == 1 ?
+		    "no-default-list" : "default-list-unreadable", NULL);
 	return rc == 0 ? id : 0;
 }
 
@@ -293,12 +292,11 @@ check_dates(struct ctx *c, int months, char end[11],
 	const char	*s = form_get(&c->form, "start");
 	const char	*e = form_get(&c->form, "end");
 	struct date	 start, stop, max;
-	char		 day[11], msg[160];
+	char		 day[11], n[16];
 
 	end[0] = '\0';
 	if (s == NULL || date_parse(s, &start) == -1) {
-		field_errors_add(errs, "start", "Ange startdatum som "
-		    "ÅÅÅÅ-MM-DD.");
+		field_errors_code(errs, "start", "start-date-format", NULL);
 		return;
 	}
 	if (months == 0)
@@ -307,20 +305,17 @@ check_dates(struct ctx *c, int months, char end[11],
 	if (e == NULL || *e == '\0')
 		stop = max;
 	else if (date_parse(e, &stop) == -1) {
-		field_errors_add(errs, "end", "Skriv slutdatumet som "
-		    "ÅÅÅÅ-MM-DD, eller lämna det tomt för maxtiden.");
+		field_errors_code(errs, "end", "end-date-format", NULL);
 		return;
 	}
 	switch (case_check_queue(start, stop, max)) {
 	case CASE_END_BEFORE_START:
-		field_errors_add(errs, "end", "Slutdatumet är före "
-		    "startdatumet.");
+		field_errors_code(errs, "end", "end-before-start", NULL);
 		return;
 	case CASE_PAST_MAX:
 		date_format(max, day);
-		snprintf(msg, sizeof(msg), "Insatsen får pågå i högst %d "
-		    "månader, till och med %s.", months, day);
-		field_errors_add(errs, "end", msg);
+		snprintf(n, sizeof(n), "%d", months);
+		field_errors_code2(errs, "end", "past-max-months", n, day);
 		return;
 	default:
 		date_format(stop, end);
@@ -337,16 +332,15 @@ h_queue_create(struct ctx *c)
 	int			 months;
 
 	if (c->user.role != ROLE_COUNSELLOR)
-		return send_error(c, 403, "Kunder ställs i kö av sin "
-		    "karriärvägledare.");
+		return send_error_code(c, 403, "queue-by-counsellor", NULL);
 	memset(&q, 0, sizeof(q));
 	if ((q.customer_id = id_field(c, "customer")) == 0 ||
 	    queuechoices_customer_is_own(c->db, q.customer_id,
 	    c->user.id) != 1)
-		field_errors_add(&errs, "customer", "Välj en av dina kunder.");
+		field_errors_code(&errs, "customer", "customer-required", NULL);
 	q.code = form_get(&c->form, "code");
 	if ((months = code_months(c, q.code, kundval)) == 0)
-		field_errors_add(&errs, "code", "Välj en insats ur katalogen.");
+		field_errors_code(&errs, "code", "code-required", NULL);
 	q.provider_id = chosen_provider(c, kundval, &errs);
 	check_dates(c, months, end, &errs);
 	if (errs.n > 0)
@@ -355,7 +349,7 @@ h_queue_create(struct ctx *c)
 	q.by_default = wants_default(c);
 	q.end = end;
 	if (casestore_queue(c->db, &c->user, &q, &id) != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	snprintf(loc, sizeof(loc), "/placements/%ld?m=queued", id);
 	http_redirect(c->req, loc);
 	return 303;

@@ -64,13 +64,12 @@ h_search(struct ctx *c)
 	int			 more = 0;
 
 	if (c->user.role != ROLE_PROVIDER && c->user.role != ROLE_COUNSELLOR)
-		return send_error(c, 403, "Sökningen är till för anordnare "
-		    "och karriärvägledare.");
+		return send_error_code(c, 403, "search-by-role", NULL);
 	memset(&q, 0, sizeof(q));
 	if (raw != NULL)
 		ss = search_parse(raw, &q);
 	if (ctx_page(c, &pg, "search") == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	n = page_elem(pg.root, "search");
 	page_attr(n, "q", q.text);
 	page_attr_long(n, "min", SEARCH_MIN);
@@ -84,7 +83,7 @@ h_search(struct ctx *c)
 	page_attr(n, "kind", q.digits[0] != '\0' ? "pnr" : "name");
 	if (add_results(c, n, &q, &more) == -1) {
 		page_free(&pg);
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	}
 	page_attr_long(n, "limit", SEARCH_LIMIT);
 	page_attr(n, "more", more ? "1" : "0");

@@ -264,15 +264,23 @@ page_content(xmlNodePtr parent, const char *xml)
 	return rc;
 }
 
+/* <error field=".." code=".." arg=".." arg2=".."/>: xsl/texts.xsl words it. */
 void
 page_errors(struct page *pg, const struct field_errors *errs)
 {
-	xmlNodePtr	 list = page_elem(pg->root, "errors"), e;
-	size_t		 i;
+	xmlNodePtr		 list = page_elem(pg->root, "errors"), e;
+	const struct field_error *fe;
+	size_t			 i;
 
 	for (i = 0; i < errs->n; i++) {
-		e = page_text(list, "error", errs->e[i].message);
-		page_attr(e, "field", errs->e[i].field);
+		fe = &errs->e[i];
+		e = page_elem(list, "error");
+		page_attr(e, "field", fe->field);
+		page_attr(e, "code", fe->code);
+		if (fe->arg[0] != '\0')
+			page_attr(e, "arg", fe->arg);
+		if (fe->arg2[0] != '\0')
+			page_attr(e, "arg2", fe->arg2);
 	}
 }
 

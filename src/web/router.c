@@ -142,17 +142,24 @@ send_page(struct ctx *c, struct page *pg, int status)
 }
 
 int
-send_error(struct ctx *c, int status, const char *message)
+send_error(struct ctx *c, int status)
 {
-	return send_error_link(c, status, message, NULL, NULL);
+	return send_error_code_link(c, status, NULL, NULL, NULL, NULL);
 }
 
 int
-send_error_link(struct ctx *c, int status, const char *message,
-    const char *href, const char *label)
+send_error_code(struct ctx *c, int status, const char *reason,
+    const char *arg)
+{
+	return send_error_code_link(c, status, reason, arg, NULL, NULL);
+}
+
+int
+send_error_code_link(struct ctx *c, int status, const char *reason,
+    const char *arg, const char *href, const char *label)
 {
 	struct page	 pg;
-	xmlNodePtr	 e;
+	xmlNodePtr	 e, l;
 
 	if (ctx_page(c, &pg, "error") == -1) {
 		http_send(c->req, status, "text/plain; charset=utf-8", "", 0);
@@ -161,11 +168,16 @@ send_error_link(struct ctx *c, int status, const char *message,
 	e = page_elem(pg.root, "error");
 	page_attr_long(e, "code", status);
 	page_attr(e, "request-id", c->req->id);
-	if (message != NULL)
-		page_text(e, "message", message);
+	if (reason != NULL)
+		page_attr(e, "reason", reason);
+	if (reason != NULL && arg != NULL)
+		page_attr(e, "arg", arg);
 	/* Only a local path: the page never links elsewhere from here. */
-	if (href != NULL && label != NULL && href[0] == '/' && href[1] != '/')
-		page_attr(page_text(e, "link", label), "href", href);
+	if (href != NULL && label != NULL && href[0] == '/' && href[1] != '/') {
+		l = page_elem(e, "link");
+		page_attr(l, "href", href);
+		page_attr(l, "label", label);
+	}
 	return send_page(c, &pg, status);
 }
 
@@ -217,13 +229,13 @@ ctx_placement(struct ctx *c, long id, struct placement *p)
 	int	 rc = store_placement_get(c->db, id, p);
 
 	if (rc == 1 || (rc == 0 && !access_placement(&c->user, p)))
-		return send_error(c, 404, NULL);
+		return send_error(c, 404);
 	if (rc != 0)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	if (access_owner(&c->user, p) && (rc = moved_away(c, p)) != 0)
-		return send_error(c, rc == 1 ? 404 : 500, NULL);
+		return send_error(c, rc == 1 ? 404 : 500);
 	if (log_read(c, p) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	return 0;
 }
 
@@ -233,9 +245,9 @@ ctx_placement_by_consent(struct ctx *c, long id, struct placement *p)
 	int	 rc = store_placement_get(c->db, id, p);
 
 	if (rc != 0)
-		return send_error(c, rc == 1 ? 404 : 500, NULL);
+		return send_error(c, rc == 1 ? 404 : 500);
 	if (log_read(c, p) == -1)
-		return send_error(c, 500, NULL);
+		return send_error(c, 500);
 	return 0;
 }
 
@@ -353,7 +365,7 @@ router_dispatch(struct request *req, struct db *db, const struct config *cfg,
 	if (identify(&c) != 0)
 		status = 403;
 error:
-	send_error(&c, status, NULL);
+	send_error(&c, status);
 out:
 	db_read_end(db);
 	log_request(req, &c);

@@ -17,16 +17,23 @@
 #include "messages.h"
 #include "helpers.h"
 
-/* 1 if errs has an error for field. */
-static int
-has_error(const struct field_errors *errs, const char *field)
+/* The code of the error for field, or NULL. */
+static const char *
+code_at(const struct field_errors *errs, const char *field)
 {
 	size_t	 i;
 
 	for (i = 0; i < errs->n; i++)
 		if (strcmp(errs->e[i].field, field) == 0)
-			return 1;
-	return 0;
+			return errs->e[i].code;
+	return NULL;
+}
+
+/* 1 if errs has an error for field. */
+static int
+has_error(const struct field_errors *errs, const char *field)
+{
+	return code_at(errs, field) != NULL;
 }
 
 static void
@@ -118,16 +125,35 @@ test_msg_check_refuses_bad_kind_and_text(void **state)
 	(void)state;
 	assert_int_equal(msg_check(&in, ROLE_PROVIDER, ymd("2026-10-01"),
 	    ymd("2026-12-02"), &ok, &errs), -1);
-	assert_true(has_error(&errs, "kind"));
-	assert_true(has_error(&errs, "text"));
+	assert_string_equal(code_at(&errs, "kind"), "msg-kind-required");
+	assert_string_equal(code_at(&errs, "text"), "msg-text-required");
 	errs.n = 0;
 	in.kind = "absence";
 	in.text = "Uteblev.";
 	assert_int_equal(msg_check(&in, ROLE_COUNSELLOR, ymd("2026-10-01"),
 	    ymd("2026-12-02"), &ok, &errs), -1);
-	assert_true(has_error(&errs, "kind"));
-	assert_string_equal(errs.e[0].message,
-	    "Den här typen av meddelande skickas av anordnaren.");
+	assert_string_equal(code_at(&errs, "kind"), "msg-kind-providers");
+}
+
+/* Too long: the limit goes with the code, for the words to show. */
+static void
+test_msg_too_long_names_the_limit(void **state)
+{
+	struct field_errors	 errs = { .n = 0 };
+	struct msg_checked	 ok;
+	struct msg_input	 in = { "other", NULL, NULL, NULL, NULL };
+	char			*big = malloc(MSG_TEXT_MAX + 2);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'a', MSG_TEXT_MAX + 1);
+	big[MSG_TEXT_MAX + 1] = '\0';
+	in.text = big;
+	assert_int_equal(msg_check(&in, ROLE_PROVIDER, ymd("2026-10-01"),
+	    ymd("2026-12-02"), &ok, &errs), -1);
+	assert_string_equal(code_at(&errs, "text"), "text-too-long-max");
+	assert_string_equal(errs.e[0].arg, "4000");
+	free(big);
 }
 
 /* The absence needs its first day (a real date, not ahead, not before
@@ -154,32 +180,35 @@ test_check_absence(void **state)
 	in.absence_from = "2026-02-30";
 	assert_int_equal(msg_check(&in, ROLE_PROVIDER, start, today, &ok,
 	    &errs), -1);
-	assert_true(has_error(&errs, "absence_from"));
+	assert_string_equal(code_at(&errs, "absence_from"), "date-format");
 	errs.n = 0;
 	in.absence_from = "2026-12-03";
 	assert_int_equal(msg_check(&in, ROLE_PROVIDER, start, today, &ok,
 	    &errs), -1);
-	assert_string_equal(errs.e[0].message,
-	    "Frånvaron kan inte börja senare än i dag.");
+	assert_string_equal(code_at(&errs, "absence_from"),
+	    "absence-from-future");
 	errs.n = 0;
 	in.absence_from = "2026-09-30";
 	assert_int_equal(msg_check(&in, ROLE_PROVIDER, start, today, &ok,
 	    &errs), -1);
-	assert_true(has_error(&errs, "absence_from"));
+	assert_string_equal(code_at(&errs, "absence_from"),
+	    "absence-from-before-start");
 	errs.n = 0;
 	in.absence_from = "2026-12-01";
 	in.absence_to = "2026-11-30";
 	assert_int_equal(msg_check(&in, ROLE_PROVIDER, start, today, &ok,
 	    &errs), -1);
-	assert_true(has_error(&errs, "absence_to"));
+	assert_string_equal(code_at(&errs, "absence_to"),
+	    "absence-to-before-from");
 	errs.n = 0;
 	in.absence_to = "";
 	in.contact_attempts = "  ";
 	in.absence_from = "";
 	assert_int_equal(msg_check(&in, ROLE_PROVIDER, start, today, &ok,
 	    &errs), -1);
-	assert_true(has_error(&errs, "contact_attempts"));
-	assert_true(has_error(&errs, "absence_from"));
+	assert_string_equal(code_at(&errs, "contact_attempts"),
+	    "contact-attempts-required");
+	assert_string_equal(code_at(&errs, "absence_from"), "date-required");
 	assert_false(has_error(&errs, "text"));
 	errs.n = 0;
 	in.absence_from = "2026-1-30";
@@ -246,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_msg_text_limit_in_bytes),
 		cmocka_unit_test(test_check_plain_message),
 		cmocka_unit_test(test_msg_check_refuses_bad_kind_and_text),
+		cmocka_unit_test(test_msg_too_long_names_the_limit),
 		cmocka_unit_test(test_check_absence),
 		cmocka_unit_test(test_absence_due),
 		cmocka_unit_test(test_incident_line),

@@ -1,10 +1,11 @@
 /*
  * Unit tests of xmldoc: untrusted parsing (no DOCTYPE, no entities, no
  * malformed or non-UTF-8 input), and validation against the real plan
- * schema with per-field Swedish errors.  The samples are
- * tests/data/plan-valid*.xml and tests/data/plan-invalid-*.xml; the last
- * test also runs xmllint on every sample so that the samples themselves
- * cannot silently change sides.  Run from the repository root.
+ * schema with per-field error codes (their words are in xsl/texts.xsl).
+ * The samples are tests/data/plan-valid*.xml and
+ * tests/data/plan-invalid-*.xml; the last test also runs xmllint on every
+ * sample so that the samples themselves cannot silently change sides.  Run
+ * from the repository root.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -103,9 +104,8 @@ assert_refused(const char *s, size_t len, const char *why_want)
 
 #define REFUSED(s, why) assert_refused((s), strlen(s), (why))
 
-static const char not_xml[] = "Dokumentet är inte giltig XML.";
-static const char doctype[] =
-    "Dokumentet innehåller en DOCTYPE, vilket inte är tillåtet.";
+static const char not_xml[] = "xml-invalid";
+static const char doctype[] = "xml-doctype";
 
 static void
 test_xmldoc_parse_plain(void **state)
@@ -281,24 +281,24 @@ test_xmldoc_valid_sample(void **state)
 struct invalid_sample {
 	const char	*file;
 	const char	*field;
-	const char	*message;
+	const char	*code;
 };
 
 static const struct invalid_sample invalid[] = {
 	{ "plan-invalid-missing-goal.xml", "goal",
-	  "Fältet måste fyllas i." },
+	  "field-required" },
 	{ "plan-invalid-missing-followup.xml", "followUp",
-	  "Fältet måste fyllas i." },
+	  "field-required" },
 	{ "plan-invalid-bad-date.xml", "followUp",
-	  "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." },
+	  "date-invalid" },
 	{ "plan-invalid-empty-subgoal.xml", "subgoals/subgoal[1]",
-	  "Fältet måste fyllas i." },
+	  "field-required" },
 	{ "plan-invalid-unknown-element.xml", "comment",
-	  "Fältet hör inte hemma här." },
+	  "field-unexpected" },
 	{ "plan-invalid-bad-extent.xml", "scope/extent",
-	  "Välj ett av alternativen." },
+	  "choose-option" },
 	{ "plan-invalid-missing-how.xml", "activities/activity[2]/how",
-	  "Fältet måste fyllas i." },
+	  "field-required" },
 };
 
 #define NINVALID (sizeof(invalid) / sizeof(invalid[0]))
@@ -319,10 +319,10 @@ check_invalid(const struct invalid_sample *s)
 	    &errs), 1);
 	for (i = 0; i < errs.n; i++)
 		print_message("%s: %s: %s\n", s->file, errs.e[i].field,
-		    errs.e[i].message);
+		    errs.e[i].code);
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].field, s->field);
-	assert_string_equal(errs.e[0].message, s->message);
+	assert_string_equal(errs.e[0].code, s->code);
 	xmlFreeDoc(doc);
 }
 
@@ -382,14 +382,13 @@ test_xmldoc_several_errors(void **state)
 	    &errs), 1);
 	assert_int_equal(errs.n, 5);
 	assert_string_equal(errs.e[0].field, "goal");
-	assert_string_equal(errs.e[0].message, "Fältet måste fyllas i.");
+	assert_string_equal(errs.e[0].code, "field-required");
 	assert_string_equal(errs.e[1].field, "subgoals/subgoal[2]");
 	assert_string_equal(errs.e[2].field, "activities/activity[2]/when");
 	assert_string_equal(errs.e[3].field, "followUp");
-	assert_string_equal(errs.e[3].message,
-	    "Ange ett giltigt datum (ÅÅÅÅ-MM-DD).");
+	assert_string_equal(errs.e[3].code, "date-invalid");
 	assert_string_equal(errs.e[4].field, "signatures/provider");
-	assert_string_equal(errs.e[4].message, "Fältet måste fyllas i.");
+	assert_string_equal(errs.e[4].code, "field-required");
 	xmlFreeDoc(doc);
 }
 
@@ -416,8 +415,7 @@ test_xmldoc_rule_parttime(void **state)
 	plan->rules(doc, &ri, &errs);
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.e[0].field, "scope/parttimeReason");
-	assert_string_equal(errs.e[0].message,
-	    "Ange skälet till deltid som karriärvägledaren angett.");
+	assert_string_equal(errs.e[0].code, "parttime-reason-required");
 
 	/* Full time needs no reason. */
 	extent = xmldoc_child(scope, "extent");
@@ -459,8 +457,9 @@ test_xmldoc_field_path(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* One error per field, at most FIELD_ERRORS_MAX. */
 static void
-test_xmldoc_field_errors_add(void **state)
+test_xmldoc_field_errors_one_per_field(void **state)
 {
 	struct field_errors	 errs;
 	char			 name[16];
@@ -468,13 +467,17 @@ test_xmldoc_field_errors_add(void **state)
 
 	(void)state;
 	memset(&errs, 0, sizeof(errs));
-	field_errors_add(&errs, "goal", "a");
-	field_errors_add(&errs, "goal", "b");	/* one per field */
+	field_errors_code(&errs, "goal", "field-required", NULL);
+	field_errors_code(&errs, "goal", "text-too-long", NULL);
 	assert_int_equal(errs.n, 1);
-	assert_string_equal(errs.e[0].message, "a");
+	assert_string_equal(errs.e[0].code, "field-required");
+	assert_string_equal(errs.e[0].arg, "");
+	field_errors_code2(&errs, "end", "past-max", "12", "2026-12-07");
+	assert_string_equal(errs.e[1].arg, "12");
+	assert_string_equal(errs.e[1].arg2, "2026-12-07");
 	for (i = 0; i < FIELD_ERRORS_MAX + 5; i++) {
 		snprintf(name, sizeof(name), "f%d", i);
-		field_errors_add(&errs, name, "x");
+		field_errors_code(&errs, name, "x", "y");
 	}
 	assert_int_equal(errs.n, FIELD_ERRORS_MAX);
 }
@@ -560,7 +563,7 @@ main(void)
 		cmocka_unit_test(test_xmldoc_several_errors),
 		cmocka_unit_test(test_xmldoc_rule_parttime),
 		cmocka_unit_test(test_xmldoc_field_path),
-		cmocka_unit_test(test_xmldoc_field_errors_add),
+		cmocka_unit_test(test_xmldoc_field_errors_one_per_field),
 		cmocka_unit_test(test_xmldoc_xmllint_samples),
 	};
 

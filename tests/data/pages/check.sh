@@ -79,11 +79,19 @@ has edit-errors 'role="alert"' 'Formuläret innehåller fel' 'href="#f-activitie
 	'name="signatures/provider/date"' 'action="/documents/12"' 'name="version" value="4"' \
 	'handel &amp; lager &lt;snart&gt;' '(obligatoriskt)' 'Spara utkast' 'href="/documents/12">Avbryt' \
 	'<title>Fel: '
+# the codes of errors in the words of xsl/texts.xsl
+has edit-errors 'Delmål 2: Fältet måste fyllas i.' 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).' \
+	'Ange skälet till deltid som karriärvägledaren angett.' \
+	'<li>Dokumentet följer inte schemat.</li>'
+hasnot edit-errors 'field-required' 'date-invalid' 'parttime-reason-required'
 has edit-new 'action="/documents"' 'name="placement" value="3"' 'name="kind" value="plan"' \
 	'type="date" value="" name="followUp"' 'Ny genomförandeplan' 'href="/placements/3">Avbryt'
 hasnot edit-new 'name="_remove"' 'role="alert"' 'name="version"'
 has error-404 'Sidan finns inte' 'Felkod för support: <code>r-9a9b</code>' 'href="/"'
-has error-409 'Åtgärden går inte att utföra' 'Dokumentet är redan godkänt.'
+has error-409 'Åtgärden går inte att utföra' \
+	'Åtgärden går inte att utföra när dokumentet har status Godkänd.' \
+	'<a href="/documents/12">Öppna dokumentet</a>'
+hasnot error-409 'wrong-state' 'open-document'
 has error-500-nouser 'Ett fel uppstod' 'r-9a9d'
 
 # the save button is the first submit button of the edit form
