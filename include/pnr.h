@@ -40,8 +40,6 @@ struct pnr {
  * Returns PNR_OK or PNR_UNREADABLE_DAY with *out filled, otherwise an error.
  */
 enum pnr_status	 pnr_parse(const char *s, struct date today, struct pnr *out);
-/* Swedish explanation of a status, for messages. */
-const char	*pnr_status_text(enum pnr_status st);
 
 enum sample {
 	SAMPLE_NO = 0,		/* may be destroyed */

@@ -22,6 +22,8 @@ int		 reg_text_ok(const char *s);
 int		 reg_login_ok(const char *login);
 /* 1 if role is one of the schema's roles, else 0. */
 int		 reg_role_ok(const char *role);
+/* The Swedish sentence about a personal number's status, for operators. */
+const char	*pnr_status_sv(enum pnr_status st);
 /*
  * Parses a personal or co-ordination number.  Returns 0 with *p filled;
  * 1 with *p filled and a warning in why (an unreadable day: a real number

@@ -8,6 +8,7 @@
 
 #include "demo.h"
 #include "pnr.h"
+#include "regrules.h"
 #include "registry.h"
 
 static const struct registry_user demo_users[] = {
@@ -73,7 +74,7 @@ check_number(const struct demo_customer *c, struct date today)
 	    date_compare(p.birth, c->birth) != 0 ||
 	    p.coordination != c->coordination) {
 		fprintf(stderr, "demo: the personal number of %s is wrong: "
-		    "%s\n", c->name, pnr_status_text(st));
+		    "%s\n", c->name, pnr_status_sv(st));
 		return -1;
 	}
 	return 0;

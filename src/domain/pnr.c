@@ -185,28 +185,6 @@ pnr_parse(const char *s, struct date today, struct pnr *out)
 	return unknown ? PNR_UNREADABLE_DAY : PNR_OK;
 }
 
-/* Returns a Swedish sentence about st, never NULL. */
-const char *
-pnr_status_text(enum pnr_status st)
-{
-
-	switch (st) {
-	case PNR_OK:
-		return "Personnumret är giltigt.";
-	case PNR_BAD_FORMAT:
-		return "Ange personnumret som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.";
-	case PNR_BAD_CHECKSUM:
-		return "Kontrollsiffran stämmer inte.";
-	case PNR_BAD_DATE:
-		return "Födelsedatumet i numret finns inte.";
-	case PNR_BAD_SERIAL:
-		return "Födelsenumret 000 finns inte.";
-	case PNR_UNREADABLE_DAY:
-		return "Födelsedagen kan inte läsas ut (dag 00 eller 60).";
-	}
-	return "Personnumret kunde inte tolkas.";
-}
-
 /*
  * Returns SAMPLE_YES for a birth on the 5th, 15th or 25th, SAMPLE_NO for
  * another known day and SAMPLE_UNCERTAIN for anything else: a record is

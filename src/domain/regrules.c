@@ -76,7 +76,32 @@ reg_role_ok(const char *role)
 	    strcmp(role, "lead") == 0;
 }
 
-/* English for pnr_status_text(), so that operators get both. */
+/*
+ * The Swedish sentence about st for the operator commands, which print it
+ * beside the English (pnr_status_en); never NULL.  The web interface has
+ * its own words, in xsl/.
+ */
+const char *
+pnr_status_sv(enum pnr_status st)
+{
+	switch (st) {
+	case PNR_OK:
+		return "Personnumret är giltigt.";
+	case PNR_BAD_FORMAT:
+		return "Ange personnumret som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.";
+	case PNR_BAD_CHECKSUM:
+		return "Kontrollsiffran stämmer inte.";
+	case PNR_BAD_DATE:
+		return "Födelsedatumet i numret finns inte.";
+	case PNR_BAD_SERIAL:
+		return "Födelsenumret 000 finns inte.";
+	case PNR_UNREADABLE_DAY:
+		return "Födelsedagen kan inte läsas ut (dag 00 eller 60).";
+	}
+	return "Personnumret kunde inte tolkas.";
+}
+
+/* English for pnr_status_sv(), so that operators get both. */
 static const char *
 pnr_status_en(enum pnr_status st)
 {
@@ -108,11 +133,11 @@ reg_pnr(const char *s, struct date today, struct pnr *p, char *why,
 	if (st == PNR_UNREADABLE_DAY) {
 		snprintf(why, size, "varning: %s / warning: %s; the record is "
 		    "kept for a person to decide on destruction",
-		    pnr_status_text(st), pnr_status_en(st));
+		    pnr_status_sv(st), pnr_status_en(st));
 		return 1;
 	}
 	snprintf(why, size, "ogiltigt personnummer: %s / invalid personal "
-	    "identity number: %s", pnr_status_text(st), pnr_status_en(st));
+	    "identity number: %s", pnr_status_sv(st), pnr_status_en(st));
 	return 2;
 }
 

@@ -22,8 +22,7 @@ src/domain/calendar\.c	[A-Z].*	the names of public holidays: data, printed by `i
 src/domain/calendar\.c	januari|februari|mars|maj|juni|juli|augusti|oktober	month names of the stored title of a monthly report (kinds.c kind_title)
 src/domain/kinds\.c	Genomförandeplan|Månadsrapport|Slutrapport	a kind'\''s label: its descriptor'\''s (kinds.h), the stored title of its documents, sent to xsl/ in <kinds>
 src/store/payments\.c	.*	the payment CSV'\''s values: data for the finance system (the page gets codes)
-src/domain/pnr\.c	.*	pnr_status_text: the words of the operator commands; the lead moves them after helper E (T-codes.md)
-src/domain/regrules\.c	(varning|ogiltigt personnummer): %s / .*	operator commands: Swedish and English side by side, no stylesheet
+src/domain/regrules\.c	.*	operator commands: Swedish and English side by side (pnr_status_sv beside pnr_status_en), no stylesheet
 src/cmd/cmd_admin\.c	.*	operator commands'\'' output (customer show): Swedish as the integration suites expect, no stylesheet
 src/web/router\.c	Ett fel uppstod\.\\n	the plain-text answer when the stylesheet itself failed
 src/server/worker\.c	Felaktig begäran\.\\n	the plain-text answer to a request too malformed for any page'

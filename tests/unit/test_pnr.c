@@ -12,6 +12,7 @@
 
 #include "calendar.h"
 #include "pnr.h"
+#include "regrules.h"
 #include "helpers.h"
 
 /* Fixed "today" for every test: the century rule depends on it. */
@@ -199,22 +200,22 @@ test_pnr_unreadable_day(void **state)
 }
 
 static void
-test_pnr_status_text(void **state)
+test_pnr_status_sv_for_operators(void **state)
 {
 
 	(void)state;
-	assert_string_equal(pnr_status_text(PNR_BAD_CHECKSUM),
+	assert_string_equal(pnr_status_sv(PNR_BAD_CHECKSUM),
 	    "Kontrollsiffran stämmer inte.");
-	assert_string_equal(pnr_status_text(PNR_BAD_FORMAT),
+	assert_string_equal(pnr_status_sv(PNR_BAD_FORMAT),
 	    "Ange personnumret som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.");
-	assert_string_equal(pnr_status_text(PNR_BAD_DATE),
+	assert_string_equal(pnr_status_sv(PNR_BAD_DATE),
 	    "Födelsedatumet i numret finns inte.");
-	assert_string_equal(pnr_status_text(PNR_UNREADABLE_DAY),
+	assert_string_equal(pnr_status_sv(PNR_UNREADABLE_DAY),
 	    "Födelsedagen kan inte läsas ut (dag 00 eller 60).");
-	assert_string_equal(pnr_status_text(PNR_BAD_SERIAL),
+	assert_string_equal(pnr_status_sv(PNR_BAD_SERIAL),
 	    "Födelsenumret 000 finns inte.");
-	assert_non_null(pnr_status_text(PNR_OK));
-	assert_non_null(pnr_status_text((enum pnr_status)42));
+	assert_non_null(pnr_status_sv(PNR_OK));
+	assert_non_null(pnr_status_sv((enum pnr_status)42));
 }
 
 static void
@@ -557,7 +558,7 @@ main(void)
 		cmocka_unit_test(test_pnr_ordinary_not_coordination),
 		cmocka_unit_test(test_pnr_century),
 		cmocka_unit_test(test_pnr_unreadable_day),
-		cmocka_unit_test(test_pnr_status_text),
+		cmocka_unit_test(test_pnr_status_sv_for_operators),
 		cmocka_unit_test(test_pnr_bad_checksum),
 		cmocka_unit_test(test_pnr_bad_checksum_sample),
 		cmocka_unit_test(test_pnr_bad_unreadable_checksum),
