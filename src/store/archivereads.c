@@ -7,23 +7,7 @@
 
 #include "archivestore.h"
 #include "db.h"
-
-/* Returns column i of st as text, "" for NULL. */
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
-
-/* Column i of st as an id; 0 for NULL. */
-static int64_t
-col_id(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 :
-	    sqlite3_column_int64(st, i);
-}
+#include "listrows.h"
 
 /* The statement which, reset and bound to id; NULL on an error. */
 static sqlite3_stmt *
@@ -56,15 +40,15 @@ store_archive_customer(struct db *db, int64_t id,
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->pnr, sizeof(out->pnr), "%s", col(st, 1));
-		snprintf(out->name, sizeof(out->name), "%s", col(st, 2));
+		snprintf(out->pnr, sizeof(out->pnr), "%s", list_str(st, 1));
+		snprintf(out->name, sizeof(out->name), "%s", list_str(st, 2));
 		out->protected = sqlite3_column_int(st, 3);
 		snprintf(out->created, sizeof(out->created), "%s",
-		    col(st, 4));
+		    list_str(st, 4));
 		snprintf(out->counsellor_login, sizeof(out->counsellor_login),
-		    "%s", col(st, 5));
+		    "%s", list_str(st, 5));
 		snprintf(out->counsellor_name, sizeof(out->counsellor_name),
-		    "%s", col(st, 6));
+		    "%s", list_str(st, 6));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -82,12 +66,12 @@ store_archive_placements_each(struct db *db, int64_t customer,
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(st, 0);
-		r.code = col(st, 1);
-		r.code_name = col(st, 2);
-		r.provider = col(st, 3);
-		r.start = col(st, 4);
-		r.end = col(st, 5);
-		r.created = col(st, 6);
+		r.code = list_str(st, 1);
+		r.code_name = list_str(st, 2);
+		r.provider = list_str(st, 3);
+		r.start = list_str(st, 4);
+		r.end = list_str(st, 5);
+		r.created = list_str(st, 6);
 		stop = fn(&r, arg);
 	}
 	return finish(st, rc, stop);
@@ -106,12 +90,12 @@ store_archive_documents_each(struct db *db, int64_t placement,
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(st, 0);
-		r.kind = col(st, 2);
-		r.period = col(st, 3);
+		r.kind = list_str(st, 2);
+		r.period = list_str(st, 3);
 		r.revision = sqlite3_column_int(st, 4);
-		r.state = col(st, 5);
-		r.title = col(st, 7);
-		r.created = col(st, 8);
+		r.state = list_str(st, 5);
+		r.title = list_str(st, 7);
+		r.created = list_str(st, 8);
 		stop = fn(&r, arg);
 	}
 	return finish(st, rc, stop);
@@ -129,10 +113,10 @@ store_archive_versions_each(struct db *db, int64_t document,
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.version = sqlite3_column_int(st, 0);
-		r.xml = col(st, 1);
+		r.xml = list_str(st, 1);
 		r.len = (size_t)sqlite3_column_bytes(st, 1);
-		r.saved_at = col(st, 2);
-		r.saved_by = col(st, 3);
+		r.saved_at = list_str(st, 2);
+		r.saved_by = list_str(st, 3);
 		stop = fn(&r, arg);
 	}
 	return finish(st, rc, stop);
@@ -149,15 +133,15 @@ store_archive_events_each(struct db *db, int64_t customer,
 	if (st == NULL)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.ident = col(st, 0);
-		r.document_id = col_id(st, 1);
-		r.placement_id = col_id(st, 2);
-		r.at = col(st, 3);
-		r.login = col(st, 4);
-		r.action = col(st, 7);
-		r.from_state = col(st, 8);
-		r.to_state = col(st, 9);
-		r.comment = col(st, 10);
+		r.ident = list_str(st, 0);
+		r.document_id = list_id(st, 1);
+		r.placement_id = list_id(st, 2);
+		r.at = list_str(st, 3);
+		r.login = list_str(st, 4);
+		r.action = list_str(st, 7);
+		r.from_state = list_str(st, 8);
+		r.to_state = list_str(st, 9);
+		r.comment = list_str(st, 10);
 		stop = fn(&r, arg);
 	}
 	return finish(st, rc, stop);
@@ -174,9 +158,9 @@ store_archive_agent(struct db *db, const char *login,
 		return -1;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(out->name, sizeof(out->name), "%s", col(st, 2));
-		snprintf(out->role, sizeof(out->role), "%s", col(st, 3));
-		snprintf(out->org, sizeof(out->org), "%s", col(st, 5));
+		snprintf(out->name, sizeof(out->name), "%s", list_str(st, 2));
+		snprintf(out->role, sizeof(out->role), "%s", list_str(st, 3));
+		snprintf(out->org, sizeof(out->org), "%s", list_str(st, 5));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;

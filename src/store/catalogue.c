@@ -9,24 +9,8 @@
 
 #include "catalogue.h"
 #include "db.h"
+#include "listrows.h"
 #include "regrules.h"
-
-/* Returns column i of st as text, "" for NULL. */
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
-
-/* Binds text.  Returns 0 or -1. */
-static int
-bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) ==
-	    SQLITE_OK ? 0 : -1;
-}
 
 /*
  * Upserts one catalogue row (code, names, months; the legacy amount
@@ -39,8 +23,9 @@ put_cat_row(struct db *db, const struct catalogue_row *r)
 	sqlite3_stmt	*st;
 
 	if ((st = db_stmt(db, STMT_CATALOGUE_PUT)) == NULL ||
-	    bind_text(st, 1, r->code) || bind_text(st, 2, r->kundval) ||
-	    bind_text(st, 3, r->name) ||
+	    list_bind_text(st, 1, r->code) ||
+	    list_bind_text(st, 2, r->kundval) ||
+	    list_bind_text(st, 3, r->name) ||
 	    sqlite3_bind_int(st, 4, r->months) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 5, r->ore) != SQLITE_OK)
 		return 1;
@@ -81,13 +66,14 @@ amount_allowed(struct db *db, const struct catalogue_row *r,
 	int		 rc;
 
 	if ((st = db_stmt(db, STMT_AMOUNT_OF_MONTH)) == NULL ||
-	    bind_text(st, 1, r->code) || bind_text(st, 2, r->valid_from) ||
+	    list_bind_text(st, 1, r->code) ||
+	    list_bind_text(st, 2, r->valid_from) ||
 	    (rc = one_int(st, &v)) == -1)
 		return 1;
 	if (rc == 0 && v == r->ore)
 		return 0;
 	if ((st = db_stmt(db, STMT_AMOUNT_COUNT)) == NULL ||
-	    bind_text(st, 1, r->code) || one_int(st, &v) != 0)
+	    list_bind_text(st, 1, r->code) || one_int(st, &v) != 0)
 		return 1;
 	if (v == 0 || (date_parse(r->valid_from, &from) == 0 &&
 	    date_compare(from, today) > 0))
@@ -105,7 +91,8 @@ put_amount(struct db *db, const struct catalogue_row *r)
 	sqlite3_stmt	*st;
 
 	if ((st = db_stmt(db, STMT_AMOUNT_PUT)) == NULL ||
-	    bind_text(st, 1, r->code) || bind_text(st, 2, r->valid_from) ||
+	    list_bind_text(st, 1, r->code) ||
+	    list_bind_text(st, 2, r->valid_from) ||
 	    sqlite3_bind_int64(st, 3, r->ore) != SQLITE_OK)
 		return 1;
 	return db_step_done(st) == -1 ? 1 : 0;
@@ -205,11 +192,11 @@ catalogue_each(struct db *db,
 	if ((st = db_stmt(db, STMT_CATALOGUE_LIST)) == NULL)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.code = col(st, 0);
-		e.kundval = col(st, 1);
-		e.name = col(st, 2);
+		e.code = list_str(st, 0);
+		e.kundval = list_str(st, 1);
+		e.name = list_str(st, 2);
 		e.max_months = sqlite3_column_int(st, 3);
-		e.valid_from = col(st, 4);
+		e.valid_from = list_str(st, 4);
 		e.monthly_amount_ore = sqlite3_column_int64(st, 5);
 		stop = fn(&e, arg);
 	}
@@ -224,7 +211,7 @@ catalogue_amount(struct db *db, const char *code, const char *day,
 	sqlite3_stmt	*st;
 
 	if ((st = db_stmt(db, STMT_AMOUNT_OF_MONTH)) == NULL ||
-	    bind_text(st, 1, code) || bind_text(st, 2, day))
+	    list_bind_text(st, 1, code) || list_bind_text(st, 2, day))
 		return -1;
 	return one_int(st, ore);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "listrows.h"
 #include "pnr.h"
 #include "registry.h"
 #include "regrules.h"
@@ -32,33 +33,6 @@ step_id(sqlite3_stmt *st, int64_t *id)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Binds text (NULL binds NULL).  Returns 0 or -1. */
-static int
-bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) ==
-	    SQLITE_OK ? 0 : -1;
-}
-
-/* Binds an id; 0 binds NULL.  Returns 0 or -1. */
-static int
-bind_id(sqlite3_stmt *st, int i, int64_t id)
-{
-	int	 rc;
-
-	rc = id == 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, id);
-	return rc == SQLITE_OK ? 0 : -1;
-}
-
-/* Returns column i of st as text, "" for NULL. */
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
-
 /*
  * Looks up one row by a text key with statement which.  Returns 1 with the
  * first column in *id, 0 for none, -1 on error.
@@ -68,7 +42,8 @@ lookup_id(struct db *db, enum stmt which, const char *key, int64_t *id)
 {
 	sqlite3_stmt	*st;
 
-	if ((st = db_stmt(db, which)) == NULL || bind_text(st, 1, key) == -1)
+	if ((st = db_stmt(db, which)) == NULL ||
+	list_bind_text(st, 1, key) == -1)
 		return -1;
 	return step_id(st, id);
 }
@@ -165,9 +140,10 @@ system_user(struct db *db, int64_t *id)
 	    id)) != 0)
 		return rc == 1 ? 0 : 1;
 	if ((st = db_stmt(db, STMT_USER_INSERT)) == NULL ||
-	    bind_text(st, 1, REGISTRY_SYSTEM_LOGIN) ||
-	    bind_text(st, 2, "Systemet") || bind_text(st, 3, "admin") ||
-	    bind_id(st, 4, 0))
+	    list_bind_text(st, 1, REGISTRY_SYSTEM_LOGIN) ||
+	    list_bind_text(st, 2, "Systemet") ||
+	    list_bind_text(st, 3, "admin") ||
+	    list_bind_id(st, 4, 0))
 		return 1;
 	return insert_row(db, st, id);
 }
@@ -190,9 +166,9 @@ write_event(struct db *db, int64_t placement, int64_t customer,
 	db_now(now);
 	if ((st = db_stmt(db, STMT_EVENT_INSERT)) == NULL)
 		return 1;
-	if (bind_id(st, 2, placement) || bind_id(st, 3, customer) ||
-	    bind_id(st, 4, actor) || bind_text(st, 5, now) ||
-	    bind_text(st, 6, action))
+	if (list_bind_id(st, 2, placement) || list_bind_id(st, 3, customer) ||
+	    list_bind_id(st, 4, actor) || list_bind_text(st, 5, now) ||
+	    list_bind_text(st, 6, action))
 		return 1;
 	return db_step_done(st) == -1 ? 1 : 0;
 }
@@ -216,7 +192,7 @@ org_find(struct db *db, const char *name, int create, int64_t *id)
 		return 2;
 	}
 	if ((st = db_stmt(db, STMT_ORG_INSERT)) == NULL ||
-	    bind_text(st, 1, name) == -1)
+	    list_bind_text(st, 1, name) == -1)
 		return 1;
 	return insert_row(db, st, id);
 }
@@ -243,8 +219,8 @@ user_add(struct db *db, const struct registry_user *u, int64_t *id)
 	if (u->org != NULL && (rc = org_find(db, u->org, 1, &org_id)) != 0)
 		return rc;
 	if ((st = db_stmt(db, STMT_USER_INSERT)) == NULL ||
-	    bind_text(st, 1, u->login) || bind_text(st, 2, u->name) ||
-	    bind_text(st, 3, u->role) || bind_id(st, 4, org_id))
+	    list_bind_text(st, 1, u->login) || list_bind_text(st, 2, u->name) ||
+	    list_bind_text(st, 3, u->role) || list_bind_id(st, 4, org_id))
 		return 1;
 	return insert_row(db, st, id);
 }
@@ -261,11 +237,11 @@ user_with_role(struct db *db, const char *login, const char *role,
 	int		 rc, match = 0;
 
 	if ((st = db_stmt(db, STMT_USER_BY_LOGIN)) == NULL ||
-	    bind_text(st, 1, login) == -1)
+	    list_bind_text(st, 1, login) == -1)
 		return 1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-		match = strcmp(col(st, 3), role) == 0;
+		match = strcmp(list_str(st, 3), role) == 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -295,7 +271,7 @@ customer_protection(struct db *db, int64_t id, const char *category)
 		return 2;
 	}
 	if ((st = db_stmt(db, STMT_CUSTOMER_SET_PROTECTION)) == NULL ||
-	    bind_id(st, 1, id) || bind_text(st, 2, category))
+	    list_bind_id(st, 1, id) || list_bind_text(st, 2, category))
 		return 1;
 	return db_step_done(st) == -1 ? 1 : 0;
 }
@@ -328,10 +304,11 @@ customer_add(struct db *db, const struct registry_customer *c,
 	}
 	db_now(now);
 	if ((st = db_stmt(db, STMT_CUSTOMER_INSERT)) == NULL ||
-	    bind_text(st, 1, p.canonical) || bind_text(st, 2, c->name) ||
-	    bind_id(st, 3, cid) ||
+	    list_bind_text(st, 1, p.canonical) ||
+	    list_bind_text(st, 2, c->name) ||
+	    list_bind_id(st, 3, cid) ||
 	    sqlite3_bind_int(st, 4, c->protect ? 1 : 0) != SQLITE_OK ||
-	    bind_text(st, 5, now))
+	    list_bind_text(st, 5, now))
 		return 1;
 	if ((rc = insert_row(db, st, id)) != 0 ||
 	    (rc = write_event(db, 0, *id, "customer-create")) != 0)
@@ -351,7 +328,7 @@ catalogue_months(struct db *db, const char *code, int *months)
 	int		 rc;
 
 	if ((st = db_stmt(db, STMT_CATALOGUE_GET)) == NULL ||
-	    bind_text(st, 1, code) == -1)
+	    list_bind_text(st, 1, code) == -1)
 		return 1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*months = sqlite3_column_int(st, 3);
@@ -406,9 +383,9 @@ placement_add(struct db *db, const struct registry_placement *pl,
 	}
 	db_now(now);
 	if ((st = db_stmt(db, STMT_PLACEMENT_INSERT)) == NULL ||
-	    bind_id(st, 1, cust) || bind_text(st, 2, pl->code) ||
-	    bind_id(st, 3, prov) || bind_text(st, 4, pl->start) ||
-	    bind_text(st, 5, pl->end) || bind_text(st, 6, now))
+	    list_bind_id(st, 1, cust) || list_bind_text(st, 2, pl->code) ||
+	    list_bind_id(st, 3, prov) || list_bind_text(st, 4, pl->start) ||
+	    list_bind_text(st, 5, pl->end) || list_bind_text(st, 6, now))
 		return 1;
 	if ((rc = insert_row(db, st, id)) != 0)
 		return rc;
@@ -432,9 +409,10 @@ placement_started(struct db *db, int64_t id, int64_t cust,
 
 	db_now(now);
 	if ((st = db_stmt(db, STMT_CASE_STARTED)) == NULL ||
-	    bind_id(st, 1, id) || bind_text(st, 2, now) ||
-	    bind_text(st, 3, s->staff) || bind_text(st, 4, s->assignment) ||
-	    bind_text(st, 5, s->future_plan) || db_step_done(st) == -1 ||
+	    list_bind_id(st, 1, id) || list_bind_text(st, 2, now) ||
+	    list_bind_text(st, 3, s->staff) ||
+	    list_bind_text(st, 4, s->assignment) ||
+	    list_bind_text(st, 5, s->future_plan) || db_step_done(st) == -1 ||
 	    sqlite3_changes(db->conn) != 1)
 		return 1;
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
@@ -453,7 +431,7 @@ kundval_known(struct db *db, const char *kundval)
 	if (st == NULL)
 		return 0;
 	while (!found && sqlite3_step(st) == SQLITE_ROW)
-		found = strcmp(col(st, 0), kundval) == 0;
+		found = strcmp(list_str(st, 0), kundval) == 0;
 	sqlite3_reset(st);
 	return found;
 }
@@ -652,7 +630,7 @@ setting_tx(struct db *db, void *arg)
 	int				 rc;
 
 	if ((st = db_stmt(db, STMT_SETTING_GET)) == NULL ||
-	    bind_text(st, 1, a->key) == -1)
+	    list_bind_text(st, 1, a->key) == -1)
 		return 1;
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -661,7 +639,7 @@ setting_tx(struct db *db, void *arg)
 	if (rc != SQLITE_DONE || a->make(value, sizeof(value)) != 0)
 		return 1;
 	if ((st = db_stmt(db, STMT_SETTING_PUT)) == NULL ||
-	    bind_text(st, 1, a->key) || bind_text(st, 2, value))
+	    list_bind_text(st, 1, a->key) || list_bind_text(st, 2, value))
 		return 1;
 	return db_step_done(st) == -1 ? 1 : 0;
 }

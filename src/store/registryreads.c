@@ -5,16 +5,8 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "listrows.h"
 #include "registry.h"
-
-/* Returns column i of st as text, "" for NULL. */
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
 
 int
 registry_user_count(struct db *db, int64_t *n)
@@ -42,10 +34,10 @@ registry_users_each(struct db *db,
 	if ((st = db_stmt(db, STMT_USER_LIST)) == NULL)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		u.login = col(st, 1);
-		u.name = col(st, 2);
-		u.role = col(st, 3);
-		u.org = col(st, 5);
+		u.login = list_str(st, 1);
+		u.name = list_str(st, 2);
+		u.role = list_str(st, 3);
+		u.org = list_str(st, 5);
 		stop = fn(&u, arg);
 	}
 	sqlite3_reset(st);
@@ -64,13 +56,13 @@ registry_customer_by_pnr(struct db *db, const char *pnr,
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->pnr, sizeof(out->pnr), "%s", col(st, 1));
-		snprintf(out->name, sizeof(out->name), "%s", col(st, 2));
+		snprintf(out->pnr, sizeof(out->pnr), "%s", list_str(st, 1));
+		snprintf(out->name, sizeof(out->name), "%s", list_str(st, 2));
 		out->protected = sqlite3_column_int(st, 3);
 		snprintf(out->counsellor, sizeof(out->counsellor), "%s",
-		    col(st, 4));
+		    list_str(st, 4));
 		snprintf(out->created, sizeof(out->created), "%s",
-		    col(st, 5));
+		    list_str(st, 5));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -86,7 +78,7 @@ registry_kundvals_each(struct db *db, int (*fn)(const char *, void *),
 	if ((st = db_stmt(db, STMT_KUNDVAL_LIST)) == NULL)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		stop = fn(col(st, 0), arg);
+		stop = fn(list_str(st, 0), arg);
 	sqlite3_reset(st);
 	return stop != 0 ? stop : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -105,8 +97,8 @@ registry_authorisations_each(struct db *db, const char *kundval,
 		return -1;
 	a.kundval = kundval;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a.org = col(st, 1);
-		a.date = col(st, 2);
+		a.org = list_str(st, 1);
+		a.date = list_str(st, 2);
 		stop = fn(&a, arg);
 	}
 	sqlite3_reset(st);
