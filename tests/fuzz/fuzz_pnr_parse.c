@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pnr.h"
+#include "regrules.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,7 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	memset(&p, 0, sizeof(p));
 	st = pnr_parse(s, today, &p);
-	if (pnr_status_text(st) == NULL)
+	if (pnr_status_sv(st) == NULL)
 		__builtin_trap();
 	if (st == PNR_OK || st == PNR_UNREADABLE_DAY) {
 		/* A parsed number is canonical and parses to itself. */
