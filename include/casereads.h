@@ -59,7 +59,8 @@ int	 casereads_follow_up_get(struct db *db, long id,
 
 /*
  * The current plan (latest revision) of the customer's former placement,
- * the one before this at another provider: a provider change.
+ * the one before this at another provider: a provider change.  The plan
+ * is the document of the kind shared on consent (kinds.h).
  */
 struct former_plan {
 	long		 document_id;

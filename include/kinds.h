@@ -82,10 +82,26 @@ struct kind {
 	int			 listed;	/* the placement lists show its state
 						 * and due date (one kind: the plan) */
 	int			 follows_assignment; /* its scope is set from the
-						 * counsellor's assignment (planscope.h) */
+						 * counsellor's assignment: its content
+						 * has the plan's <scope> (planscope.h) */
 	int			 shared_on_consent; /* a new provider may read the
 						 * former placement's current one once
-						 * the customer consents */
+						 * the customer consents; one kind */
+	/*
+	 * The payment rules (payments.h) ask for two kinds, one each, by
+	 * these flags; the store binds their names into its statements.
+	 * pays_month: the kind whose approved document on a month is that
+	 * month's payment basis, a per-month kind (SCHEDULE_MONTHLY).
+	 * holds_end_month: the kind whose approved document, first submitted
+	 * by final_paid_until() (calendar.h), releases the end month's
+	 * payment and an aborted placement's two weeks, one per placement
+	 * (SCHEDULE_AT_END).  Any other kind is paid for by neither: since a
+	 * month is paid once, on one document, a new kind joins the payment
+	 * rules only by taking a flag over from the kind that has it
+	 * (test_kinds.c's test kind does).
+	 */
+	int			 pays_month;
+	int			 holds_end_month;
 	int			 late_refused;	/* a first submission after its last
 						 * day (doc_dues' submit_until) is
 						 * refused */

@@ -1,8 +1,11 @@
 /*
  * payfacts: what a payment run reads of the database (payments.h; the
- * rules of which rows it pays are payments.c's and billing.c's).  Reads
- * return 0 found, 1 none, -1 on an error; a list calls fn per row (fn's
- * strings valid only during the call; non-zero stops and is returned).
+ * rules of which rows it pays are payments.c's and billing.c's).  The
+ * "monthly report" is the document of the kind that pays a month, the
+ * "final report" that of the kind that holds the end month (kinds.h:
+ * pays_month, holds_end_month).  Reads return 0 found, 1 none, -1 on an
+ * error; a list calls fn per row (fn's strings valid only during the
+ * call; non-zero stops and is returned).
  */
 #ifndef INSATS_PAYFACTS_H
 #define INSATS_PAYFACTS_H

@@ -13,7 +13,9 @@
  * report is approved and was first submitted by final_paid_until() (calendar.h);
  * else its row shows 0 and why, in the later of the runs of its monthly
  * and final reports.  Amounts: the one valid on the 1st of the month the
- * row is for (catalogue_amounts).
+ * row is for (catalogue_amounts).  The monthly report is the document of
+ * the kind that pays a month, the final report that of the kind that holds
+ * the end month (kinds.h: pays_month, holds_end_month).
  */
 #ifndef INSATS_PAYMENTS_H
 #define INSATS_PAYMENTS_H
@@ -56,18 +58,19 @@ int	 payments_amount(struct db *db, const char *code, int year, int month,
  * Builds the CSV of run month ("YYYY-MM") for counsellor's customers
  * (counsellor 0: every one).  Columns: anordnare, insats (placement id),
  * kundreferens (K-id, never a name or number), avser (the month the row
- * is for), underlag (månadsrapport or slutrapport), dagar, belopp (kronor
- * with öre, "3876.00"), sen ("ja": for an earlier month, paid in this
- * run), orsak (why the amount is 0 or the row is late).  Returns 0 with
- * *csv malloc'd (the caller frees) and *len set; 1 if month is malformed;
- * -1 on an error.
+ * is for), underlag (månadsrapport: a month, slutrapport: the two
+ * weeks; the finance system's words, whichever kind carries them), dagar,
+ * belopp (kronor with öre, "3876.00"), sen ("ja": for an earlier month,
+ * paid in this run), orsak (why the amount is 0 or the row is late).
+ * Returns 0 with *csv malloc'd (the caller frees) and *len set; 1 if
+ * month is malformed; -1 on an error.
  */
 int	 payments_csv(struct db *db, const char *month, long counsellor,
 	    int cutoff_day, char **csv, size_t *len);
 /*
  * The payment of monthly report d (any state; run known once submitted).
  * Returns 0 with *out, 1 if the report's month holds no placement day or
- * the document is no monthly report, -1 on an error.
+ * the document's kind pays no month, -1 on an error.
  */
 int	 payments_of_document(struct db *db, int cutoff_day,
 	    const struct document *d, struct pay_row *out);

@@ -12,10 +12,11 @@
 #include <libxml/tree.h>
 
 /*
- * Sets <plan><scope> of doc to extent ("fulltime" / "parttime") and, for
- * part time, reason; a full-time scope has no reason.  Returns 0, or -1
- * if doc is not a plan with a scope or extent is neither value (doc is
- * then unchanged).
+ * Sets <scope> of doc to extent ("fulltime" / "parttime") and, for part
+ * time, reason; a full-time scope has no reason.  Returns 0, or -1 if doc
+ * is not of a kind that follows the assignment (kinds.h: its root element
+ * names the kind) with a scope, or extent is neither value (doc is then
+ * unchanged).
  */
 int	 planscope_apply(xmlDocPtr doc, const char *extent, const char *reason);
 

@@ -237,12 +237,13 @@ static struct kind builtin[] = {
 	  .schema_file = "monthly.xsd", .template_file = "templates/monthly.xml",
 	  .repeatable = monthly_rows, .rules = monthly_rules,
 	  .schedule = SCHEDULE_MONTHLY, .dues = dues_of_month,
-	  .owner_starts = 1 },
+	  .owner_starts = 1, .pays_month = 1 },
 	{ .name = "final", .label = "Slutrapport",
 	  .schema_file = "final.xsd", .template_file = "templates/final.xml",
 	  .repeatable = NULL, .rules = final_rules,
 	  .schedule = SCHEDULE_AT_END, .dues = dues_at_end,
-	  .ending = final_ending, .owner_starts = 1, .late_refused = 1 },
+	  .ending = final_ending, .owner_starts = 1, .late_refused = 1,
+	  .holds_end_month = 1 },
 };
 
 #define NBUILTIN (sizeof(builtin) / sizeof(builtin[0]))

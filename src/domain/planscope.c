@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "kinds.h"
 #include "planscope.h"
 #include "xmldoc.h"
 
@@ -22,6 +23,21 @@ drop_children(xmlNodePtr parent, const char *name)
 	}
 }
 
+/*
+ * 1 if root, a content's root element, is of a kind that follows the
+ * assignment (the root element is named for its kind, kinds.h), else 0.
+ */
+static int
+follows_assignment(xmlNodePtr root)
+{
+	const struct kind	*k;
+
+	if (root == NULL ||
+	    (k = kind_find((const char *)root->name)) == NULL)
+		return 0;
+	return k->follows_assignment;
+}
+
 int
 planscope_apply(xmlDocPtr doc, const char *extent, const char *reason)
 {
@@ -29,7 +45,7 @@ planscope_apply(xmlDocPtr doc, const char *extent, const char *reason)
 	xmlNodePtr	 scope;
 	int		 part;
 
-	if (root == NULL || !xmlStrEqual(root->name, (const xmlChar *)"plan") ||
+	if (!follows_assignment(root) ||
 	    (scope = xmldoc_child(root, "scope")) == NULL || extent == NULL)
 		return -1;
 	if (strcmp(extent, "parttime") == 0)

@@ -5,6 +5,7 @@
 
 #include "casereads.h"
 #include "db.h"
+#include "kinds.h"
 #include "rows.h"
 #include "listrows.h"
 
@@ -77,6 +78,22 @@ casereads_follow_up_get(struct db *db, long id, struct follow_up_ref *out)
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
+/*
+ * The name of the kind shared on consent (kinds.h: one kind), NULL if
+ * there is none: the statement then finds no former plan.
+ */
+static const char *
+shared_kind(void)
+{
+	const struct kind	*k;
+	size_t			 i;
+
+	for (i = 0; (k = kind_at(i)) != NULL; i++)
+		if (k->shared_on_consent)
+			return k->name;
+	return NULL;
+}
+
 int
 casereads_former_plan(struct db *db, long placement, struct former_plan *out)
 {
@@ -84,7 +101,8 @@ casereads_former_plan(struct db *db, long placement, struct former_plan *out)
 	const char	*s;
 	int		 rc;
 
-	if (st == NULL)
+	if (st == NULL || sqlite3_bind_text(st, 2, shared_kind(), -1,
+	    SQLITE_STATIC) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, placement);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {

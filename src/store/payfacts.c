@@ -1,10 +1,50 @@
 /*
- * payfacts: what a payment run reads (payfacts.h).
+ * payfacts: what a payment run reads (payfacts.h).  The kinds it reads
+ * are the descriptors' (kinds.h: pays_month, holds_end_month), bound into
+ * the statements by name.
  */
 #include <stdio.h>
 
 #include "db.h"
+#include "kinds.h"
 #include "payfacts.h"
+
+/*
+ * The name of the kind that pays a month, NULL if there is none (the
+ * statements then match no document).  kinds.h: one kind.
+ */
+static const char *
+month_kind(void)
+{
+	const struct kind	*k;
+	size_t			 i;
+
+	for (i = 0; (k = kind_at(i)) != NULL; i++)
+		if (k->pays_month)
+			return k->name;
+	return NULL;
+}
+
+/* The name of the kind that holds the end month, as month_kind(). */
+static const char *
+end_kind(void)
+{
+	const struct kind	*k;
+	size_t			 i;
+
+	for (i = 0; (k = kind_at(i)) != NULL; i++)
+		if (k->holds_end_month)
+			return k->name;
+	return NULL;
+}
+
+/* Binds the name of a kind, static in its descriptor.  Returns 0 or -1. */
+static int
+bind_kind(sqlite3_stmt *st, int i, const char *name)
+{
+	return sqlite3_bind_text(st, i, name, -1, SQLITE_STATIC) ==
+	    SQLITE_OK ? 0 : -1;
+}
 
 /* Returns column i of st as text, "" for NULL. */
 static const char *
@@ -34,7 +74,8 @@ store_pay_candidates_each(struct db *db, const char *month,
 	if (st == NULL || bind_text(st, 1, month) ||
 	    sqlite3_bind_int64(st, 2, counsellor) != SQLITE_OK ||
 	    bind_text(st, 3, since) || bind_text(st, 4, first) ||
-	    bind_text(st, 5, last))
+	    bind_text(st, 5, last) || bind_kind(st, 6, month_kind()) ||
+	    bind_kind(st, 7, end_kind()))
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		stop = fn(sqlite3_column_int64(st, 0), arg);
@@ -48,7 +89,7 @@ store_pay_placement(struct db *db, int64_t id, struct pay_placement *out)
 	sqlite3_stmt	*st = db_stmt(db, STMT_PAYMENT_PLACEMENT);
 	int		 rc;
 
-	if (st == NULL)
+	if (st == NULL || bind_kind(st, 2, end_kind()))
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -76,7 +117,7 @@ store_pay_monthlies_each(struct db *db, int64_t placement,
 	sqlite3_stmt	*st = db_stmt(db, STMT_PAYMENT_MONTHLIES);
 	int		 rc, stop = 0;
 
-	if (st == NULL)
+	if (st == NULL || bind_kind(st, 2, month_kind()))
 		return -1;
 	sqlite3_bind_int64(st, 1, placement);
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)

@@ -414,11 +414,12 @@ int
 payments_of_document(struct db *db, int cutoff_day,
     const struct document *d, struct pay_row *out)
 {
-	struct facts	 f;
-	char		 first[32];
-	int		 y, m, rc;
+	const struct kind	*k;
+	struct facts		 f;
+	char			 first[32];
+	int			 y, m, rc;
 
-	if (strcmp(d->kind, "monthly") != 0 ||
+	if ((k = kind_find(d->kind)) == NULL || !k->pays_month ||
 	    kind_period_parse(d->period, &y, &m) == -1)
 		return 1;
 	if ((rc = load_facts(db, d->placement_id, &f)) != 0 ||

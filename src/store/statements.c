@@ -488,14 +488,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " AND consent_at IS NULL",
 	/*
 	 * The current plan of the customer's former placement, the one before
-	 * placement ?1 at another provider: the latest revision of its plan.
+	 * placement ?1 at another provider: the latest revision of its
+	 * document of kind ?2, the kind shared on consent (kinds.h).
 	 */
 	[STMT_FORMER_PLAN] = "SELECT d.id, d.revision, d.state, fp.id, o.name"
 	    " FROM placements np JOIN placements fp"
 	    " ON fp.customer_id = np.customer_id AND fp.id < np.id"
 	    " AND fp.provider_id != np.provider_id"
 	    " JOIN organisations o ON o.id = fp.provider_id"
-	    " JOIN documents d ON d.placement_id = fp.id AND d.kind = 'plan'"
+	    " JOIN documents d ON d.placement_id = fp.id AND d.kind = ?2"
 	    " WHERE np.id = ?1 ORDER BY fp.id DESC, d.revision DESC LIMIT 1",
 	/*
 	 * Whether document ?1 is the current (latest) revision of its kind of
@@ -643,40 +644,49 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " SET monthly_amount_ore = excluded.monthly_amount_ore",
 	/*
 	 * The placements that may have a row in run ?1 ("YYYY-MM"), of
-	 * counsellor ?2 (0: all): an approved report on ?1; a monthly or final
-	 * report submitted (last) on or after ?3, the previous run's cut-off,
-	 * since a later first submission is later still (documents_state);
-	 * an aborted placement ending in ?4..?5 (placements_aborted_end).
-	 * payments.c computes each row's run exactly.
+	 * counsellor ?2 (0: all): an approved report of kind ?6 (the kind
+	 * that pays a month, kinds.h) on ?1; a report of kind ?6 or ?7 (the
+	 * kind that holds the end month) submitted (last) on or after ?3, the
+	 * previous run's cut-off, since a later first submission is later
+	 * still (documents_state); an aborted placement ending in ?4..?5
+	 * (placements_aborted_end).  payments.c computes each row's run
+	 * exactly.
 	 */
 	[STMT_PAYMENT_CANDIDATES] = "SELECT p.id FROM placements p"
 	    " JOIN organisations o ON o.id = p.provider_id"
 	    " JOIN customers c ON c.id = p.customer_id WHERE p.id IN ("
-	    "SELECT placement_id FROM documents WHERE kind = 'monthly'"
+	    "SELECT placement_id FROM documents WHERE kind = ?6"
 	    " AND period = ?1 AND state = 'approved'"
 	    " UNION SELECT placement_id FROM documents"
 	    " WHERE state IN ('submitted', 'returned', 'approved')"
-	    " AND submitted_at >= ?3 AND kind IN ('monthly', 'final')"
+	    " AND submitted_at >= ?3 AND kind IN (?6, ?7)"
 	    " UNION SELECT id FROM placements WHERE ending = 'aborted'"
 	    " AND end_date BETWEEN ?4 AND ?5)"
 	    " AND (?2 = 0 OR c.counsellor_id = ?2) ORDER BY o.name, p.id",
-	/* A placement's payment facts: its dates, ending and final report. */
+	/*
+	 * Placement ?1's payment facts: its dates, ending and final report,
+	 * the document of kind ?2 (the kind that holds the end month,
+	 * kinds.h).
+	 */
 	[STMT_PAYMENT_PLACEMENT] = "SELECT o.name, c.id, p.code, p.start_date,"
 	    " p.end_date, p.ending, p.ending_decided_on,"
 	    " coalesce((SELECT min(e.at) FROM documents f JOIN events e"
 	    " ON e.document_id = f.id AND e.action = 'submit'"
-	    " WHERE f.placement_id = p.id AND f.kind = 'final'),"
+	    " WHERE f.placement_id = p.id AND f.kind = ?2),"
 	    " (SELECT min(f.submitted_at) FROM documents f"
-	    " WHERE f.placement_id = p.id AND f.kind = 'final')),"
+	    " WHERE f.placement_id = p.id AND f.kind = ?2)),"
 	    " EXISTS (SELECT 1 FROM documents f WHERE f.placement_id = p.id"
-	    " AND f.kind = 'final' AND f.state = 'approved')"
+	    " AND f.kind = ?2 AND f.state = 'approved')"
 	    " FROM placements p JOIN organisations o ON o.id = p.provider_id"
 	    " JOIN customers c ON c.id = p.customer_id WHERE p.id = ?1",
-	/* Approved monthly reports of placement ?1 and first submissions. */
+	/*
+	 * The approved reports of placement ?1 of kind ?2 (the kind that
+	 * pays a month, kinds.h) and their first submissions.
+	 */
 	[STMT_PAYMENT_MONTHLIES] = "SELECT d.period, coalesce((SELECT min(e.at)"
 	    " FROM events e WHERE e.document_id = d.id AND e.action = 'submit'),"
 	    " d.submitted_at) FROM documents d WHERE d.placement_id = ?1"
-	    " AND d.kind = 'monthly' AND d.state = 'approved'"
+	    " AND d.kind = ?2 AND d.state = 'approved'"
 	    " ORDER BY d.period, d.revision",
 	/* A document's first submission (the last one if no event has it). */
 	[STMT_DOC_FIRST_SUBMIT] = "SELECT coalesce((SELECT min(at) FROM events"

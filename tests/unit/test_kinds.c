@@ -6,8 +6,9 @@
  * report states of its ending (the due dates are test_lateness.c's, the
  * duties test_duties.c's).  And a fourth kind defined here alone: its
  * duties, due dates, lateness and "new" actions come from its descriptor
- * with no other code.  Real schemas from schemas/ and samples from
- * tests/data/ (run from the repository root, as tests/run.sh does).
+ * with no other code, and so does its place in the payment rules, shown
+ * in a :memory: SQLite database.  Real schemas from schemas/ and samples
+ * from tests/data/ (run from the repository root, as tests/run.sh does).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,8 +20,11 @@
 #include <time.h>
 #include <cmocka.h>
 
+#include "db.h"
 #include "duties.h"
 #include "kinds.h"
+#include "payments.h"
+#include "store.h"
 #include "helpers.h"
 
 /* The rule input of Eva Ek's demo placement, today 2026-11-22. */
@@ -134,6 +138,13 @@ test_kinds_descriptors_of_plan_monthly_final(void **state)
 	assert_true(kind_find("final")->late_refused);
 	assert_non_null(kind_find("final")->ending);
 	assert_null(kind_find("plan")->ending);
+	/* The payment rules' kinds (payments.h), and the provider change's. */
+	assert_true(kind_find("monthly")->pays_month);
+	assert_false(kind_find("final")->pays_month);
+	assert_true(kind_find("final")->holds_end_month);
+	assert_false(kind_find("monthly")->holds_end_month);
+	assert_true(kind_find("plan")->shared_on_consent);
+	assert_true(kind_find("plan")->follows_assignment);
 	assert_null(kind_find("weekly"));
 	assert_null(kind_find(NULL));
 }
@@ -362,11 +373,15 @@ timesheet_dues(const struct late_case *pc, const struct doc_fact *d,
 	    doc_is_late(out->review_by, d->reviewed, today);
 }
 
-/* The fourth kind: a descriptor and nothing else (no schema needed here). */
+/*
+ * The fourth kind: a descriptor and nothing else (no schema needed here).
+ * It pays no month while the monthly report does (one kind does, kinds.h);
+ * test_kinds_added_kind_pays_month lets it take the flag over.
+ */
 static struct kind timesheet = {
 	.name = "timesheet", .label = "Tidrapport",
 	.schedule = SCHEDULE_MONTHLY, .dues = timesheet_dues,
-	.owner_starts = 1,
+	.owner_starts = 1, .pays_month = 0,
 };
 
 /* A doc_fact of kind/period first submitted at utc (NULL: never). */
@@ -465,6 +480,98 @@ test_kinds_added_kind(void **state)
 	assert_int_equal(n, 5);		/* plan, monthly x 2, final, timesheet */
 }
 
+/*
+ * A placement from 1 October at 3876 kronor a month, with an approved
+ * monthly report on October and an approved timesheet on November, each
+ * first submitted before its month's cut-off (the 7th).
+ */
+static const char pay_fixture[] =
+    "INSERT INTO organisations(id, name) VALUES (1, 'Framtid AB');"
+    "INSERT INTO users(id, login, name, role, organisation_id) VALUES"
+    " (1, 'karin', 'Karin', 'counsellor', NULL),"
+    " (3, 'anna', 'Anna', 'provider', 1);"
+    "INSERT INTO catalogue VALUES ('AMI2', 'A', 'Arbetsträning', 12, 1);"
+    "INSERT INTO catalogue_amounts VALUES ('AMI2', '2000-01-01', 387600);"
+    "INSERT INTO customers(id, pnr, name, counsellor_id, created_at) VALUES"
+    " (5, '19850312-2387', 'Eva Ek', 1, 'x');"
+    "INSERT INTO placements(id, customer_id, code, provider_id, start_date,"
+    " created_at) VALUES (10, 5, 'AMI2', 1, '2026-10-01', 'x');"
+    "INSERT INTO documents(id, placement_id, kind, period, revision, state,"
+    " title, created_at, updated_at, submitted_at) VALUES"
+    " (100, 10, 'monthly', '2026-10', 1, 'approved', 't', 'x', 'x',"
+    "  '2026-11-03T10:00:00Z'),"
+    " (101, 10, 'timesheet', '2026-11', 1, 'approved', 't', 'x', 'x',"
+    "  '2026-12-02T10:00:00Z');"
+    "INSERT INTO events(document_id, actor_id, at, action) VALUES"
+    " (100, 3, '2026-11-03T10:00:00Z', 'submit'),"
+    " (101, 3, '2026-12-02T10:00:00Z', 'submit');";
+
+#define PAY_HEADER "anordnare,insats,kundreferens,avser,underlag,dagar," \
+		"belopp,sen,orsak\r\n"
+
+/* Asserts the payment CSV of run month (cut-off the 7th) is want. */
+static void
+assert_run(struct db *db, const char *month, const char *want)
+{
+	char	*csv;
+	size_t	 len;
+
+	assert_int_equal(payments_csv(db, month, 0, 7, &csv, &len), 0);
+	assert_string_equal(csv, want);
+	free(csv);
+}
+
+/*
+ * What a kind needs to be a month's payment basis: to be a per-month kind
+ * and to have pays_month, which the monthly report then gives up (a month
+ * is paid once).  The payment run and a document's payment follow the
+ * flag; no payment code names a kind.
+ */
+static void
+test_kinds_added_kind_pays_month(void **state)
+{
+	struct kind	*monthly = kind_find("monthly");
+	struct db	*db;
+	struct document	 d;
+	struct pay_row	 r;
+
+	(void)state;
+	if (kind_find("timesheet") == NULL)
+		assert_int_equal(kinds_add(&timesheet), 0);
+	assert_non_null(db = db_open(":memory:", 1));
+	assert_int_equal(db_migrate(db), 0);
+	assert_int_equal(db_exec(db, pay_fixture), 0);
+	memset(&d, 0, sizeof(d));
+	d.id = 101;
+	d.placement_id = 10;
+	snprintf(d.kind, sizeof(d.kind), "timesheet");
+	snprintf(d.period, sizeof(d.period), "2026-11");
+
+	/* The built-in rules: the monthly report pays, the timesheet not. */
+	assert_run(db, "2026-10", PAY_HEADER
+	    "Framtid AB,10,K-5,2026-10,månadsrapport,31,3876.00,nej,\r\n");
+	assert_run(db, "2026-11", PAY_HEADER);
+	assert_int_equal(payments_of_document(db, 7, &d, &r), 1);
+
+	/* The timesheet takes the flag over: its month is paid instead. */
+	monthly->pays_month = 0;
+	timesheet.pays_month = 1;
+	assert_run(db, "2026-10", PAY_HEADER);
+	assert_run(db, "2026-11", PAY_HEADER
+	    "Framtid AB,10,K-5,2026-11,månadsrapport,30,3876.00,nej,\r\n");
+	assert_int_equal(payments_of_document(db, 7, &d, &r), 0);
+	assert_int_equal(r.amount_ore, 387600);
+	assert_true(r.submitted && !r.late);
+	d.id = 100;
+	snprintf(d.kind, sizeof(d.kind), "monthly");
+	snprintf(d.period, sizeof(d.period), "2026-10");
+	assert_int_equal(payments_of_document(db, 7, &d, &r), 1);
+
+	monthly->pays_month = 1;
+	timesheet.pays_month = 0;
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -479,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_kinds_title_names_month_and_klar),
 		cmocka_unit_test(test_kinds_final_dates),
 		cmocka_unit_test(test_kinds_added_kind),
+		cmocka_unit_test(test_kinds_added_kind_pays_month),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
