@@ -12,9 +12,10 @@
      admin:      <summary> -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:template match="page[@view = 'start']" mode="title">Startsida</xsl:template>
+  <!-- priority: tried second, after the document view (document.xsl). -->
+  <xsl:template match="page[@view = 'start']" mode="title" priority="2">Startsida</xsl:template>
 
-  <xsl:template match="page[@view = 'start']" mode="main">
+  <xsl:template match="page[@view = 'start']" mode="main" priority="2">
     <h1>Startsida</h1>
     <xsl:call-template name="start-issue13"/>
     <xsl:choose>
