@@ -6,11 +6,11 @@
  *   entities.c xmlEncodeEntitiesInternal in HTML mode (text and attribute
  *     values: &, < and > escaped, every other byte as it is);
  *   buf.c xmlBufWriteQuotedString (the quotes around a value);
- *   uri.c xmlURIEscapeStr (href, action, src, and name on <a>).
+ *   uri.c xmlURIEscapeStr (href, action, src, and name on <a>);
+ *   text not to be escaped (xmlStringTextNoenc) as it is.
  * Where libxml2 has a special case that the pages never need (server-side
- * includes and &{...} in attributes, disable-output-escaping, script and
- * style, namespaces), this gives up and the caller uses libxml2: the
- * output is the same either way.  tests/unit/test_htmlout.c compares the
+ * includes and &{...} in attributes, script and style, namespaces), this
+ * gives up and the caller uses libxml2: the output is the same either way.  tests/unit/test_htmlout.c compares the
  * two on every construct.
  */
 #include <stdint.h>
@@ -514,9 +514,11 @@ put_nodes(struct out *o, xmlNodePtr n)
 			put_element(o, n);
 			break;
 		case XML_TEXT_NODE:
-			if (n->name == xmlStringTextNoenc)
-				o->err = 1;
-			else if (n->content != NULL)
+			/* Written as it is, as libxml2 does (renderstatic.h). */
+			if (n->name == xmlStringTextNoenc) {
+				if (n->content != NULL)
+					puts_(o, (const char *)n->content);
+			} else if (n->content != NULL)
 				put_escaped(o, n->content, 0, &dq);
 			break;
 		case XML_COMMENT_NODE:
@@ -558,28 +560,53 @@ put_dtd(struct out *o, xmlDtdPtr d)
 	puts_(o, ">\n");
 }
 
+/* A buffer and this document's name slots.  Returns 0 or -1. */
+static int
+out_start(struct out *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->cap = 16 * 1024;
+	o->gen = ++generation;
+	o->elems = elem_names;
+	o->attrs = attr_names;
+	return (o->p = xmlMalloc(o->cap)) == NULL ? -1 : 0;
+}
+
+/* The output, NUL-terminated, or -1 (and nothing) after an error. */
+static int
+out_end(struct out *o, char **html, size_t *len)
+{
+	putc_(o, '\0');
+	if (o->err) {
+		xmlFree(o->p);
+		return -1;
+	}
+	*html = o->p;
+	*len = o->len - 1;
+	return 0;
+}
+
 int
 htmlout_doc(xmlDocPtr doc, char **html, size_t *len)
 {
 	struct out	 o;
 
-	memset(&o, 0, sizeof(o));
-	o.cap = 16 * 1024;
-	o.gen = ++generation;
-	o.elems = elem_names;
-	o.attrs = attr_names;
-	if (doc == NULL || (o.p = xmlMalloc(o.cap)) == NULL)
+	if (doc == NULL || out_start(&o) == -1)
 		return -1;
 	if (doc->intSubset != NULL && doc->intSubset->name != NULL)
 		put_dtd(&o, doc->intSubset);
 	put_nodes(&o, doc->children);
 	putc_(&o, '\n');
-	putc_(&o, '\0');
-	if (o.err) {
-		xmlFree(o.p);
+	return out_end(&o, html, len);
+}
+
+int
+htmlout_element(xmlNodePtr e, char **html, size_t *len)
+{
+	struct out	 o;
+
+	if (e == NULL || e->type != XML_ELEMENT_NODE || out_start(&o) == -1)
 		return -1;
-	}
-	*html = o.p;
-	*len = o.len - 1;
-	return 0;
+	put_element(&o, e);
+	return out_end(&o, html, len);
 }

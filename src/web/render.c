@@ -20,6 +20,7 @@
 #include "pagecache.h"
 #include "render.h"
 #include "renderheap.h"
+#include "renderstatic.h"
 
 static xsltStylesheetPtr	 sheet;
 static xsltSecurityPrefsPtr	 prefs;
@@ -48,6 +49,8 @@ render_load(const char *xsl_dir)
 		fprintf(stderr, "level=error msg=\"cannot compile %s\"\n", path);
 		return -1;
 	}
+	/* An optimisation: on no memory the stylesheet is as compiled. */
+	(void)renderstatic_rewrite(sheet);
 	if ((prefs = xsltNewSecurityPrefs()) == NULL)
 		return -1;
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
