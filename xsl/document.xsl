@@ -65,7 +65,7 @@
             <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
           </dd>
         </div>
-        <xsl:if test="string(@due) != '' and @state != 'approved'">
+        <xsl:if test="string(@due) and @state != 'approved'">
           <div>
             <dt>Ska klarmarkeras senast</dt>
             <dd>
@@ -76,7 +76,7 @@
             </dd>
           </div>
         </xsl:if>
-        <xsl:if test="string(@review-due) != '' and @state = 'submitted'">
+        <xsl:if test="string(@review-due) and @state = 'submitted'">
           <div>
             <dt>Granskas senast</dt>
             <dd>
@@ -88,7 +88,7 @@
           </div>
         </xsl:if>
         <!-- A monthly report is also approved by the 15th (002 §8), marked late on its own. -->
-        <xsl:if test="string(@approve-due) != '' and (@state = 'submitted' or @state = 'returned')">
+        <xsl:if test="string(@approve-due) and (@state = 'submitted' or @state = 'returned')">
           <div>
             <dt>Godkänns senast</dt>
             <dd>
@@ -103,7 +103,7 @@
           <dt>Revision</dt>
           <dd><xsl:value-of select="@revision"/></dd>
         </div>
-        <xsl:if test="string(@updated-local) != '' or string(@updated) != ''">
+        <xsl:if test="string(@updated-local) or string(@updated)">
           <div>
             <dt>Senast ändrad</dt>
             <dd>
@@ -120,7 +120,7 @@
     <section class="placement-box" aria-labelledby="h-placement">
       <h2 id="h-placement">Kund och insats</h2>
       <xsl:call-template name="placement-facts"><xsl:with-param name="p" select="placement"/></xsl:call-template>
-      <xsl:if test="string(placement/@id) != ''">
+      <xsl:if test="string(placement/@id)">
         <p class="noprint"><a href="/placements/{placement/@id}">Visa insatsen och alla dokument</a></p>
       </xsl:if>
     </section>
