@@ -23,7 +23,16 @@
 
 #include "renderheap.h"
 
+/* gcc says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer). */
 #if defined(__SANITIZE_ADDRESS__)
+#define HEAP_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_ASAN	1
+#endif
+#endif
+
+#if defined(HEAP_ASAN)
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n)	ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
