@@ -18,8 +18,16 @@
  * Returns 0 with *html (xmlMalloc'd, NUL-terminated) and *len set, or -1
  * when the tree holds something this serialiser does not write as libxml2
  * would (namespaces, entity references, processing instructions, text
- * that libxml2 treats specially): the caller then uses libxml2's.
+ * that libxml2 treats specially): the caller then uses libxml2's.  Text
+ * marked not to be escaped (xmlStringTextNoenc: only renderstatic.h makes
+ * it, page.xsl never asks for it) is written as it is, as libxml2 does.
  */
 int	 htmlout_doc(xmlDocPtr doc, char **html, size_t *len);
+/*
+ * The bytes htmlout_doc writes for element e and its subtree, wherever it
+ * stands in a page (the rules above look no further up than e).  Returns
+ * 0 with *html and *len set as htmlout_doc, or -1.
+ */
+int	 htmlout_element(xmlNodePtr e, char **html, size_t *len);
 
 #endif

@@ -330,7 +330,7 @@
           </xsl:call-template>
         </dd>
       </div>
-      <xsl:if test="string($p/customer/@pnr) != ''">
+      <xsl:if test="string($p/customer/@pnr)">
         <div>
           <dt>Personnummer</dt>
           <dd><xsl:value-of select="$p/customer/@pnr"/></dd>
@@ -353,7 +353,7 @@
           </xsl:call-template>
         </dd>
       </div>
-      <xsl:if test="string($p/@provider) != ''">
+      <xsl:if test="string($p/@provider)">
         <div>
           <dt>Anordnare</dt>
           <dd><xsl:value-of select="$p/@provider"/></dd>
@@ -364,7 +364,7 @@
           <dt>Karriärvägledare</dt>
           <dd>
             <xsl:choose>
-              <xsl:when test="string($p/counsellor/@name) != ''">
+              <xsl:when test="string($p/counsellor/@name)">
                 <xsl:value-of select="$p/counsellor/@name"/>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="$p/counsellor/@login"/></xsl:otherwise>

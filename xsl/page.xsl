@@ -94,28 +94,28 @@
         <link rel="stylesheet" href="/static/insats.css"/>
         <link rel="stylesheet" href="/static/print.css" media="print"/>
       </head>
-      <body>
-        <xsl:attribute name="class">view-<xsl:value-of select="@view"/></xsl:attribute>
+      <body class="view-{@view}">
         <a class="skip-link" href="#main">Hoppa till innehållet</a>
         <header class="site-header">
           <div class="header-inner">
             <p class="product"><a href="/">insats – Kundval arbete och etablering</a></p>
-            <xsl:if test="user">
+            <!-- One <user> at most (xsl/PAGES.md): its own context. -->
+            <xsl:for-each select="user">
               <p class="user">
                 <span class="visually-hidden">Inloggad som </span>
-                <span class="user-name"><xsl:value-of select="user/@name"/></span>
-                <xsl:if test="string(user/@role) != ''">
+                <span class="user-name"><xsl:value-of select="@name"/></span>
+                <xsl:if test="string(@role)">
                   <xsl:text>, </xsl:text>
                   <span class="user-role">
-                    <xsl:call-template name="role-label"><xsl:with-param name="role" select="user/@role"/></xsl:call-template>
+                    <xsl:call-template name="role-label"><xsl:with-param name="role" select="@role"/></xsl:call-template>
                   </span>
                 </xsl:if>
-                <xsl:if test="string(user/@organisation) != ''">
+                <xsl:if test="string(@organisation)">
                   <xsl:text>, </xsl:text>
-                  <span class="user-org"><xsl:value-of select="user/@organisation"/></span>
+                  <span class="user-org"><xsl:value-of select="@organisation"/></span>
                 </xsl:if>
               </p>
-            </xsl:if>
+            </xsl:for-each>
           </div>
           <nav class="site-nav" aria-label="Huvudmeny">
             <ul>

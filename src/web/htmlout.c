@@ -6,13 +6,14 @@
  *   entities.c xmlEncodeEntitiesInternal in HTML mode (text and attribute
  *     values: &, < and > escaped, every other byte as it is);
  *   buf.c xmlBufWriteQuotedString (the quotes around a value);
- *   uri.c xmlURIEscapeStr (href, action, src, and name on <a>).
+ *   uri.c xmlURIEscapeStr (href, action, src, and name on <a>);
+ *   text not to be escaped (xmlStringTextNoenc) as it is.
  * Where libxml2 has a special case that the pages never need (server-side
- * includes and &{...} in attributes, disable-output-escaping, script and
- * style, namespaces), this gives up and the caller uses libxml2: the
- * output is the same either way.  tests/unit/test_htmlout.c compares the
+ * includes and &{...} in attributes, script and style, namespaces), this
+ * gives up and the caller uses libxml2: the output is the same either way.  tests/unit/test_htmlout.c compares the
  * two on every construct.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -22,11 +23,38 @@
 
 #include "htmlout.h"
 
-struct out {
-	char	*p;
-	size_t	 len, cap;
-	int	 err;		/* no memory, or a tree libxml2 must write */
+/*
+ * What the serialiser looks up per element or attribute name, found once
+ * per document: its names are the stylesheet's dictionary strings, so one
+ * pointer is one name for as long as the document lives.  A slot is good
+ * for the document it was filled for only (its generation): a later one
+ * could hold another string at the same address.
+ */
+#define NAMES	128
+#define NAME_BYTES	24	/* longer names are written piece by piece */
+struct name {
+	const xmlChar		*name;
+	unsigned long		 gen;		/* of the document; 0: free */
+	size_t			 len;
+	const htmlElemDesc	*info;		/* element: htmlTagLookup's */
+	int			 raw;		/* element: script or style */
+	int			 boolean;	/* attribute: written bare */
+	int			 uri;		/* attribute: 1 URI, 2 on <a> */
+	/* "<name" and "</name>"; of an attribute ' name="'. */
+	char			 open[NAME_BYTES + 4], close[NAME_BYTES + 4];
+	size_t			 openlen, closelen;	/* 0: too long */
 };
+
+struct out {
+	char		*p;
+	size_t		 len, cap;
+	int		 err;	/* no memory, or a tree libxml2 must write */
+	unsigned long	 gen;	/* this document's */
+	struct name	*elems, *attrs;
+};
+
+static _Thread_local struct name	 elem_names[NAMES], attr_names[NAMES];
+static _Thread_local unsigned long	 generation;
 
 /* Makes room for n more bytes.  Returns 0, or -1 (out->err set). */
 static int
@@ -76,11 +104,14 @@ putc_(struct out *o, char c)
 		o->p[o->len++] = c;
 }
 
-/* 1 for the bytes put_escaped stops at: NUL, &, <, > and controls. */
+/*
+ * The bytes put_escaped stops at: NUL, &, <, > and controls (1), and in
+ * an attribute a double quote too (2: kept, but the quoting changes).
+ */
 static const unsigned char	 stops[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['&'] = 1, ['<'] = 1, ['>'] = 1,
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 2,
 };
 
 /*
@@ -91,13 +122,17 @@ static const unsigned char	 stops[256] = {
  * all three are left to it.
  */
 static void
-put_escaped(struct out *o, const unsigned char *s, int attr)
+put_escaped(struct out *o, const unsigned char *s, int attr, int *dq)
 {
 	const unsigned char	*run = s;
 
 	for (;; s++) {
 		if (!stops[*s])
 			continue;
+		if (stops[*s] == 2) {
+			*dq = 1;
+			continue;
+		}
 		put(o, (const char *)run, (size_t)(s - run));
 		run = s + 1;
 		switch (*s) {
@@ -197,20 +232,89 @@ is_boolean_attr(const xmlChar *n)
 	return 0;
 }
 
-/* An attribute of libxml2's URI kind (htmlAttrDumpOutput). */
+/*
+ * Whether an attribute is of libxml2's URI kind (htmlAttrDumpOutput):
+ * 1 href, action and src, 2 name (only on <a>), else 0.
+ */
 static int
-is_uri_attr(xmlAttrPtr a)
+uri_kind(const xmlChar *n)
 {
-	const xmlChar	*n = a->name;
-
 	/* Most attributes are none of these: their first letter says so. */
 	if (strchr("hasnHASN", n[0]) == NULL)
 		return 0;
-	return xmlStrcasecmp(n, BAD_CAST "href") == 0 ||
+	if (xmlStrcasecmp(n, BAD_CAST "href") == 0 ||
 	    xmlStrcasecmp(n, BAD_CAST "action") == 0 ||
-	    xmlStrcasecmp(n, BAD_CAST "src") == 0 ||
-	    (xmlStrcasecmp(n, BAD_CAST "name") == 0 &&
-	    xmlStrcasecmp(a->parent->name, BAD_CAST "a") == 0);
+	    xmlStrcasecmp(n, BAD_CAST "src") == 0)
+		return 1;
+	return xmlStrcasecmp(n, BAD_CAST "name") == 0 ? 2 : 0;
+}
+
+/*
+ * The slot of name among NAMES, by its address (dictionary strings lie a
+ * few bytes apart: the product spreads them).  Returns the slot, filled
+ * for this document (1 in *known) or to be filled.
+ */
+static struct name *
+slot_of(struct out *o, struct name *names, const xmlChar *name, int *known)
+{
+	uint64_t	 a = (uint64_t)(uintptr_t)name;
+	struct name	*n = &names[(a * 0x9E3779B97F4A7C15ULL) >> 57];
+
+	*known = n->gen == o->gen && n->name == name;
+	n->gen = o->gen;
+	n->name = name;
+	return n;
+}
+
+/*
+ * An element name with its length and htmlTagLookup's entry (a binary
+ * search with case-blind compares), looked up once per document.
+ */
+static const struct name *
+elem_name(struct out *o, const xmlChar *name)
+{
+	int		 known;
+	struct name	*n = slot_of(o, o->elems, name, &known);
+
+	if (!known) {
+		n->len = strlen((const char *)name);
+		n->info = htmlTagLookup(name);
+		n->raw = xmlStrcasecmp(name, BAD_CAST "script") == 0 ||
+		    xmlStrcasecmp(name, BAD_CAST "style") == 0;
+		n->openlen = n->closelen = 0;
+		if (n->len <= NAME_BYTES) {
+			n->open[0] = '<';
+			memcpy(n->open + 1, name, n->len);
+			n->openlen = n->len + 1;
+			memcpy(n->close, "</", 2);
+			memcpy(n->close + 2, name, n->len);
+			n->close[n->len + 2] = '>';
+			n->closelen = n->len + 3;
+		}
+	}
+	return n;
+}
+
+/* An attribute name with its length and kind, looked up once. */
+static const struct name *
+attr_name(struct out *o, const xmlChar *name)
+{
+	int		 known;
+	struct name	*n = slot_of(o, o->attrs, name, &known);
+
+	if (!known) {
+		n->len = strlen((const char *)name);
+		n->boolean = is_boolean_attr(name);
+		n->uri = uri_kind(name);
+		n->openlen = 0;
+		if (n->len <= NAME_BYTES) {
+			n->open[0] = ' ';
+			memcpy(n->open + 1, name, n->len);
+			memcpy(n->open + 1 + n->len, "=\"", 2);
+			n->openlen = n->len + 3;
+		}
+	}
+	return n;
 }
 
 /*
@@ -255,105 +359,125 @@ put_uri_value(struct out *o, size_t start)
 	o->len = start + n + 2;
 }
 
-static void
-put_attr(struct out *o, xmlAttrPtr a)
+/* The escaped text children of attribute a.  Returns 0 or -1. */
+static int
+put_value(struct out *o, xmlAttrPtr a, int *dq)
 {
 	xmlNodePtr	 t;
-	size_t		 start, n;
-	const char	*v;
+
+	for (t = a->children; t != NULL; t = t->next) {
+		if (t->type != XML_TEXT_NODE || t->content == NULL) {
+			o->err = 1;
+			return -1;
+		}
+		put_escaped(o, t->content, 1, dq);
+	}
+	return o->err ? -1 : 0;
+}
+
+/*
+ * The first len bytes of ' name="': ' name' (len + 1), ' name=' before a
+ * URI (+ 2), ' name="' before any other value (+ 3).
+ */
+static void
+put_attr_name(struct out *o, const struct name *an, size_t len)
+{
+	if (an->openlen != 0) {
+		put(o, an->open, len);
+		return;
+	}
+	putc_(o, ' ');
+	put(o, (const char *)an->name, an->len);
+	put(o, "=\"", len - an->len - 1);
+}
+
+static void
+put_attr(struct out *o, xmlAttrPtr a, size_t parent_len)
+{
+	const struct name	*an;
+	size_t			 start, n;
+	const char		*v;
+	int			 dq = 0;
 
 	if (a->ns != NULL) {
 		o->err = 1;
 		return;
 	}
-	putc_(o, ' ');
-	puts_(o, (const char *)a->name);
-	if (a->children == NULL || is_boolean_attr(a->name))
+	an = attr_name(o, a->name);
+	if (a->children == NULL || an->boolean) {
+		put_attr_name(o, an, an->len + 1);
 		return;
-	putc_(o, '=');
-	/* The encoded value goes to the buffer first, then is quoted. */
+	}
+	if (an->uri == 1 || (an->uri == 2 && parent_len == 1 &&
+	    (a->parent->name[0] | 0x20) == 'a')) {
+		put_attr_name(o, an, an->len + 2);
+		start = o->len;
+		if (put_value(o, a, &dq) == 0)
+			put_uri_value(o, start);
+		return;
+	}
+	/* Mostly no double quote inside: ' name="', the value, '"'. */
+	put_attr_name(o, an, an->len + 3);
 	start = o->len;
-	for (t = a->children; t != NULL; t = t->next) {
-		if (t->type != XML_TEXT_NODE || t->content == NULL) {
-			o->err = 1;
-			return;
-		}
-		put_escaped(o, t->content, 1);
-	}
-	if (o->err)
+	if (put_value(o, a, &dq) == -1)
 		return;
-	if (a->parent != NULL && a->parent->ns == NULL && is_uri_attr(a)) {
-		put_uri_value(o, start);
-		return;
-	}
-	/* Mostly no quote inside: the quotes go around it in place. */
-	n = o->len - start;
-	if (memchr(o->p + start, '"', n) == NULL) {
-		if (grow(o, 2) == -1)
-			return;
-		memmove(o->p + start + 1, o->p + start, n);
-		o->p[start] = '"';
-		o->p[start + n + 1] = '"';
-		o->len = start + n + 2;
+	if (!dq) {
+		putc_(o, '"');
 		return;
 	}
 	/* Else quoting needs the value apart: it is copied out of the buffer. */
+	n = o->len - start;
 	if ((v = (const char *)xmlStrndup(BAD_CAST (o->p + start), (int)n)) == NULL) {
 		o->err = 1;
 		return;
 	}
-	o->len = start;
+	o->len = start - 1;
 	put_quoted(o, v, n);
 	xmlFree((void *)v);
 }
 
-/*
- * htmlTagLookup is a binary search with case-blind compares; a page has
- * a few dozen different element names, so each thread keeps what it
- * found per name.
- */
-#define TAGS	64
-struct tag {
-	char			 name[16];
-	const htmlElemDesc	*info;
-	int			 set;
-};
-static _Thread_local struct tag	 tags[TAGS];
-
-static const htmlElemDesc *
-tag_info(const xmlChar *name)
-{
-	size_t		 n = strlen((const char *)name);
-	struct tag	*t;
-
-	if (n >= sizeof(t->name))
-		return htmlTagLookup(name);
-	t = &tags[(n * 31 + name[0] * 7 + name[n - 1]) % TAGS];
-	if (!t->set || strcmp(t->name, (const char *)name) != 0) {
-		memcpy(t->name, name, n + 1);
-		t->info = htmlTagLookup(name);
-		t->set = 1;
-	}
-	return t->info;
-}
-
 static void put_nodes(struct out *o, xmlNodePtr n);
+
+/* "</name>" (looked up again: the children's names may take the slot). */
+static void
+put_end_tag(struct out *o, const xmlChar *name)
+{
+	const struct name	*en = elem_name(o, name);
+
+	if (en->closelen != 0) {
+		put(o, en->close, en->closelen);
+		return;
+	}
+	put(o, "</", 2);
+	put(o, (const char *)name, en->len);
+	putc_(o, '>');
+}
 
 static void
 put_element(struct out *o, xmlNodePtr e)
 {
+	const struct name	*en;
 	const htmlElemDesc	*info;
 	xmlAttrPtr		 a;
+	size_t			 len;
+	int			 raw;
 
 	if (e->ns != NULL || e->nsDef != NULL) {
 		o->err = 1;
 		return;
 	}
-	info = tag_info(e->name);
-	putc_(o, '<');
-	puts_(o, (const char *)e->name);
+	en = elem_name(o, e->name);
+	info = en->info;
+	len = en->len;
+	raw = en->raw;
+	if (en->openlen != 0)
+		put(o, en->open, en->openlen);
+	else {
+		putc_(o, '<');
+		put(o, (const char *)e->name, len);
+	}
 	for (a = e->properties; a != NULL && !o->err; a = a->next)
-		put_attr(o, a);
+		put_attr(o, a, len);
 	if (info != NULL && info->empty) {
 		putc_(o, '>');
 		return;
@@ -365,38 +489,37 @@ put_element(struct out *o, xmlNodePtr e)
 			putc_(o, '>');
 			return;
 		}
-		puts_(o, "></");
-		puts_(o, (const char *)e->name);
 		putc_(o, '>');
+		put_end_tag(o, e->name);
 		return;
 	}
 	/* Their text is written raw by libxml2: none on our pages. */
-	if ((e->name[0] == 's' || e->name[0] == 'S') &&
-	    (xmlStrcasecmp(e->name, BAD_CAST "script") == 0 ||
-	    xmlStrcasecmp(e->name, BAD_CAST "style") == 0)) {
+	if (raw) {
 		o->err = 1;
 		return;
 	}
 	putc_(o, '>');
 	put_nodes(o, e->children);
-	puts_(o, "</");
-	puts_(o, (const char *)e->name);
-	putc_(o, '>');
+	put_end_tag(o, e->name);
 }
 
 static void
 put_nodes(struct out *o, xmlNodePtr n)
 {
+	int	 dq;
+
 	for (; n != NULL && !o->err; n = n->next) {
 		switch (n->type) {
 		case XML_ELEMENT_NODE:
 			put_element(o, n);
 			break;
 		case XML_TEXT_NODE:
-			if (n->name == xmlStringTextNoenc)
-				o->err = 1;
-			else if (n->content != NULL)
-				put_escaped(o, n->content, 0);
+			/* Written as it is, as libxml2 does (renderstatic.h). */
+			if (n->name == xmlStringTextNoenc) {
+				if (n->content != NULL)
+					puts_(o, (const char *)n->content);
+			} else if (n->content != NULL)
+				put_escaped(o, n->content, 0, &dq);
 			break;
 		case XML_COMMENT_NODE:
 			if (n->content != NULL) {
@@ -437,23 +560,53 @@ put_dtd(struct out *o, xmlDtdPtr d)
 	puts_(o, ">\n");
 }
 
+/* A buffer and this document's name slots.  Returns 0 or -1. */
+static int
+out_start(struct out *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->cap = 16 * 1024;
+	o->gen = ++generation;
+	o->elems = elem_names;
+	o->attrs = attr_names;
+	return (o->p = xmlMalloc(o->cap)) == NULL ? -1 : 0;
+}
+
+/* The output, NUL-terminated, or -1 (and nothing) after an error. */
+static int
+out_end(struct out *o, char **html, size_t *len)
+{
+	putc_(o, '\0');
+	if (o->err) {
+		xmlFree(o->p);
+		return -1;
+	}
+	*html = o->p;
+	*len = o->len - 1;
+	return 0;
+}
+
 int
 htmlout_doc(xmlDocPtr doc, char **html, size_t *len)
 {
-	struct out	 o = { NULL, 0, 16 * 1024, 0 };
+	struct out	 o;
 
-	if (doc == NULL || (o.p = xmlMalloc(o.cap)) == NULL)
+	if (doc == NULL || out_start(&o) == -1)
 		return -1;
 	if (doc->intSubset != NULL && doc->intSubset->name != NULL)
 		put_dtd(&o, doc->intSubset);
 	put_nodes(&o, doc->children);
 	putc_(&o, '\n');
-	putc_(&o, '\0');
-	if (o.err) {
-		xmlFree(o.p);
+	return out_end(&o, html, len);
+}
+
+int
+htmlout_element(xmlNodePtr e, char **html, size_t *len)
+{
+	struct out	 o;
+
+	if (e == NULL || e->type != XML_ELEMENT_NODE || out_start(&o) == -1)
 		return -1;
-	}
-	*html = o.p;
-	*len = o.len - 1;
-	return 0;
+	put_element(&o, e);
+	return out_end(&o, html, len);
 }

@@ -18,6 +18,7 @@
 
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
@@ -237,6 +238,37 @@ test_htmlout_leaves_special_values_to_libxml(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * Text marked not to be escaped is written as it is, as libxml2 writes
+ * it; an element alone is written as within its page.
+ */
+static void
+test_htmlout_unescaped_text_and_one_element(void **state)
+{
+	xmlNodePtr	 body, p, t;
+	xmlDocPtr	 doc;
+	char		*page, *one;
+	size_t		 len, n;
+
+	(void)state;
+	doc = new_doc(&body);
+	p = el(body, "p", "a < b");
+	t = xmlNewText(BAD_CAST "<b>&amp; raw</b>");
+	t->name = xmlStringTextNoenc;
+	xmlAddChild(p, t);
+	attr(el(p, "a", "x"), "href", "/a b");
+	assert_same(doc);
+	assert_int_equal(htmlout_doc(doc, &page, &len), 0);
+	assert_int_equal(htmlout_element(p, &one, &n), 0);
+	assert_int_equal(n, strlen(one));
+	assert_non_null(strstr(page, one));
+	assert_string_equal(one,
+	    "<p>a &lt; b<b>&amp; raw</b><a href=\"/a%20b\">x</a></p>");
+	xmlFree(page);
+	xmlFree(one);
+	xmlFreeDoc(doc);
+}
+
 /* Every sample page through page.xsl: both serialisations alike. */
 static void
 test_htmlout_sample_pages_same_as_libxml(void **state)
@@ -288,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_htmlout_boolean_attributes_bare_as_libxml),
 		cmocka_unit_test(test_htmlout_uri_attributes_as_libxml),
 		cmocka_unit_test(test_htmlout_leaves_special_values_to_libxml),
+		cmocka_unit_test(test_htmlout_unescaped_text_and_one_element),
 		cmocka_unit_test(test_htmlout_sample_pages_same_as_libxml),
 	};
 
