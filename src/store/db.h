@@ -170,6 +170,9 @@ enum stmt {
 	/* (area C) */
 	/* document kinds (kinds) */
 	/* (area D) */
+	/* lateness facts stored on the documents (issue 15, migration 12) */
+	STMT_DOC_SET_STATED,
+	STMT_STATED_OF_KIND,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,

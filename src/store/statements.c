@@ -41,24 +41,15 @@
 
 /*
  * What lateness.h needs of document d (latefacts.c late_fact_row reads
- * them): its first submission, returns, first review (return or
- * approval) and approval from events (index events_document_action), and
- * a final report's stored XML, whose ending is the fallback when the
- * placement has no recorded ending decision.
+ * them), stored on it (migration 12): its first submission, returns,
+ * first review (return or approval) and approval, and what its content
+ * states of the ending (a final report's fallback when the placement has
+ * no recorded ending decision).
  */
 #define LATE_FACT_COLS \
-	"d.id, d.kind, d.period, d.revision, d.state," \
-	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action = 'submit')," \
-	" (SELECT count(*) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action = 'return')," \
-	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action IN ('return', 'approve'))," \
-	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action = 'approve')," \
-	" CASE WHEN d.kind = 'final' THEN (SELECT v.xml FROM" \
-	" document_versions v WHERE v.document_id = d.id" \
-	" AND v.version = d.version) END"
+	"d.id, d.kind, d.period, d.revision, d.state, d.first_submitted_at," \
+	" d.returns, d.first_reviewed_at, d.approved_at, d.stated_ending," \
+	" d.stated_end, d.stated_decision"
 /* What lateness.h needs of placement p (late_case_row). */
 #define LATE_CASE_COLS \
 	"p.start_date, p.end_date, p.ending, p.ending_decided_on," \
@@ -686,6 +677,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	/* (area B) */
 	/* (area C) */
 	/* (area D) */
+	/* What a content states of the ending (late_stated_put). */
+	[STMT_DOC_SET_STATED] = "UPDATE documents SET stated_ending = ?2,"
+	    " stated_end = ?3, stated_decision = ?4 WHERE id = ?1",
+	/* The current content of every document of kind ?1 (migration 12). */
+	[STMT_STATED_OF_KIND] = "SELECT d.id, v.xml FROM documents d"
+	    " JOIN document_versions v ON v.document_id = d.id"
+	    " AND v.version = d.version WHERE d.kind = ?1",
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",
