@@ -204,6 +204,12 @@ struct db {
 int	 db_exists(struct db *db, enum stmt which, int64_t a,
 	    int64_t b);
 
+/*
+ * db_migrate() only up to schema version target (the tests build an older
+ * database with it, to see a migration run on one).  Returns 0 or -1.
+ */
+int	 db_migrate_to(struct db *db, int target);
+
 /* The SQL text of each statement (statements.c). */
 extern const char *const stmt_sql[STMT__MAX];
 
