@@ -47,24 +47,43 @@ page_end(sqlite3_stmt *st, int rc, int stop)
 /*
  * A page of placements, read before the facts of their documents: the
  * facts come from one statement for the page (STMT_FACTS_OF_PLACEMENTS),
- * each placement's then copied together for its row.
+ * each with the row of its placement, and are then laid out row by row.
  */
 struct page {
 	struct caseload_placement	*rows;
 	int				 n;
 	struct page_fact {
-		long			 placement;
+		int			 row;	/* -1: left out */
 		struct doc_fact		 f;
 	}				*read;	/* as the statement gave them */
 	size_t				 nread, room;
+	int				 hint;	/* the row of the last fact */
 	struct doc_fact			*docs;	/* row by row */
 };
+
+/*
+ * The row of placement id, looked for from the row of the last fact on
+ * (a page's facts come placement by placement, in the order of its ids),
+ * or -1.
+ */
+static int
+row_of(struct page *pg, long id)
+{
+	int	 i, k;
+
+	for (i = 0; i < pg->n; i++) {
+		k = (pg->hint + i) % pg->n;
+		if (pg->rows[k].p.id == id)
+			return pg->hint = k;
+	}
+	return -1;
+}
 
 /* Appends the facts of row st (the placement's id first) to pg->read. */
 static int
 keep_fact(sqlite3_stmt *st, struct page *pg)
 {
-	struct page_fact	*grown;
+	struct page_fact	*grown, *pf;
 	size_t			 room;
 
 	if (pg->nread == pg->room) {
@@ -74,9 +93,15 @@ keep_fact(sqlite3_stmt *st, struct page *pg)
 		pg->read = grown;
 		pg->room = room;
 	}
-	pg->read[pg->nread].placement = (long)sqlite3_column_int64(st, 0);
-	if (late_fact_row(st, 1, &pg->read[pg->nread].f) == 0)
-		pg->nread++;
+	pf = &pg->read[pg->nread];
+	if (late_fact_row(st, 1, &pf->f) == -1 ||
+	    (pf->row = row_of(pg, (long)sqlite3_column_int64(st, 0))) == -1)
+		return 0;
+	if (pg->rows[pf->row].ndocs == CASELOAD_DOCS_MAX)
+		pf->row = -1;
+	else
+		pg->rows[pf->row].ndocs++;
+	pg->nread++;
 	return 0;
 }
 
@@ -96,7 +121,7 @@ ids_json(const struct page *pg, char *buf)
 
 /*
  * Reads the facts of the page's documents (of kind, or all when NULL)
- * into pg->read.  Returns 0 or -1.
+ * into pg->read, counting each row's.  Returns 0 or -1.
  */
 static int
 read_facts(struct db *db, struct page *pg, const char *kind)
@@ -118,43 +143,58 @@ read_facts(struct db *db, struct page *pg, const char *kind)
 		if (keep_fact(st, pg) == -1)
 			break;
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	free(ids);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The latest document of kind among r's facts, as its plan_ fields. */
+static void
+latest_of_kind(struct caseload_placement *r, const char *kind)
+{
+	const struct doc_fact	*f;
+	size_t			 i;
+
+	for (i = 0; i < r->ndocs; i++) {
+		f = &r->docs[i];
+		if (strcmp(f->kind, kind) != 0 || (r->has_plan &&
+		    f->revision <= r->plan_revision))
+			continue;
+		r->has_plan = 1;
+		r->plan_id = f->id;
+		r->plan_state = f->state;
+		r->plan_revision = f->revision;
+	}
+}
+
 /*
- * Gives each row its documents' facts (pg->read in their order, at most
- * CASELOAD_DOCS_MAX) and its latest document of kind.  Returns 0 or -1.
+ * Gives each row its documents' facts (in the order read) and its latest
+ * document of kind.  Returns 0 or -1.
  */
 static int
 spread_facts(struct page *pg, const char *kind)
 {
 	struct caseload_placement	*r;
-	const struct doc_fact		*f;
 	size_t				 i, n = 0;
 	int				 k;
 
-	if (pg->nread > 0 &&
-	    (pg->docs = calloc(pg->nread, sizeof(*pg->docs))) == NULL)
+	/* At least one: no arithmetic on a null pointer. */
+	if ((pg->docs = calloc(pg->nread > 0 ? pg->nread : 1,
+	    sizeof(*pg->docs))) == NULL)
 		return -1;
 	for (k = 0; k < pg->n; k++) {
-		r = &pg->rows[k];
-		r->docs = pg->docs + n;
-		for (i = 0; i < pg->nread && r->ndocs < CASELOAD_DOCS_MAX; i++)
-			if (pg->read[i].placement == r->p.id)
-				pg->docs[n + r->ndocs++] = pg->read[i].f;
-		n += r->ndocs;
-		for (i = 0; i < r->ndocs; i++) {
-			f = &r->docs[i];
-			if (strcmp(f->kind, kind) != 0 || (r->has_plan &&
-			    f->revision <= r->plan_revision))
-				continue;
-			r->has_plan = 1;
-			r->plan_id = f->id;
-			r->plan_state = f->state;
-			r->plan_revision = f->revision;
-		}
+		pg->rows[k].docs = pg->docs + n;
+		n += pg->rows[k].ndocs;
+		pg->rows[k].ndocs = 0;
 	}
+	for (i = 0; i < pg->nread; i++)
+		if ((k = pg->read[i].row) != -1) {
+			r = &pg->rows[k];
+			pg->docs[(size_t)(r->docs - pg->docs) + r->ndocs++] =
+			    pg->read[i].f;
+		}
+	for (k = 0; k < pg->n; k++)
+		latest_of_kind(&pg->rows[k], kind);
 	return 0;
 }
 

@@ -202,7 +202,7 @@ struct placements_page {
 	int		 rows;
 };
 
-/* A placement of the page, with its plan and open duties.  0 or -1. */
+/* A placement of the page, with its plan and open duties.  Returns 0. */
 static int
 add_placement_row(const struct caseload_placement *r, void *arg)
 {
