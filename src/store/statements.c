@@ -676,7 +676,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_ORG_NAME] = "SELECT name FROM organisations WHERE id = ?1",
 	/*
 	 * The facts of the documents of a page's placements, ?1 their ids as
-	 * a JSON array; _KIND those of kind ?2 alone.  Each placement's come
+	 * a JSON array (json_each: SQLite's JSON functions, built in since
+	 * 3.38); _KIND those of kind ?2 alone.  Each placement's come
 	 * together, by the documents' unique index; nothing is sorted (a
 	 * sorter cost as much as the rest of a placement's read).
 	 */
