@@ -17,6 +17,9 @@
 #include "lateness.h"
 #include "store.h"
 
+/* Documents of one placement of a list read with it; more are left out. */
+#define CASELOAD_DOCS_MAX	128
+
 /* A placement of a start page's list. */
 struct caseload_placement {
 	struct placement	 p;
@@ -26,6 +29,13 @@ struct caseload_placement {
 	int			 plan_revision;
 	int			 has_case;	/* lc is read (the start is a date) */
 	struct late_case	 lc;
+	/*
+	 * The lateness facts of its documents (see below), by kind, period
+	 * and revision, at most CASELOAD_DOCS_MAX; one of an unknown state
+	 * is left out.  Borrowed, valid only during the call of fn.
+	 */
+	const struct doc_fact	*docs;
+	size_t			 ndocs;
 };
 
 /* A document waiting for the counsellor's review, with its placement. */
@@ -39,12 +49,18 @@ struct review_item {
 
 /*
  * The placements of organisation org, the latest start first, each with
- * its latest document of the listed kind (kind_listed(), the plan).
+ * its latest document of kind (the listed kind, kind_listed(): the plan)
+ * and the facts of all its documents (the provider's work queue lists
+ * every duty).  The facts of a page's placements are read in one
+ * statement after the page.
  */
 int	 store_placements_of_provider_each(struct db *db, long org,
 	    const char *kind, int limit, int offset, int *more,
 	    int (*fn)(const struct caseload_placement *, void *), void *arg);
-/* The same of counsellor's customers' placements. */
+/*
+ * The same of counsellor's customers' placements, with the facts of
+ * their documents of kind alone (the counsellor's list shows no other).
+ */
 int	 store_placements_of_counsellor_each(struct db *db, long counsellor,
 	    const char *kind, int limit, int offset, int *more,
 	    int (*fn)(const struct caseload_placement *, void *), void *arg);

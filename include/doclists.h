@@ -47,14 +47,12 @@ int	 store_documents_of_placement_each(struct db *db, long placement,
 	    int (*fn)(const struct document *, void *), void *arg);
 /*
  * The lateness facts of placement's documents into f (at most max), in
- * the order above; store_kind_facts_of_placement those of its documents
- * of kind alone (a list that shows nothing else reads no more).  A row of an unknown
- * state is left out.  Both return the number read, or -1.
+ * the order above; a row of an unknown state is left out.  Returns the
+ * number read, or -1.  (The start pages' lists read theirs with their
+ * rows, caseload.h.)
  */
 int	 store_doc_facts_of_placement(struct db *db, long placement,
 	    struct doc_fact *f, size_t max);
-int	 store_kind_facts_of_placement(struct db *db, long placement,
-	    const char *kind, struct doc_fact *f, size_t max);
 /* The events and saves of document doc, each save after its event. */
 int	 store_doc_history_each(struct db *db, long doc,
 	    int (*fn)(const struct doc_event *, void *), void *arg);

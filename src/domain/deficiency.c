@@ -25,7 +25,7 @@ struct tally {
 
 /* The entry of provider id in t, added if new; or NULL when t is full. */
 static struct deficiency *
-provider_of(struct tally *t, long id, const char *name)
+provider_of(struct tally *t, long id)
 {
 	size_t	 i;
 
@@ -36,7 +36,6 @@ provider_of(struct tally *t, long id, const char *name)
 		return NULL;
 	memset(&t->p[t->n], 0, sizeof(t->p[t->n]));
 	t->p[t->n].provider_id = id;
-	snprintf(t->p[t->n].name, sizeof(t->p[t->n].name), "%s", name);
 	return &t->p[t->n++];
 }
 
@@ -49,7 +48,7 @@ count_placement(const struct deficiency_placement *pl, void *arg)
 	struct duty		 d[DUTIES_MAX];
 	size_t			 i, nd;
 
-	if ((one = provider_of(t, pl->provider_id, pl->provider)) == NULL)
+	if ((one = provider_of(t, pl->provider_id)) == NULL)
 		return 0;
 	for (i = 0; i < pl->ndocs; i++)
 		one->returned += pl->docs[i].returns >= 2;
@@ -74,6 +73,35 @@ by_name(const void *a, const void *b)
 	    x->provider_id > y->provider_id;
 }
 
+/* Whether provider p has a deficiency (deficiency.h). */
+static int
+deficient(const struct deficiency *p)
+{
+	return p->very_late > 0 || p->late >= 2 || p->returned > 0;
+}
+
+/*
+ * Keeps the providers of t with a deficiency, with their names (read
+ * for these alone).  Returns 0 or -1.
+ */
+static int
+keep_deficient(struct db *db, struct tally *t)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < t->n; i++) {
+		if (!deficient(&t->p[i]))
+			continue;
+		t->p[n] = t->p[i];
+		if (store_provider_name(db, t->p[n].provider_id, t->p[n].name,
+		    sizeof(t->p[n].name)) == -1)
+			return -1;
+		n++;
+	}
+	t->n = n;
+	return 0;
+}
+
 /*
  * The providers with a deficiency, by name, at most max.  Returns the
  * number written, or -1 (logged).
@@ -83,7 +111,7 @@ deficiencies_of_counsellor(struct db *db, long counsellor, struct date today,
     struct deficiency *out, size_t max, int *more)
 {
 	struct tally	 t = { NULL, 0, today };
-	size_t		 i, n = 0;
+	size_t		 n;
 
 	*more = 0;
 	if ((t.p = calloc(PROVIDERS_MAX, sizeof(*t.p))) == NULL) {
@@ -91,21 +119,14 @@ deficiencies_of_counsellor(struct db *db, long counsellor, struct date today,
 		return -1;
 	}
 	if (store_deficiency_placements_each(db, counsellor, count_placement,
-	    &t) == -1) {
+	    &t) == -1 || keep_deficient(db, &t) == -1) {
 		free(t.p);
 		return -1;
 	}
 	qsort(t.p, t.n, sizeof(t.p[0]), by_name);
-	for (i = 0; i < t.n; i++) {
-		if (t.p[i].very_late == 0 && t.p[i].late < 2 &&
-		    t.p[i].returned == 0)
-			continue;
-		if (n == max) {
-			*more = 1;
-			break;
-		}
-		out[n++] = t.p[i];
-	}
+	n = t.n <= max ? t.n : max;
+	*more = t.n > max;
+	memcpy(out, t.p, n * sizeof(out[0]));
 	free(t.p);
 	return (int)n;
 }

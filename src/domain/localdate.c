@@ -13,7 +13,7 @@
 int
 local_date_of(const char *utc, struct date *out)
 {
-	struct tm	 tm, loc;
+	struct tm	 loc;
 	time_t		 t;
 	int		 y, mo, d, h, mi, s;
 
@@ -30,14 +30,9 @@ local_date_of(const char *utc, struct date *out)
 	if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 ||
 	    !date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
 		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
-	t = timegm(&tm);
+	/* What timegm() gives, by arithmetic: timegm was half the cost. */
+	t = (time_t)date_to_days((struct date){ y, mo, d }) * 86400 +
+	    h * 3600 + mi * 60 + s;
 	if (localtime_r(&t, &loc) == NULL)
 		return -1;
 	out->year = loc.tm_year + 1900;

@@ -87,7 +87,6 @@ enum stmt {
 	/* the stored last entry per customer (migration 5) */
 	STMT_RET_CLOCK_DRIFT,
 	/* the deficiencies per provider (issues 3, 7) */
-	STMT_DEFICIENCY_PLACEMENTS,
 	STMT_DEFICIENCY_DOCS,
 	/* the case flow's steps and lists (casestore.c, issue 12) */
 	STMT_CASE_QUEUE,
@@ -108,7 +107,6 @@ enum stmt {
 	STMT_ORG_EXISTS,
 	STMT_CUSTOMER_OF_COUNSELLOR,
 	STMT_CASE_STARTED,
-	STMT_PLAN_FACTS_OF_PLACEMENT,
 	/* follow-up meetings, the default-provider list, protected reads
 	 * (issue 13) */
 	STMT_FOLLOWUP_BOOK,
@@ -170,6 +168,14 @@ enum stmt {
 	/* (area C) */
 	/* document kinds (kinds) */
 	/* (area D) */
+	/* lateness facts stored on the documents (issue 15, migration 12) */
+	STMT_DOC_SET_STATED,
+	STMT_STATED_OF_KIND,
+	/* the deficiencies' provider names (issue 15) */
+	STMT_ORG_NAME,
+	/* the facts of a page's placements in one statement (issue 15) */
+	STMT_FACTS_OF_PLACEMENTS,
+	STMT_KIND_FACTS_OF_PLACEMENTS,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,
@@ -197,6 +203,12 @@ struct db {
  */
 int	 db_exists(struct db *db, enum stmt which, int64_t a,
 	    int64_t b);
+
+/*
+ * db_migrate() only up to schema version target (the tests build an older
+ * database with it, to see a migration run on one).  Returns 0 or -1.
+ */
+int	 db_migrate_to(struct db *db, int target);
 
 /* The SQL text of each statement (statements.c). */
 extern const char *const stmt_sql[STMT__MAX];

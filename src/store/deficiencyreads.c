@@ -1,77 +1,91 @@
 /*
  * deficiencyreads: a counsellor's placements with their documents' facts
- * (deficiencyreads.h), from STMT_DEFICIENCY_PLACEMENTS and _DOCS.
+ * (deficiencyreads.h), from STMT_DEFICIENCY_DOCS, and the names of the
+ * providers shown (STMT_ORG_NAME).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "deficiencyreads.h"
 #include "latefacts.h"
 #include "latefacts_rows.h"
 
-/* The documents statement, read one row ahead of its placement. */
-struct doc_cursor {
-	sqlite3_stmt	*st;
-	int		 rc;		/* of the last step */
-	long		 placement;	/* of the row at hand */
+/* The columns of STMT_DEFICIENCY_DOCS: p.id, p.provider_id, then these. */
+#define CASE_COL	2
+#define FACT_COL	(CASE_COL + LATE_CASE_NCOLS)
+
+/* The placement whose rows are being read. */
+struct open_placement {
+	struct deficiency_placement	 one;
+	int				 open;	/* a row of it was read */
+	int				 ok;	/* its facts were read */
 };
 
+/* Starts placement row st's placement in o, its documents into f. */
 static void
-cursor_step(struct doc_cursor *c)
+start_placement(sqlite3_stmt *st, struct open_placement *o,
+    struct doc_fact *f)
 {
-	if ((c->rc = sqlite3_step(c->st)) == SQLITE_ROW)
-		c->placement = (long)sqlite3_column_int64(c->st, 0);
+	memset(o, 0, sizeof(*o));
+	o->one.id = (long)sqlite3_column_int64(st, 0);
+	o->one.provider_id = (long)sqlite3_column_int64(st, 1);
+	o->one.docs = f;
+	o->ok = late_case_row(st, CASE_COL, &o->one.facts) == 0;
+	o->open = 1;
 }
 
-/*
- * The facts of placement id's documents into f (at most max), skipping
- * rows of placements before it.  Returns the number read.
- */
-static size_t
-docs_of(struct doc_cursor *c, long id, struct doc_fact *f, size_t max)
+/* Adds row st's document, if any, to o (at most DEFICIENCY_DOCS_MAX). */
+static void
+add_document(sqlite3_stmt *st, struct open_placement *o, struct doc_fact *f)
 {
-	size_t	 n = 0;
-
-	while (c->rc == SQLITE_ROW && c->placement <= id) {
-		if (c->placement == id && n < max &&
-		    late_fact_row(c->st, 1, &f[n]) == 0)
-			n++;
-		cursor_step(c);
-	}
-	return n;
+	if (sqlite3_column_type(st, FACT_COL) == SQLITE_NULL ||
+	    o->one.ndocs == DEFICIENCY_DOCS_MAX)
+		return;
+	if (late_fact_row(st, FACT_COL, &f[o->one.ndocs]) == 0)
+		o->one.ndocs++;
 }
 
-/*
- * Walks both statements, bound to the counsellor, calling fn with f as
- * the documents' room.  Returns what store_deficiency_placements_each
- * does; a database error is logged here.
- */
+/* Ends o: fn's value for it, 0 when it is left out. */
 static int
-walk(struct db *db, sqlite3_stmt *pl, struct doc_cursor *dc,
-    struct doc_fact *f,
+end_placement(struct open_placement *o,
     int (*fn)(const struct deficiency_placement *, void *), void *arg)
 {
-	struct deficiency_placement one;
-	int			 rc = SQLITE_DONE, stop = 0;
+	int	 ok = o->open && o->ok;
 
-	cursor_step(dc);
-	while (stop == 0 && (rc = sqlite3_step(pl)) == SQLITE_ROW) {
-		one.id = (long)sqlite3_column_int64(pl, 0);
-		one.ndocs = docs_of(dc, one.id, f, DEFICIENCY_DOCS_MAX);
-		one.docs = f;
-		if (late_case_row(pl, 3, &one.facts) != 0)
-			continue;
-		one.provider_id = (long)sqlite3_column_int64(pl, 1);
-		one.provider = (const char *)sqlite3_column_text(pl, 2);
-		if (one.provider == NULL)
-			one.provider = "";
-		stop = fn(&one, arg);
+	o->open = 0;
+	return ok ? fn(&o->one, arg) : 0;
+}
+
+/*
+ * Walks the rows (a placement's follow one another, one per document or
+ * one without), calling fn per placement with f as the documents' room.
+ * Returns what store_deficiency_placements_each does; a database error
+ * is logged here.
+ */
+static int
+walk(struct db *db, sqlite3_stmt *st, struct doc_fact *f,
+    int (*fn)(const struct deficiency_placement *, void *), void *arg)
+{
+	struct open_placement	 o;
+	int			 rc, stop = 0;
+
+	o.open = 0;
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (o.open && sqlite3_column_int64(st, 0) != o.one.id)
+			stop = end_placement(&o, fn, arg);
+		if (stop != 0)
+			break;
+		if (!o.open)
+			start_placement(st, &o, f);
+		add_document(st, &o, f);
 	}
+	if (stop == 0 && rc == SQLITE_DONE)
+		stop = end_placement(&o, fn, arg);
 	if (stop != 0)
 		return stop;
-	if (rc != SQLITE_DONE ||
-	    (dc->rc != SQLITE_DONE && dc->rc != SQLITE_ROW)) {
+	if (rc != SQLITE_DONE) {
 		fprintf(stderr, "level=error msg=\"deficiencies: %s\"\n",
 		    sqlite3_errmsg(db->conn));
 		return -1;
@@ -83,22 +97,39 @@ int
 store_deficiency_placements_each(struct db *db, long counsellor,
     int (*fn)(const struct deficiency_placement *, void *), void *arg)
 {
-	sqlite3_stmt		*pl = db_stmt(db, STMT_DEFICIENCY_PLACEMENTS);
-	struct doc_cursor	 dc = { db_stmt(db, STMT_DEFICIENCY_DOCS), 0, 0 };
-	struct doc_fact		*f;
-	int			 rc;
+	sqlite3_stmt	*st = db_stmt(db, STMT_DEFICIENCY_DOCS);
+	struct doc_fact	*f;
+	int		 rc;
 
-	if (pl == NULL || dc.st == NULL)
+	if (st == NULL)
 		return -1;
 	if ((f = calloc(DEFICIENCY_DOCS_MAX, sizeof(*f))) == NULL) {
 		fprintf(stderr, "level=error msg=\"deficiencies: no memory\"\n");
 		return -1;
 	}
-	sqlite3_bind_int64(pl, 1, counsellor);
-	sqlite3_bind_int64(dc.st, 1, counsellor);
-	rc = walk(db, pl, &dc, f, fn, arg);
-	sqlite3_reset(pl);
-	sqlite3_reset(dc.st);
+	sqlite3_bind_int64(st, 1, counsellor);
+	rc = walk(db, st, f, fn, arg);
+	sqlite3_reset(st);
 	free(f);
+	return rc;
+}
+
+int
+store_provider_name(struct db *db, long id, char *buf, size_t size)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_ORG_NAME);
+	const char	*s;
+	int		 rc;
+
+	if (st == NULL || size == 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(st, 0);
+		snprintf(buf, size, "%s", s != NULL ? s : "");
+		rc = 0;
+	} else
+		rc = rc == SQLITE_DONE ? 1 : -1;
+	sqlite3_reset(st);
 	return rc;
 }

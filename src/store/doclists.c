@@ -30,41 +30,22 @@ store_documents_of_placement_each(struct db *db, long placement,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The facts statement which of placement into f.  Returns n or -1. */
-static int
-facts_of(struct db *db, enum stmt which, long placement, const char *kind,
+int
+store_doc_facts_of_placement(struct db *db, long placement,
     struct doc_fact *f, size_t max)
 {
-	sqlite3_stmt	*st = db_stmt(db, which);
+	sqlite3_stmt	*st = db_stmt(db, STMT_DOC_FACTS_OF_PLACEMENT);
 	size_t		 n = 0;
 	int		 rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, placement);
-	if (kind != NULL)
-		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
 		if (late_fact_row(st, 0, &f[n]) == 0)
 			n++;
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? (int)n : -1;
-}
-
-int
-store_doc_facts_of_placement(struct db *db, long placement,
-    struct doc_fact *f, size_t max)
-{
-	return facts_of(db, STMT_DOC_FACTS_OF_PLACEMENT, placement, NULL, f,
-	    max);
-}
-
-int
-store_kind_facts_of_placement(struct db *db, long placement,
-    const char *kind, struct doc_fact *f, size_t max)
-{
-	return facts_of(db, STMT_PLAN_FACTS_OF_PLACEMENT, placement, kind, f,
-	    max);
 }
 
 static const char *

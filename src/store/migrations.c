@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "latefacts_rows.h"
 #include "sqlparts.h"
 
 /*
@@ -48,6 +49,37 @@
 	"(NEW.customer_id IS OLD.customer_id" \
 	" AND NEW.placement_id IS OLD.placement_id" \
 	" AND NEW.document_id IS OLD.document_id AND NEW.at >= OLD.at)"
+
+/*
+ * Migration 12's lateness facts of document D (a table name): its first
+ * submission, its returns, its first review (a return or the approval)
+ * and its approval, by the events about it (index events_document_action).
+ * LATE_FACT_COLS (statements.c) reads them from the columns instead.
+ */
+#define DF_EVENTS(D, ACTIONS) \
+	" FROM events e WHERE e.document_id = " D ".id AND e.action " ACTIONS
+#define DF_RECOMPUTE \
+	"UPDATE documents SET" \
+	" first_submitted_at = (SELECT min(e.at)" \
+	DF_EVENTS("documents", "= 'submit'") ")," \
+	" returns = (SELECT count(*)" DF_EVENTS("documents", "= 'return'") ")," \
+	" first_reviewed_at = (SELECT min(e.at)" \
+	DF_EVENTS("documents", "IN ('return', 'approve')") ")," \
+	" approved_at = (SELECT min(e.at)" \
+	DF_EVENTS("documents", "= 'approve'") ")"
+/* An event that is a lateness fact of its document (R: NEW or OLD). */
+#define DF_FACT(R) \
+	"(" R ".document_id IS NOT NULL" \
+	" AND " R ".action IN ('submit', 'return', 'approve'))"
+/* The earlier of column C and the new event's time, when it is one of A. */
+#define DF_EARLIER(C, A) \
+	C " = CASE WHEN NEW.action " A " AND (" C " IS NULL OR NEW.at < " C ")" \
+	" THEN NEW.at ELSE " C " END"
+
+/* Migration 12's counsellor of a placement: its customer's. */
+#define PC_RECOMPUTE \
+	"UPDATE placements SET counsellor_id = (SELECT c.counsellor_id" \
+	" FROM customers c WHERE c.id = placements.customer_id)"
 
 /* Migration n brings user_version from n - 1 to n. */
 static const char *const migrations[] = {
@@ -435,6 +467,69 @@ static const char *const migrations[] = {
 	" SELECT code, '2000-01-01', monthly_amount_ore FROM catalogue;"
 	"CREATE INDEX placements_aborted_end ON placements(end_date)"
 	" WHERE ending = 'aborted';",
+	/*
+	 * 12: what lateness.h needs of each document, stored on it (issue
+	 * 15) instead of read from its events and its content by every list
+	 * row: the first submission, returns, first review and approval
+	 * (DF_RECOMPUTE), filled here and kept by triggers in the transaction
+	 * of every write of an event: a new one only moves a fact (one row);
+	 * an event changed or deleted computes its documents' facts again.
+	 * And what the content of a kind with an ending rule (kinds.h)
+	 * states of the ending, end and decision: written with every save
+	 * (latefacts_rows.h), filled here by late_stated_fill().
+	 */
+	"ALTER TABLE documents ADD COLUMN first_submitted_at TEXT;"
+	"ALTER TABLE documents ADD COLUMN returns INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE documents ADD COLUMN first_reviewed_at TEXT;"
+	"ALTER TABLE documents ADD COLUMN approved_at TEXT;"
+	"ALTER TABLE documents ADD COLUMN stated_ending TEXT"
+	" CHECK (stated_ending IN ('completed', 'early', 'aborted'));"
+	"ALTER TABLE documents ADD COLUMN stated_end TEXT;"
+	"ALTER TABLE documents ADD COLUMN stated_decision TEXT;"
+	DF_RECOMPUTE " WHERE id IN (SELECT e.document_id FROM events e"
+	" WHERE " DF_FACT("e") ");"
+	"CREATE TRIGGER events_facts_insert AFTER INSERT ON events"
+	" WHEN " DF_FACT("NEW") " BEGIN UPDATE documents SET "
+	DF_EARLIER("first_submitted_at", "= 'submit'") ","
+	" returns = returns + (NEW.action = 'return'), "
+	DF_EARLIER("first_reviewed_at", "IN ('return', 'approve')") ", "
+	DF_EARLIER("approved_at", "= 'approve'")
+	" WHERE id = NEW.document_id; END;"
+	"CREATE TRIGGER events_facts_update AFTER UPDATE OF document_id,"
+	" action, at ON events WHEN " DF_FACT("OLD") " OR " DF_FACT("NEW")
+	" BEGIN " DF_RECOMPUTE " WHERE id IN (OLD.document_id,"
+	" NEW.document_id); END;"
+	"CREATE TRIGGER events_facts_delete AFTER DELETE ON events"
+	" WHEN " DF_FACT("OLD") " BEGIN " DF_RECOMPUTE
+	" WHERE id = OLD.document_id; END;"
+	/*
+	 * The counsellor of each placement's customer, on the placement and
+	 * kept by triggers, so that a counsellor's lists read his or her
+	 * placements by one index range instead of one index search per
+	 * customer: in page order (placements_counsellor, as a provider's
+	 * placements_provider_page), and those staffed and waiting for an
+	 * assignment (placements_to_assign).
+	 */
+	"ALTER TABLE placements ADD COLUMN counsellor_id INTEGER;"
+	PC_RECOMPUTE ";"
+	"CREATE INDEX placements_counsellor ON placements(counsellor_id,"
+	" start_date DESC);"
+	"CREATE INDEX placements_to_assign ON placements(counsellor_id,"
+	" staffed_at) WHERE ending IS NULL AND staffed_at IS NOT NULL"
+	" AND assigned_at IS NULL;"
+	"CREATE TRIGGER placements_counsellor_insert AFTER INSERT ON placements"
+	" BEGIN " PC_RECOMPUTE " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER placements_counsellor_update AFTER UPDATE OF"
+	" customer_id, counsellor_id ON placements BEGIN " PC_RECOMPUTE
+	" WHERE id = NEW.id; END;"
+	"CREATE TRIGGER customers_counsellor_update AFTER UPDATE OF id,"
+	" counsellor_id ON customers BEGIN " PC_RECOMPUTE
+	" WHERE customer_id IN (OLD.id, NEW.id); END;",
+};
+
+/* What a migration fills in C after its SQL (none for most). */
+static int (*const fills[DB_SCHEMA_VERSION + 1])(struct db *) = {
+	[12] = late_stated_fill,
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
@@ -473,12 +568,18 @@ foreign_keys_hold(struct db *db)
 	return -1;
 }
 
-/*
- * Applies the missing migrations in one transaction.  Returns 0, or -1
- * with nothing changed.
- */
 int
 db_migrate(struct db *db)
+{
+	return db_migrate_to(db, DB_SCHEMA_VERSION);
+}
+
+/*
+ * Applies the missing migrations up to target in one transaction.
+ * Returns 0, or -1 with nothing changed.
+ */
+int
+db_migrate_to(struct db *db, int target)
 {
 	char	 sql[64];
 	int	 v, i;
@@ -499,14 +600,18 @@ db_migrate(struct db *db)
 		    v, DB_SCHEMA_VERSION);
 		goto fail;
 	}
-	for (i = v + 1; i <= DB_SCHEMA_VERSION; i++)
-		if (db_exec(db, migrations[i]) == -1)
+	if (target > DB_SCHEMA_VERSION)
+		target = DB_SCHEMA_VERSION;
+	if (target < v)
+		target = v;
+	for (i = v + 1; i <= target; i++)
+		if (db_exec(db, migrations[i]) == -1 ||
+		    (fills[i] != NULL && fills[i](db) == -1))
 			goto fail;
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
-	    DB_SCHEMA_VERSION);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", target);
 	/* The check reads every table: only after a migration ran. */
 	if (db_exec(db, sql) == -1 ||
-	    (v < DB_SCHEMA_VERSION && foreign_keys_hold(db) == -1))
+	    (v < target && foreign_keys_hold(db) == -1))
 		goto fail;
 	if (db_commit(db) == -1)
 		goto restore;

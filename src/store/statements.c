@@ -24,14 +24,6 @@
 	" JOIN organisations o ON o.id = p.provider_id" \
 	" JOIN customers c ON c.id = p.customer_id" \
 	" JOIN users cu ON cu.id = c.counsellor_id"
-/*
- * The latest revision of the placement's document of kind ?4 (the kind
- * the lists show: the plan), if any.
- */
-#define PLAN_JOIN \
-	" LEFT JOIN documents d ON d.placement_id = p.id AND d.kind = ?4" \
-	" AND d.revision = (SELECT max(revision) FROM documents" \
-	" WHERE placement_id = p.id AND kind = ?4)"
 #define DOC_COLS \
 	"d.id, d.placement_id, d.kind, d.period, d.revision, d.state," \
 	" d.version, d.title, d.created_at, d.updated_at, d.submitted_at"
@@ -41,42 +33,38 @@
 
 /*
  * What lateness.h needs of document d (latefacts.c late_fact_row reads
- * them): its first submission, returns, first review (return or
- * approval) and approval from events (index events_document_action), and
- * a final report's stored XML, whose ending is the fallback when the
- * placement has no recorded ending decision.
+ * them), stored on it (migration 12): its first submission, returns,
+ * first review (return or approval) and approval, and what its content
+ * states of the ending (a final report's fallback when the placement has
+ * no recorded ending decision).
  */
 #define LATE_FACT_COLS \
-	"d.id, d.kind, d.period, d.revision, d.state," \
-	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action = 'submit')," \
-	" (SELECT count(*) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action = 'return')," \
-	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action IN ('return', 'approve'))," \
-	" (SELECT min(e.at) FROM events e WHERE e.document_id = d.id" \
-	" AND e.action = 'approve')," \
-	" CASE WHEN d.kind = 'final' THEN (SELECT v.xml FROM" \
-	" document_versions v WHERE v.document_id = d.id" \
-	" AND v.version = d.version) END"
+	"d.id, d.kind, d.period, d.revision, d.state, d.first_submitted_at," \
+	" d.returns, d.first_reviewed_at, d.approved_at, d.stated_ending," \
+	" d.stated_end, d.stated_decision"
 /* What lateness.h needs of placement p (late_case_row). */
 #define LATE_CASE_COLS \
 	"p.start_date, p.end_date, p.ending, p.ending_decided_on," \
 	" p.revision_requested_at"
 
 /*
- * The counsellor's (?1) submitted documents with their placements, the
- * review queue in either order (STMT_REVIEW_QUEUE, _DESC).
+ * The counsellor's (?1) submitted documents with their placements, a page
+ * of the review queue in either order (STMT_REVIEW_QUEUE, _DESC: ORDER
+ * sorts the page's ids).  The ids are sorted and paged alone; the page's
+ * rows, joined, come in no order: caseload.c sorts them (a sorter of rows
+ * this wide cost more than the joins).
  */
-#define REVIEW_QUEUE "SELECT " DOC_COLS ", " PLACEMENT_COLS \
+#define REVIEW_QUEUE(ORDER) "SELECT " DOC_COLS ", " PLACEMENT_COLS \
 	", " LATE_FACT_COLS ", " LATE_CASE_COLS \
-	" FROM customers c CROSS JOIN placements p CROSS JOIN documents d" \
+	" FROM documents d JOIN placements p ON p.id = d.placement_id" \
 	" JOIN catalogue k ON k.code = p.code" \
 	" JOIN organisations o ON o.id = p.provider_id" \
+	" JOIN customers c ON c.id = p.customer_id" \
 	" JOIN users cu ON cu.id = c.counsellor_id" \
-	" WHERE c.counsellor_id = ?1 AND p.customer_id = c.id" \
-	" AND d.placement_id = p.id AND d.state = 'submitted'"
-
+	" WHERE d.id IN (SELECT d2.id FROM placements p2" \
+	" INDEXED BY placements_counsellor CROSS JOIN documents d2" \
+	" WHERE p2.counsellor_id = ?1 AND d2.placement_id = p2.id" \
+	" AND d2.state = 'submitted' ORDER BY " ORDER " LIMIT ?2 OFFSET ?3)"
 
 const char *const stmt_sql[STMT__MAX] = {
 	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
@@ -109,19 +97,24 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
 	[STMT_PLACEMENT_GET] = "SELECT " PLACEMENT_COLS PLACEMENT_FROM
 	    " WHERE p.id = ?1",
-	/* The page's ids first, from the index alone; then the joins. */
+	/*
+	 * A page of placements, the latest start first: the page's ids
+	 * sorted and paged from the indexes alone, then the joins for the
+	 * rows of the page only, in no order (caseload.c sorts them: a
+	 * sorter of rows this wide cost a quarter of the statement).  Their
+	 * documents' facts come after (STMT_FACTS_OF_PLACEMENTS), all of the
+	 * page's in one statement.
+	 */
 	[STMT_PLACEMENTS_OF_PROVIDER] = "SELECT " PLACEMENT_COLS
-	    ", d.id, d.state, d.revision, " LATE_CASE_COLS
-	    PLACEMENT_FROM PLAN_JOIN
+	    ", " LATE_CASE_COLS PLACEMENT_FROM
 	    " WHERE p.id IN (SELECT id FROM placements"
 	    " INDEXED BY placements_provider_page WHERE provider_id = ?1"
-	    " ORDER BY start_date DESC, id LIMIT ?2 OFFSET ?3)"
-	    " ORDER BY p.start_date DESC, p.id",
+	    " ORDER BY start_date DESC, id LIMIT ?2 OFFSET ?3)",
 	[STMT_PLACEMENTS_OF_COUNSELLOR] = "SELECT " PLACEMENT_COLS
-	    ", d.id, d.state, d.revision, " LATE_CASE_COLS
-	    PLACEMENT_FROM PLAN_JOIN
-	    " WHERE c.counsellor_id = ?1 ORDER BY p.start_date DESC, p.id"
-	    " LIMIT ?2 OFFSET ?3",
+	    ", " LATE_CASE_COLS PLACEMENT_FROM
+	    " WHERE p.id IN (SELECT id FROM placements"
+	    " INDEXED BY placements_counsellor WHERE counsellor_id = ?1"
+	    " ORDER BY start_date DESC, id LIMIT ?2 OFFSET ?3)",
 	[STMT_DOC_INSERT] = "INSERT INTO documents(placement_id, kind, period,"
 	    " revision, state, version, title, created_at, updated_at)"
 	    " VALUES (?1, ?2, ?3, ?4, 'draft', 1, ?5, ?6, ?6)",
@@ -183,20 +176,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " ORDER BY k.code, a.valid_from",
 	/*
 	 * The counsellor's documents waiting for review, oldest first.  CROSS
-	 * JOIN fixes the loop order: the counsellor's customers, their
-	 * placements, their submitted documents (partial index), so the cost
-	 * follows the caseload, not the size of the database.
+	 * JOIN fixes the loop order of the ids: the counsellor's placements
+	 * (migration 12), their submitted documents (partial index), so the
+	 * cost follows the caseload, not the size of the database.
 	 */
-	[STMT_REVIEW_QUEUE] = REVIEW_QUEUE
-	    " ORDER BY d.submitted_at, d.id LIMIT ?2 OFFSET ?3",
+	[STMT_REVIEW_QUEUE] = REVIEW_QUEUE("d2.submitted_at, d2.id"),
 	/* What lateness needs of each document of a placement. */
 	[STMT_DOC_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
 	    " FROM documents d"
 	    " WHERE d.placement_id = ?1 ORDER BY d.kind, d.period, d.revision",
-	/* The same for kind ?2 alone: a list that shows only the plan. */
-	[STMT_PLAN_FACTS_OF_PLACEMENT] = "SELECT " LATE_FACT_COLS
-	    " FROM documents d WHERE d.placement_id = ?1 AND d.kind = ?2"
-	    " ORDER BY d.revision",
 	/*
 	 * Retention (retention.c, purge.c, archive.c): the customer's last
 	 * entry is the latest of its creation and every placement, document,
@@ -308,8 +296,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " AND v.document_id IN " RET_DOCS_OF ") h"
 	    " JOIN users u ON u.id = h.actor_id ORDER BY h.at, h.seq, h.sub",
 	/* STMT_REVIEW_QUEUE newest first: the start page's ?sort=-due. */
-	[STMT_REVIEW_QUEUE_DESC] = REVIEW_QUEUE
-	    " ORDER BY d.submitted_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
+	[STMT_REVIEW_QUEUE_DESC] = REVIEW_QUEUE(
+	    "d2.submitted_at DESC, d2.id DESC"),
 	/*
 	 * The customer search (handlers_search.c, search.h): ?2 a folded name,
 	 * found in name_fold (migration 4), or ?3 the digits of a personal
@@ -341,25 +329,20 @@ const char *const stmt_sql[STMT__MAX] = {
 	    RET_LAST_ENTRY " ORDER BY c.id",
 	/*
 	 * The deficiencies (README, Rules: deficiencies) among counsellor
-	 * ?1's placements (deficiency.c): the placements with their
-	 * provider and lateness facts, then every document of them with its
-	 * facts, both by placement id so that deficiency.c walks them side
-	 * by side and counts each placement's duties as duties.c lists
+	 * ?1's placements (deficiency.c): each placement with its provider
+	 * and lateness facts, once per document with the document's facts
+	 * (once without when it has none), a placement's rows together, so
+	 * that deficiency.c counts each placement's duties as duties.c lists
 	 * them.  The cost follows the counsellor's caseload, not the size of
 	 * the database (customers_counsellor, placements_customer, the
-	 * documents' unique index, events_document_action); no due date is
-	 * computed in SQL.
+	 * documents' unique index); the order is that of the indexes, so
+	 * nothing is sorted; no due date is computed in SQL.
 	 */
-	[STMT_DEFICIENCY_PLACEMENTS] = "SELECT p.id, o.id, o.name, "
-	    LATE_CASE_COLS
-	    " FROM customers c CROSS JOIN placements p"
-	    " JOIN organisations o ON o.id = p.provider_id"
+	[STMT_DEFICIENCY_DOCS] = "SELECT p.id, p.provider_id, " LATE_CASE_COLS
+	    ", " LATE_FACT_COLS " FROM customers c CROSS JOIN placements p"
+	    " LEFT JOIN documents d ON d.placement_id = p.id"
 	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " ORDER BY p.id",
-	[STMT_DEFICIENCY_DOCS] = "SELECT d.placement_id, " LATE_FACT_COLS
-	    " FROM customers c CROSS JOIN placements p CROSS JOIN documents d"
-	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
-	    " AND d.placement_id = p.id ORDER BY d.placement_id",
+	    " ORDER BY c.id, p.id",
 	/* What lateness needs of placement ?1 (the document page). */
 	[STMT_LATE_CASE] = "SELECT " LATE_CASE_COLS " FROM placements p"
 	    " WHERE p.id = ?1",
@@ -405,15 +388,18 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " AND p.start_meeting_on IS NULL))"
 	    " AND (p.end_date IS NULL OR p.end_date >= ?2)"
 	    " ORDER BY p.created_at, p.id LIMIT ?3",
-	/* Staffed placements of the counsellor's customers without an
-	 * assignment. */
+	/*
+	 * Staffed placements of the counsellor's customers without an
+	 * assignment, from their partial index (migration 12).
+	 */
 	[STMT_CASE_STEPS_OF_COUNSELLOR] = "SELECT " PLACEMENT_COLS ","
 	    " p.created_at, p.staffed_at, p.assigned_at"
-	    " FROM customers c CROSS JOIN placements p"
+	    " FROM placements p INDEXED BY placements_to_assign"
 	    " JOIN catalogue k ON k.code = p.code"
 	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN customers c ON c.id = p.customer_id"
 	    " JOIN users cu ON cu.id = c.counsellor_id"
-	    " WHERE c.counsellor_id = ?1 AND p.customer_id = c.id"
+	    " WHERE p.counsellor_id = ?1"
 	    " AND p.ending IS NULL AND p.staffed_at IS NOT NULL"
 	    " AND p.assigned_at IS NULL"
 	    " AND (p.end_date IS NULL OR p.end_date >= ?2)"
@@ -551,7 +537,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	 * viewer's read mark, newest first, at most ?3, with the total over
 	 * all of them (the window runs before the LIMIT).  The inner query
 	 * reads only indexes: the viewer's own placements (?1: the
-	 * organisation, or the counsellor's customers) and messages_placement;
+	 * organisation, or the counsellor, placements_counsellor) and
+	 * messages_placement;
 	 * the joins are made for the rows shown (bench database: 5 ms instead
 	 * of 50 for an organisation of 17 843 placements).
 	 */
@@ -573,9 +560,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " FROM placements p CROSS JOIN messages m" MSG_UNREAD_WHERE
 	    " AND p.provider_id = ?1"),
 	[STMT_MSG_UNREAD_OF_COUNSELLOR] = MSG_UNREAD_OUTER(MSG_UNREAD_INNER
-	    " FROM customers c CROSS JOIN placements p CROSS JOIN messages m"
-	    MSG_UNREAD_WHERE " AND c.counsellor_id = ?1"
-	    " AND p.customer_id = c.id"),
+	    " FROM placements p INDEXED BY placements_counsellor"
+	    " CROSS JOIN messages m" MSG_UNREAD_WHERE
+	    " AND p.counsellor_id = ?1"),
 	/* The purge of customer ?1 (purge.c), before its placements. */
 	[STMT_MSG_PURGE] = "DELETE FROM messages WHERE placement_id IN"
 	    " (SELECT id FROM placements WHERE customer_id = ?1)",
@@ -696,6 +683,27 @@ const char *const stmt_sql[STMT__MAX] = {
 	/* (area B) */
 	/* (area C) */
 	/* (area D) */
+	[STMT_ORG_NAME] = "SELECT name FROM organisations WHERE id = ?1",
+	/*
+	 * The facts of the documents of a page's placements, ?1 their ids as
+	 * a JSON array (json_each: SQLite's JSON functions, built in since
+	 * 3.38); _KIND those of kind ?2 alone.  Each placement's come
+	 * together, by the documents' unique index; nothing is sorted (a
+	 * sorter cost as much as the rest of a placement's read).
+	 */
+	[STMT_FACTS_OF_PLACEMENTS] = "SELECT d.placement_id, " LATE_FACT_COLS
+	    " FROM json_each(?1) j CROSS JOIN documents d"
+	    " WHERE d.placement_id = j.value",
+	[STMT_KIND_FACTS_OF_PLACEMENTS] = "SELECT d.placement_id, "
+	    LATE_FACT_COLS " FROM json_each(?1) j CROSS JOIN documents d"
+	    " WHERE d.placement_id = j.value AND d.kind = ?2",
+	/* What a content states of the ending (late_stated_put). */
+	[STMT_DOC_SET_STATED] = "UPDATE documents SET stated_ending = ?2,"
+	    " stated_end = ?3, stated_decision = ?4 WHERE id = ?1",
+	/* The current content of every document of kind ?1 (migration 12). */
+	[STMT_STATED_OF_KIND] = "SELECT d.id, v.xml FROM documents d"
+	    " JOIN document_versions v ON v.document_id = d.id"
+	    " AND v.version = d.version WHERE d.kind = ?1",
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "latefacts_rows.h"
 #include "rows.h"
 #include "store.h"
 
@@ -267,6 +268,7 @@ create_tx(struct db *db, void *arg)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->conn);
 	if (insert_version(db, a->id, 1, a->xml, a->u->id, now, NULL) == -1 ||
+	    late_stated_put(db, a->id, a->kind, a->xml) == -1 ||
 	    insert_event(db, a->id, a->p, a->u->id, now,
 	    a->rev > 1 ? "revise" : "create", NULL, "draft", NULL) == -1)
 		return -1;
@@ -311,8 +313,10 @@ save_tx(struct db *db, void *arg)
 	if (sqlite3_changes(db->conn) == 0)
 		return 1;
 	/* The version row is the save's audit record (migration 8). */
-	return insert_version(db, a->d->id, a->expected_version + 1, a->xml,
-	    a->u->id, now, state_name(a->d->state));
+	if (insert_version(db, a->d->id, a->expected_version + 1, a->xml,
+	    a->u->id, now, state_name(a->d->state)) == -1)
+		return -1;
+	return late_stated_put(db, a->d->id, a->d->kind, a->xml);
 }
 
 int

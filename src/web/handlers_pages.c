@@ -88,29 +88,6 @@ page_marks(xmlNodePtr list, const struct view *v, int rows, int more)
 		page_attr_long(list, "prev", v->page - 1);
 }
 
-/*
- * The duties of placement id (its lateness facts pc) today, into out (at
- * most max); only: from the documents of that kind alone, enough for its
- * duty (a list that shows nothing else reads no more).  Returns the
- * number, or -1.
- */
-static int
-placement_duties(struct ctx *c, const struct late_case *pc, long id,
-    struct date today, const struct kind *only, struct duty *out, size_t max)
-{
-	struct doc_fact	 facts[FACTS_MAX];
-	int		 nf;
-
-	nf = only != NULL ?
-	    store_kind_facts_of_placement(c->db, id, only->name, facts,
-	    FACTS_MAX) :
-	    store_doc_facts_of_placement(c->db, id, facts, FACTS_MAX);
-	if (nf == -1)
-		return -1;
-	return (int)duties_of_placement(pc, today, facts, (size_t)nf, out,
-	    max);
-}
-
 /* One entry of the provider's work queue. */
 struct due_item {
 	struct duty	 duty;
@@ -225,7 +202,7 @@ struct placements_page {
 	int		 rows;
 };
 
-/* A placement of the page, with its plan and open duties.  0 or -1. */
+/* A placement of the page, with its plan and open duties.  Returns 0. */
 static int
 add_placement_row(const struct caseload_placement *r, void *arg)
 {
@@ -236,9 +213,10 @@ add_placement_row(const struct caseload_placement *r, void *arg)
 
 	a->rows++;
 	pl = page_placement(a->list, &r->p, &a->c->user);
-	if (r->has_case && (nd = placement_duties(a->c, &r->lc, r->p.id,
-	    a->today, a->with_due ? NULL : a->listed, d, DUTIES_MAX)) == -1)
-		return -1;
+	/* The facts of its documents: of the plan alone for a counsellor. */
+	if (r->has_case)
+		nd = (int)duties_of_placement(&r->lc, a->today, r->docs,
+		    r->ndocs, d, DUTIES_MAX);
 	add_plan_status(pl, a->listed, r, d, nd);
 	queue_open_duties(&r->p, d, a->with_due ? nd : 0, a->q, &a->nq,
 	    QUEUE_MAX);

@@ -604,7 +604,7 @@ function killTemplate(file) {
 		const at = '2023-01-01T10:00:00Z';
 		s += `INSERT INTO customers(id, pnr, name, counsellor_id, protected, created_at) VALUES (${i}, '${p}', 'Namn ${i}', 2, 0, '${at}');
 		INSERT INTO placements(id, customer_id, code, provider_id, start_date, end_date, created_at) VALUES (${i}, ${i}, 'AMI2', 1, '2022-01-01', NULL, '${at}');
-		INSERT INTO documents VALUES (${i}, ${i}, 'plan', '', 1, 'returned', 2, 'Plan', '${at}', '${at}', '${at}');
+		INSERT INTO documents(id, placement_id, kind, period, revision, state, version, title, created_at, updated_at, submitted_at) VALUES (${i}, ${i}, 'plan', '', 1, 'returned', 2, 'Plan', '${at}', '${at}', '${at}');
 		INSERT INTO document_versions(document_id, version, xml, saved_by, saved_at) VALUES (${i}, 1, '<plan>text ${i} ${'x'.repeat(400)}</plan>', 3, '${at}'),
 		  (${i}, 2, '<plan>text ${i} v2 ${'y'.repeat(400)}</plan>', 3, '${at}');
 		INSERT INTO events(document_id, placement_id, customer_id, actor_id, at, action) VALUES

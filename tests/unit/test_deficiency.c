@@ -5,9 +5,9 @@
  * outside the placement, final reports far ahead) and their submit and
  * return events at 23:30 UTC (the next day in Stockholm), ending
  * decisions and plan revision requests; on every third day of three years
- * the two statements must give exactly what duties_of_placement() counts
- * placement by placement from local days, for each counsellor, and only
- * his or her own customers.  Plus a small hand-made case.
+ * the deficiency statement must give exactly what duties_of_placement()
+ * counts placement by placement from local days, for each counsellor, and
+ * only his or her own customers.  Plus a small hand-made case.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -392,7 +392,7 @@ reference(int counsellor, struct date today, struct deficiency *out)
 	return n;
 }
 
-/* Day by day, both counsellors: the statements agree with duties.c. */
+/* Day by day, both counsellors: the statement agrees with duties.c. */
 static void
 test_deficiency_matches_duties(void **state)
 {
