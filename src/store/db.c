@@ -219,14 +219,10 @@ db_begin(struct db *db)
 }
 
 int
-db_transaction(struct db *db, db_tx_fn fn, void *arg)
+db_transaction_here(struct db *db, db_tx_fn fn, void *arg)
 {
 	int	 rc;
 
-	if (db->writer != NULL) {
-		db_read_end(db);
-		return writer_run(db->writer, fn, arg);
-	}
 	if (db_begin(db) == -1)
 		return -1;
 	if ((rc = fn(db, arg)) != 0) {
@@ -234,6 +230,16 @@ db_transaction(struct db *db, db_tx_fn fn, void *arg)
 		return rc;
 	}
 	return db_commit(db);
+}
+
+int
+db_transaction(struct db *db, db_tx_fn fn, void *arg)
+{
+	if (db->writer != NULL) {
+		db_read_end(db);
+		return writer_run(db->writer, fn, arg);
+	}
+	return db_transaction_here(db, fn, arg);
 }
 
 int

@@ -225,6 +225,11 @@ int		 db_begin(struct db *db);
  */
 int		 db_transaction(struct db *db, db_tx_fn fn, void *arg);
 /*
+ * The same on db's own connection even in a worker, for a transaction too
+ * long to hold up a batch of the writer's.  The same returns.
+ */
+int		 db_transaction_here(struct db *db, db_tx_fn fn, void *arg);
+/*
  * Steps a statement without parameters or rows (STMT_SAVEPOINT and the
  * like).  Returns 0 or -1.
  */

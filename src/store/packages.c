@@ -12,15 +12,7 @@ int
 store_package_transaction(struct db *db, int (*fn)(struct db *, void *),
     void *arg)
 {
-	int	 rc;
-
-	if (db_begin(db) == -1)
-		return -1;
-	if ((rc = fn(db, arg)) != 0) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_transaction_here(db, fn, arg);
 }
 
 /* Writes an archive event by actor; comment names the package.  0 or -1. */
