@@ -180,8 +180,10 @@ build/bench/fixed-fcgi: tests/bench/fixed-fcgi.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BENCH_CFLAGS) -o $@ $< -lfcgi
 
-bench: build/insats build/bench/seed build/bench/fixed-fcgi
+# The packages first: on a fresh machine the build needs them too.
+bench:
 	@INSATS_DEPS_EXTRA="$$INSATS_DEPS_EXTRA wrk valgrind libfcgi-bin curl" sh conf/dev/deps.sh
+	@$(MAKE) --no-print-directory build/insats build/bench/seed build/bench/fixed-fcgi
 	@sh tests/bench/run.sh
 
 # The retention suite alone: the clock and purge unit tests (plain and
