@@ -29,6 +29,7 @@ struct config {
 	char	 timezone[64];
 	int	 payment_cutoff_day;	/* 1..28: day of M+1 (Rules: payments) */
 	int	 page_cache;		/* rendered pages kept per worker */
+	int	 fragment_cache;	/* rendered rows kept per worker */
 };
 
 #define CONFIG_DEFAULT_PATH "/etc/insats/insats.conf"

@@ -29,5 +29,10 @@ int	 htmlout_doc(xmlDocPtr doc, char **html, size_t *len);
  * 0 with *html and *len set as htmlout_doc, or -1.
  */
 int	 htmlout_element(xmlNodePtr e, char **html, size_t *len);
+/*
+ * The bytes htmlout_doc writes for first and its following siblings (and
+ * their subtrees), as htmlout_element.  Returns 0 or -1, as it does.
+ */
+int	 htmlout_nodes(xmlNodePtr first, char **html, size_t *len);
 
 #endif

@@ -4,7 +4,8 @@
      is rendered by the view file of its kind:
        <xsl:apply-templates select="content/*" mode="view"/>
      (view-plan.xsl: match="plan" mode="view"). -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:f="urn:insats:fragment" exclude-result-prefixes="f">
 
   <!-- "Genomförandeplan, revision 2" -->
   <xsl:template match="document" mode="doc-heading">
@@ -248,7 +249,7 @@
           </tr>
         </thead>
         <tbody>
-          <xsl:for-each select="event">
+          <xsl:for-each select="event" f:vars="">
             <xsl:sort select="@at"/>
             <tr>
               <td class="nowrap">

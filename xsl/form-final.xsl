@@ -5,11 +5,11 @@
        match="final" mode="field-label"  the Swedish name of a field
      The frame is edit.xsl. Radio choices come from a small list
      "value=Label;…" handled by final-radios.
-       match="kinds/kind[@name = 'final']" mode="new-button"  the placement
+       match="kind[@name = 'final']" mode="new-button"  the placement
                                          page's button (placement.xsl) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:template match="kinds/kind[@name = 'final']" mode="new-button">
+  <xsl:template match="kind[@name = 'final']" mode="new-button">
     <xsl:param name="pid"/>
     <a class="btn" href="/documents/new?placement={$pid}&amp;kind={@name}">Skriv slutrapport</a>
   </xsl:template>

@@ -15,12 +15,12 @@
        mode="start-link"  the work queue's link (start.xsl) -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:template match="kinds/kind[@name = 'plan']" mode="new-button">
+  <xsl:template match="kind[@name = 'plan']" mode="new-button">
     <xsl:param name="pid"/>
     <a class="btn btn-primary" href="/documents/new?placement={$pid}&amp;kind={@name}">Påbörja genomförandeplan</a>
   </xsl:template>
 
-  <xsl:template match="kinds/kind[@name = 'plan']" mode="start-link">Påbörja planen</xsl:template>
+  <xsl:template match="kind[@name = 'plan']" mode="start-link">Påbörja planen</xsl:template>
 
   <!-- schemas/plan.xsd: maxOccurs of the repeated elements -->
   <xsl:variable name="plan-max-subgoals" select="20"/>

@@ -2,7 +2,8 @@
 <!-- placement.xsl: view="placement", one insats with its customer,
      counsellor, documents and the "new" actions: one button per action
      new-KIND, by the kind's template mode="new-button" (/page/kinds). -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:f="urn:insats:fragment" exclude-result-prefixes="f">
 
   <xsl:template match="page[@view = 'placement']" mode="title">
     <xsl:text>Insats </xsl:text>
@@ -12,7 +13,7 @@
   <!-- The button that starts a document of a kind: "Label" or, with a
        month, "Label för mars 2026". A kind's own file may word its own
        (form-plan.xsl, form-final.xsl), which the low priority lets win. -->
-  <xsl:template match="kinds/kind" mode="new-button" priority="-1">
+  <xsl:template match="kind" mode="new-button" priority="-1">
     <xsl:param name="pid"/>
     <xsl:param name="period"/>
     <a class="btn" href="/documents/new?placement={$pid}&amp;kind={@name}{substring('&amp;period=', 1, 8 * boolean($period))}{$period}">
@@ -77,7 +78,7 @@
                   </tr>
                 </thead>
                 <tbody>
-                  <xsl:for-each select="documents/doc">
+                  <xsl:for-each select="documents/doc" f:nodes="/page/kinds">
                     <tr>
                       <th scope="row">
                         <a href="/documents/{@id}"><xsl:call-template name="doc-name"/></a>

@@ -5,7 +5,8 @@
              error="too-short|too-long|bad-char|bad-number">
        <placement …/> one per hit
      </search> -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:f="urn:insats:fragment" exclude-result-prefixes="f">
 
   <xsl:template match="page[@view = 'search']" mode="title">
     <xsl:choose>
@@ -114,7 +115,7 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="$s/placement">
+              <xsl:for-each select="$s/placement" f:vars="">
                 <tr>
                   <th scope="row">
                     <a href="/placements/{@id}">

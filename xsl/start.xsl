@@ -10,7 +10,10 @@
      provider, counsellor: the search form of search.xsl on top.
      archivist:  <handover>
      admin:      <summary> -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<!-- f:vars and f:nodes mark a list whose rows each worker renders once per
+     input (include/fragment.h; ignored by other XSLT processors). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:f="urn:insats:fragment" exclude-result-prefixes="f">
 
   <!-- priority: tried second, after the document view (document.xsl). -->
   <xsl:template match="page[@view = 'start']" mode="title" priority="2">Startsida</xsl:template>
@@ -86,7 +89,8 @@
                 </tr>
               </thead>
               <tbody>
-                <xsl:for-each select="placements/placement">
+                <xsl:variable name="provider-view" select="/page/user/@role = 'provider'"/>
+                <xsl:for-each select="placements/placement" f:vars="show-provider provider-view">
                   <!-- "Name (K-5)", or "Skyddad identitet (K-5)" without a name:
                        one XPath string instead of a result tree fragment -->
                   <xsl:variable name="who" select="concat(customer/@name,
@@ -134,7 +138,7 @@
                           <a href="/documents/{plan/@document}">Visa planen<span class="visually-hidden">
                             <xsl:text> för </xsl:text><xsl:value-of select="$who"/></span></a>
                         </xsl:when>
-                        <xsl:when test="/page/user/@role = 'provider'">
+                        <xsl:when test="$provider-view">
                           <a href="/documents/new?placement={@id}&amp;kind=plan">Påbörja planen<span class="visually-hidden">
                             <xsl:text> för </xsl:text><xsl:value-of select="$who"/></span></a>
                         </xsl:when>
@@ -193,7 +197,7 @@
                 </tr>
               </thead>
               <tbody>
-                <xsl:for-each select="queue/doc">
+                <xsl:for-each select="queue/doc" f:nodes="/page/kinds">
                   <tr>
                     <th scope="row">
                       <a href="/documents/{@id}">
@@ -355,7 +359,7 @@
   <!-- The link that starts a document due and not begun; a kind's own
        file may word its own (form-plan.xsl), which the low priority lets
        win. -->
-  <xsl:template match="kinds/kind" mode="start-link" priority="-1">Påbörja rapporten</xsl:template>
+  <xsl:template match="kind" mode="start-link" priority="-1">Påbörja rapporten</xsl:template>
 
   <xsl:template name="start-due">
     <section>
@@ -384,7 +388,7 @@
                 </tr>
               </thead>
               <tbody>
-                <xsl:for-each select="due/item">
+                <xsl:for-each select="due/item" f:nodes="/page/kinds">
                   <xsl:variable name="name"><xsl:call-template name="doc-name"/><xsl:if test="string(@revision) != ''">, revision <xsl:value-of select="@revision"/></xsl:if></xsl:variable>
                   <tr>
                     <th scope="row">
@@ -458,7 +462,7 @@
                 </tr>
               </thead>
               <tbody>
-                <xsl:for-each select="deficiencies/provider">
+                <xsl:for-each select="deficiencies/provider" f:vars="">
                   <tr>
                     <th scope="row"><xsl:value-of select="@name"/></th>
                     <td>

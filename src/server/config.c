@@ -45,6 +45,7 @@ static const struct key keys[] = {
 	/* 28 at most: every month has the day. */
 	{ "payment_cutoff_day", NUM(payment_cutoff_day, 1, 28) },
 	{ "page_cache", NUM(page_cache, 0, 64) },
+	{ "fragment_cache", NUM(fragment_cache, 0, 4096) },
 };
 
 static const char *const levels[] = { "error", "warn", "info", "debug" };
@@ -73,6 +74,7 @@ config_defaults(struct config *cfg)
 	snprintf(cfg->timezone, sizeof(cfg->timezone), "Europe/Stockholm");
 	cfg->payment_cutoff_day = 7;
 	cfg->page_cache = 64;
+	cfg->fragment_cache = 4096;
 }
 
 static char *

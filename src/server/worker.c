@@ -25,6 +25,7 @@
 #include <libxslt/xslt.h>
 
 #include "kinds.h"
+#include "fragment.h"
 #include "pagecache.h"
 #include "render.h"
 #include "router.h"
@@ -285,6 +286,7 @@ serve_thread(void *arg)
 	db_close(db);
 out:
 	pagecache_thread_clear();
+	fragment_thread_clear();
 	if (rc == -1) {
 		atomic_store(&wk->failed, 1);
 		kill(getpid(), SIGTERM);	/* the main thread stops all */
@@ -349,6 +351,7 @@ worker_run(int sock, const struct config *cfg)
 	wk.sock = sock;
 	wk.cfg = cfg;
 	pagecache_set_pages(cfg->page_cache);
+	fragment_set_rows(cfg->fragment_cache);
 	if (writer_open(&wk.writer, cfg->database) == -1) {
 		server_release_views();
 		exit(1);

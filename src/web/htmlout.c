@@ -560,12 +560,12 @@ put_dtd(struct out *o, xmlDtdPtr d)
 	puts_(o, ">\n");
 }
 
-/* A buffer and this document's name slots.  Returns 0 or -1. */
+/* A buffer of cap bytes and this document's name slots.  Returns 0 or -1. */
 static int
-out_start(struct out *o)
+out_start(struct out *o, size_t cap)
 {
 	memset(o, 0, sizeof(*o));
-	o->cap = 16 * 1024;
+	o->cap = cap;
 	o->gen = ++generation;
 	o->elems = elem_names;
 	o->attrs = attr_names;
@@ -591,7 +591,7 @@ htmlout_doc(xmlDocPtr doc, char **html, size_t *len)
 {
 	struct out	 o;
 
-	if (doc == NULL || out_start(&o) == -1)
+	if (doc == NULL || out_start(&o, 16 * 1024) == -1)
 		return -1;
 	if (doc->intSubset != NULL && doc->intSubset->name != NULL)
 		put_dtd(&o, doc->intSubset);
@@ -605,8 +605,21 @@ htmlout_element(xmlNodePtr e, char **html, size_t *len)
 {
 	struct out	 o;
 
-	if (e == NULL || e->type != XML_ELEMENT_NODE || out_start(&o) == -1)
+	if (e == NULL || e->type != XML_ELEMENT_NODE ||
+	    out_start(&o, 16 * 1024) == -1)
 		return -1;
 	put_element(&o, e);
+	return out_end(&o, html, len);
+}
+
+int
+htmlout_nodes(xmlNodePtr first, char **html, size_t *len)
+{
+	struct out	 o;
+
+	/* A row of a list: a small first buffer, it grows as needed. */
+	if (out_start(&o, 2 * 1024) == -1)
+		return -1;
+	put_nodes(&o, first);
 	return out_end(&o, html, len);
 }

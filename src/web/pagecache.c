@@ -20,12 +20,11 @@
 #include <libxml/xmlmemory.h>
 
 #include "pagecache.h"
+#include "pagewalk.h"
 
 #define SLOTS		64
 #define BYTES_MAX	(4 * 1024 * 1024)	/* of HTML and walks, per worker */
 #define PAGE_MAX	(256 * 1024)		/* larger pages are not kept */
-#define WALK_MAX	(1024 * 1024)		/* larger documents: no key */
-#define WALK_FIRST	(16 * 1024)		/* the walk buffer's first size */
 
 struct slot {
 	uint64_t	 hash;			/* of walk */
@@ -62,158 +61,20 @@ static unsigned long	 clock_now, hits, misses;
 static _Thread_local struct content	 contents[CONTENT_SLOTS];
 static _Thread_local xmlDocPtr		 uncached;	/* too large to keep */
 static _Thread_local unsigned long	 content_clock;
-static _Thread_local unsigned char	*walk_buf;
-static _Thread_local size_t		 walk_cap;
-
-/* The walk being written into this thread's buffer. */
-struct walk {
-	size_t		 len;
-	const char	*reqid;
-};
-
-/* Makes room for n more bytes.  Returns 0, or -1 past WALK_MAX. */
-static int
-reserve(struct walk *w, size_t n)
-{
-	unsigned char	*p;
-	size_t		 cap;
-
-	if (n > WALK_MAX - w->len)
-		return -1;
-	if (w->len + n <= walk_cap)
-		return 0;
-	for (cap = walk_cap ? walk_cap : WALK_FIRST; cap < w->len + n; )
-		cap *= 2;
-	if (cap > WALK_MAX)
-		cap = WALK_MAX;
-	if ((p = realloc(walk_buf, cap)) == NULL)
-		return -1;
-	walk_buf = p;
-	walk_cap = cap;
-	return 0;
-}
-
-/* Appends one byte.  Returns 0, or -1 as reserve. */
-static int
-put_byte(struct walk *w, char c)
-{
-	if (reserve(w, 1) == -1)
-		return -1;
-	walk_buf[w->len++] = (unsigned char)c;
-	return 0;
-}
-
-/*
- * A tag byte and a string with its NUL: names and values hold no NUL, so
- * the encoding of a tree is unambiguous.
- */
-static int
-put_str(struct walk *w, char tag, const xmlChar *s)
-{
-	size_t	 n;
-
-	if (s == NULL)
-		s = (const xmlChar *)"";
-	n = strlen((const char *)s) + 1;
-	if (n >= WALK_MAX || reserve(w, n + 1) == -1)
-		return -1;
-	walk_buf[w->len] = (unsigned char)tag;
-	memcpy(walk_buf + w->len + 1, s, n);
-	w->len += n + 1;
-	return 0;
-}
-
-/* An attribute's value: its text children in order. */
-static int
-put_attr(struct walk *w, xmlAttrPtr a)
-{
-	xmlNodePtr	 t;
-
-	if (put_str(w, 'A', a->name) == -1 ||
-	    (a->ns != NULL && put_str(w, 'N', a->ns->href) == -1))
-		return -1;
-	for (t = a->children; t != NULL; t = t->next) {
-		if (t->type != XML_TEXT_NODE || put_str(w, 'v', t->content) == -1)
-			return -1;
-	}
-	return put_byte(w, 'a');
-}
-
-/* Returns 0, or -1 for a node type a page never holds. */
-static int
-put_node(struct walk *w, xmlNodePtr n, int is_root)
-{
-	xmlAttrPtr	 a;
-	xmlNodePtr	 c;
-
-	switch (n->type) {
-	case XML_TEXT_NODE:
-		return put_str(w, 'T', n->content);
-	case XML_CDATA_SECTION_NODE:
-		return put_str(w, 'C', n->content);
-	case XML_COMMENT_NODE:
-		return put_str(w, 'M', n->content);
-	case XML_ELEMENT_NODE:
-		break;
-	default:
-		return -1;
-	}
-	if (put_str(w, 'E', n->name) == -1 ||
-	    (n->ns != NULL && put_str(w, 'N', n->ns->href) == -1))
-		return -1;
-	for (a = n->properties; a != NULL; a = a->next) {
-		/* The request id is new on every request: not in the key. */
-		if (is_root && a->ns == NULL && xmlStrEqual(a->name,
-		    (const xmlChar *)"request-id") && a->children != NULL &&
-		    a->children->type == XML_TEXT_NODE && a->children->next == NULL) {
-			w->reqid = (const char *)a->children->content;
-			continue;
-		}
-		if (put_attr(w, a) == -1)
-			return -1;
-	}
-	for (c = n->children; c != NULL; c = c->next)
-		if (put_node(w, c, 0) == -1)
-			return -1;
-	return put_byte(w, 'e');
-}
-
-/*
- * Which walks to compare: eight bytes at a time, multiplied and folded
- * (a collision costs one memcmp, never a wrong page).
- */
-static uint64_t
-walk_hash(const unsigned char *p, size_t n)
-{
-	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ n, v;
-
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&v, p, 8);
-		h = (h ^ v) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	v = 0;
-	memcpy(&v, p, n);
-	h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 29);
-}
+static _Thread_local struct walkbuf	 walk_buf;
 
 int
 pagecache_key(xmlDocPtr doc, struct pagekey *key)
 {
-	struct walk	 w;
 	xmlNodePtr	 root = xmlDocGetRootElement(doc);
 
-	w.len = 0;
-	w.reqid = NULL;
 	memset(key, 0, sizeof(*key));
 	if (root == NULL || root->next != NULL || root->prev != NULL ||
-	    put_node(&w, root, 1) == -1)
+	    pagewalk_node(&walk_buf, root, 1, &key->reqid) == -1)
 		return -1;
-	key->walk = walk_buf;
-	key->len = w.len;
-	key->hash = walk_hash(walk_buf, w.len);
-	key->reqid = w.reqid;
+	key->walk = walk_buf.p;
+	key->len = walk_buf.len;
+	key->hash = pagewalk_hash(walk_buf.p, walk_buf.len);
 	return 0;
 }
 
@@ -414,9 +275,7 @@ pagecache_thread_clear(void)
 	xmlFreeDoc(uncached);
 	uncached = NULL;
 	content_clock = 0;
-	free(walk_buf);
-	walk_buf = NULL;
-	walk_cap = 0;
+	pagewalk_free(&walk_buf);
 }
 
 void

@@ -16,6 +16,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "fragment.h"
 #include "htmlout.h"
 #include "pagecache.h"
 #include "render.h"
@@ -51,6 +52,13 @@ render_load(const char *xsl_dir)
 	}
 	/* An optimisation: on no memory the stylesheet is as compiled. */
 	(void)renderstatic_rewrite(sheet);
+	/* A row that could read outside its node stops the start here. */
+	if (fragment_prepare(sheet) == -1) {
+		fprintf(stderr, "level=error msg=\"cannot prepare %s\"\n", path);
+		xsltFreeStylesheet(sheet);
+		sheet = NULL;
+		return -1;
+	}
 	if ((prefs = xsltNewSecurityPrefs()) == NULL)
 		return -1;
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
@@ -71,6 +79,7 @@ void
 render_free(void)
 {
 	pagecache_clear();
+	fragment_clear();
 	xsltFreeStylesheet(sheet);
 	sheet = NULL;
 }

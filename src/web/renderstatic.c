@@ -22,6 +22,7 @@
 
 #include "htmlout.h"
 #include "renderstatic.h"
+#include "xslnode.h"
 
 /*
  * What the output of a string-valued instruction can run: the named
@@ -37,14 +38,6 @@ struct reach {
 	int		 all;
 };
 
-static int
-is_xsl(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, XSLT_NAMESPACE) &&
-	    (name == NULL || xmlStrEqual(n->name, BAD_CAST name));
-}
-
 /* An instruction whose content becomes a string or a value. */
 static int
 is_value(xmlNodePtr n)
@@ -54,26 +47,12 @@ is_value(xmlNodePtr n)
 	    "message", NULL };
 	const char *const		*p;
 
-	if (!is_xsl(n, NULL))
+	if (!xslnode_is(n, NULL))
 		return 0;
 	for (p = names; *p != NULL; p++)
 		if (xmlStrEqual(n->name, BAD_CAST *p))
 			return 1;
 	return 0;
-}
-
-/* The value of attribute name of n (no namespace), or NULL. */
-static const xmlChar *
-attr_value(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr	 a;
-
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST name))
-			return a->children != NULL &&
-			    a->children->type == XML_TEXT_NODE ?
-			    a->children->content : BAD_CAST "";
-	return NULL;
 }
 
 static int
@@ -111,14 +90,14 @@ collect(xmlNodePtr n, struct reach *r)
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_xsl(n, "call-template"))
+		if (xslnode_is(n, "call-template"))
 			grew |= add(r, r->names, &r->nnames,
-			    attr_value(n, "name"));
-		else if (is_xsl(n, "apply-templates")) {
-			mode = attr_value(n, "mode");
+			    xslnode_attr(n, "name"));
+		else if (xslnode_is(n, "apply-templates")) {
+			mode = xslnode_attr(n, "mode");
 			grew |= add(r, r->modes, &r->nmodes,
 			    mode == NULL ? BAD_CAST "" : mode);
-		} else if (is_xsl(n, "apply-imports"))
+		} else if (xslnode_is(n, "apply-imports"))
 			r->all = 1;
 		grew |= collect(n->children, r);
 	}
@@ -176,8 +155,8 @@ mark_reached(xsltStylesheetPtr sheet, char *marked)
 		/* The global variables and parameters beside it. */
 		if ((top = t->elem->parent) != NULL)
 			for (top = top->children; top != NULL; top = top->next)
-				if (is_xsl(top, "variable") ||
-				    is_xsl(top, "param"))
+				if (xslnode_is(top, "variable") ||
+				    xslnode_is(top, "param"))
 					collect(top->children, r);
 	}
 	do {
@@ -298,8 +277,8 @@ rewrite(xsltStylesheetPtr sheet, xmlNodePtr n)
 			continue;
 		if (n->ns != NULL) {
 			/* Into XSLT instructions; not into other namespaces. */
-			if (is_xsl(n, NULL) && !is_value(n) &&
-			    !is_xsl(n, "text") && !is_xsl(n, "fallback"))
+			if (xslnode_is(n, NULL) && !is_value(n) &&
+			    !xslnode_is(n, "text") && !xslnode_is(n, "fallback"))
 				done += rewrite(sheet, n->children);
 			continue;
 		}

@@ -13,10 +13,12 @@
 # FCGX_Finish_r, so a phase's cost is the sum of the dumps it made.
 # Then N start pages of karin (same page, both databases: small.db in a
 # second run), and N of them rendered fresh (DIR/fresh.conf: the big
-# database, page_cache = 0) in a third.  Prints "view IR", "view_many IR",
-# "start IR", "save IR", "start_small IR" and "start_fresh IR" per
-# request; writes the inclusive profile of one request of each to
-# DIR/callgrind-profile.txt.
+# database, page_cache = 0: the rows come from the fragment cache after the
+# first) in a third, and N rendered cold (DIR/cold.conf: no page cache and
+# no fragment cache) in a fourth.  Prints "view IR", "view_many IR",
+# "start IR", "save IR", "start_small IR", "start_fresh IR" and
+# "start_cold IR" per request; writes the inclusive profile of one request
+# of each to DIR/callgrind-profile.txt.
 set -u
 
 DIR=$1 INSATS=$2 VIEW_DOC=$3 N=$4 FORM=$5
@@ -189,43 +191,41 @@ echo "save $(( $(sum_dumps "$ms" "$m2") / N ))"
 } >"$DIR/callgrind-profile.txt" 2>&1
 stop_vg
 
-# The same start page with the 1 000-document database.
-start_vg small
-for i in 1 2 3; do
-	start_page
-done
-settle
-s0=$(dumps | tail -n 1)
-i=0
-while [ $i -lt "$N" ]; do
-	start_page
-	i=$((i + 1))
-done
-settle
-s1=$(dumps | tail -n 1)
-stop_vg
-echo "start_small $(( $(sum_dumps "$s0" "$s1") / N ))"
+# N start pages of karin under DIR/$1.conf after 3 warm-ups; prints
+# "$2 IR" per request and, given $3, adds one request's profile under
+# that heading.
+start_pages() {
+	start_vg "$1"
+	for i in 1 2 3; do
+		start_page
+	done
+	settle
+	p0=$(dumps | tail -n 1)
+	i=0
+	while [ $i -lt "$N" ]; do
+		start_page
+		i=$((i + 1))
+	done
+	settle
+	p1=$(dumps | tail -n 1)
+	if [ -n "${3:-}" ]; then
+		{
+			echo
+			echo "== GET / (karin), $3 (one request, inclusive)"
+			callgrind_annotate --inclusive=yes --threshold=97 \
+			    "$CG"/cg.*.out."$(one_request "$p0" "$p1")" |
+			    sed -n '/^Ir/,$p' | head -n 45
+		} >>"$DIR/callgrind-profile.txt" 2>&1
+	fi
+	stop_vg
+	echo "$2 $(( $(sum_dumps "$p0" "$p1") / N ))"
+}
 
-# The start page rendered every time (no page cache), big database.
-start_vg fresh
-for i in 1 2 3; do
-	start_page
-done
-settle
-f0=$(dumps | tail -n 1)
-i=0
-while [ $i -lt "$N" ]; do
-	start_page
-	i=$((i + 1))
-done
-settle
-f1=$(dumps | tail -n 1)
-{
-	echo
-	echo "== GET / (karin), rendered fresh: page_cache = 0 (one request, inclusive)"
-	callgrind_annotate --inclusive=yes --threshold=97 \
-	    "$CG"/cg.*.out."$(one_request "$f0" "$f1")" | sed -n '/^Ir/,$p' | head -n 45
-} >>"$DIR/callgrind-profile.txt" 2>&1
-stop_vg
-echo "start_fresh $(( $(sum_dumps "$f0" "$f1") / N ))"
+# The same start page with the 1 000-document database.
+start_pages small start_small
+# Rendered every time (no page cache), big database: its rows are found
+# in the fragment cache after the first.
+start_pages fresh start_fresh "rendered fresh: page_cache = 0"
+# Nothing kept: every row rendered.
+start_pages cold start_cold "rendered cold: page_cache = 0, fragment_cache = 0"
 exit 0

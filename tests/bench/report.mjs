@@ -28,7 +28,7 @@ const rows = [
 	['view_many', 'GET document views spread over 2 000 documents (anna; rendered, not cached)', 200],
 	['start', `GET counsellor start page, ${num(+f.docs)} documents (${f.start_bytes} bytes)`, 200],
 	['start_small', 'GET counsellor start page, 1 000 documents (same page)', 200],
-	['start_fresh', `GET counsellor start page, ${num(+f.docs)} documents, rendered fresh (page_cache = 0)`, 200],
+	['start_fresh', `GET counsellor start page, ${num(+f.docs)} documents, rendered fresh (page_cache = 0; its rows kept by the fragment cache)`, 200],
 	['save', 'POST form save of a draft (validate + commit, synchronous=FULL)', 303],
 	['xml', 'POST XML document to a draft (validate + commit)', 303],
 	['invalid', 'POST invalid form (422, errors next to fields)', 422],
@@ -81,6 +81,8 @@ if (f.cg_start && f.cg_start_small) {
 if (f.cg_many) check('instructions per fresh document view (callgrind) ≤ 1.0 M', +f.cg_many <= 1.0e6, num(+f.cg_many));
 if (f.cg_start_fresh) check('instructions per fresh start page (callgrind) ≤ 2.0 M', +f.cg_start_fresh <= 2.0e6,
 	num(+f.cg_start_fresh));
+if (f.cg_start) check('instructions per start page from the page cache (callgrind) ≤ 2.0 M', +f.cg_start <= 2.0e6,
+	num(+f.cg_start));
 const rss = (s) => Object.fromEntries(s.trim().split(/\s+/).filter(Boolean).map((p) => p.split(':').map(Number)));
 const r1 = rss(f.rss1 ?? ''), r2 = rss(f.rss2 ?? '');
 const pids = Object.keys(r1);
@@ -109,7 +111,9 @@ if (f.cg_view) {
 	w(`| GET document view, a page not rendered before | ${num(+f.cg_many)} |`);
 	w(`| GET counsellor start page, ${num(+f.docs)} documents | ${num(+f.cg_start)} |`);
 	w(`| GET counsellor start page, 1 000 documents | ${num(+f.cg_start_small)} |`);
-	w(`| GET counsellor start page, ${num(+f.docs)} documents, rendered fresh | ${num(+f.cg_start_fresh)} |`);
+	w(`| GET counsellor start page, ${num(+f.docs)} documents, rendered fresh, rows from the fragment cache | ${num(+f.cg_start_fresh)} |`);
+	if (f.cg_start_cold)
+		w(`| GET counsellor start page, ${num(+f.docs)} documents, rendered cold (no page or row kept) | ${num(+f.cg_start_cold)} |`);
 	w(`| POST form save of a draft | ${num(+f.cg_save)} |`);
 	w();
 	w('Profile of one request of each: build/bench/callgrind-profile.txt.');

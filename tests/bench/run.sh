@@ -208,6 +208,8 @@ insats_conf small small.db small.sock "$NPROC"
 # The big database again with no page cache: every page rendered fresh.
 insats_conf fresh insats.db fresh.sock "$NPROC"
 echo "page_cache = 0" >>"$DIR/fresh.conf"
+# For callgrind only: no page and no row kept (include/fragment.h).
+sed -e '$a fragment_cache = 0' "$DIR/fresh.conf" >"$DIR/cold.conf"
 INSATS_PID=$(start_insats insats)
 SMALL_PID=$(start_insats small)
 FRESH_PID=$(start_insats fresh)
@@ -421,7 +423,7 @@ echo "bench: after $N2 requests: worker RSS (kB) $RSS2"
 ERRORS5=$(grep -c 'status=5' "$DIR/insats.log")
 
 # ---- instructions per request (callgrind, one worker) ----------------------------
-CG_VIEW= CG_SAVE= CG_MANY= CG_START= CG_START_SMALL= CG_START_FRESH= CG_NOTE=
+CG_VIEW= CG_SAVE= CG_MANY= CG_START= CG_START_SMALL= CG_START_FRESH= CG_START_COLD= CG_NOTE=
 if command -v valgrind >/dev/null 2>&1 && command -v cgi-fcgi >/dev/null 2>&1; then
 	echo "bench: callgrind, $CG_N requests of each kind (at $(elapsed) s)"
 	sh "$REPO/tests/bench/callgrind.sh" "$DIR" "$INSATS" "$VIEW_DOC" "$CG_N" \
@@ -433,6 +435,7 @@ if command -v valgrind >/dev/null 2>&1 && command -v cgi-fcgi >/dev/null 2>&1; t
 	CG_START=$(sed -n 's/^start //p' "$DIR/callgrind.txt")
 	CG_START_SMALL=$(sed -n 's/^start_small //p' "$DIR/callgrind.txt")
 	CG_START_FRESH=$(sed -n 's/^start_fresh //p' "$DIR/callgrind.txt")
+	CG_START_COLD=$(sed -n 's/^start_cold //p' "$DIR/callgrind.txt")
 else
 	CG_NOTE="valgrind or cgi-fcgi (libfcgi-bin) missing: not counted"
 fi
@@ -449,7 +452,7 @@ fi
 node "$REPO/tests/bench/report.mjs" "$RESULTS" \
     "page=$PAGE_BYTES" "start_bytes=$START_BYTES" "docs=$DOCS" "customers=$CUSTOMERS" \
     "n1=$N1" "rss1=$RSS1" "n2=$N2" "rss2=$RSS2" "errors5=$ERRORS5" \
-    "cg_n=$CG_N" "cg_view=$CG_VIEW" "cg_save=$CG_SAVE" "cg_many=$CG_MANY" "cg_start=$CG_START" "cg_start_small=$CG_START_SMALL" "cg_start_fresh=$CG_START_FRESH" "cg_note=$CG_NOTE" \
+    "cg_n=$CG_N" "cg_view=$CG_VIEW" "cg_save=$CG_SAVE" "cg_many=$CG_MANY" "cg_start=$CG_START" "cg_start_small=$CG_START_SMALL" "cg_start_fresh=$CG_START_FRESH" "cg_start_cold=$CG_START_COLD" "cg_note=$CG_NOTE" \
     "purge=$PURGE_NOTE" "seconds=$(elapsed)" "conns=$CONNS" "secs=$SECS" \
     "nproc=$NPROC" "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
     "mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)" \

@@ -174,6 +174,21 @@ async function hups(pid, n, gap) {
 	}
 }
 
+/**
+ * n SIGHUPs, each after the reload before it is logged: a signal that
+ * comes while the master reloads is folded into that reload (one signal
+ * pending), so on a busy machine n quick signals may make fewer reloads.
+ */
+async function hupsEachReloaded(pid, n, gap, log) {
+	const reloads = () => (readFileSync(log, 'utf8').match(/reloaded stylesheets/g) ?? []).length;
+	const first = reloads();
+	for (let i = 0; i < n; i++) {
+		await sleep(gap);
+		process.kill(pid, 'SIGHUP');
+		await waitFor(() => reloads() >= first + i + 1, `reload ${i + 1}`);
+	}
+}
+
 /** Moves every record about Eva Ek (not in the research sample) to January 2020. */
 const EVA = "(SELECT id FROM customers WHERE pnr = '19850312-2387')";
 const EVA_PL = `(SELECT id FROM placements WHERE customer_id = ${EVA})`;
@@ -585,7 +600,7 @@ describe('many SIGHUP reloads under unthrottled load lose no request', () => {
 	it('many reloads under unthrottled load lose no request', async () => {
 		const [res] = await Promise.all([
 			load(hit, { parallel: 6, count: 120 }),
-			hups(serve.pid, 6, 150),
+			hupsEachReloaded(serve.pid, 6, 150, log),
 		]);
 		const bad = res.filter((r) => r.status !== 200);
 		assert.equal(bad.length, 0, `failed: ${JSON.stringify(bad.slice(0, 5))}`);

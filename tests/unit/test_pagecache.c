@@ -22,9 +22,10 @@
 #include <libxml/parser.h>
 
 #include "pagecache.h"
+#include "pagewalk.h"
 #include "render.h"
 
-#define WALK_MAX	(1024 * 1024)	/* as pagecache.c */
+#define WALK_MAX	PAGEWALK_MAX
 
 static xmlDocPtr
 parse(const char *xml)
