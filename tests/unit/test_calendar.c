@@ -565,6 +565,39 @@ listed_year_ok(int year)
  * by year modulo its size) and more years in turn than the cache keeps:
  * every answer is the asked year's.
  */
+/*
+ * Working days added, against a walk day by day through
+ * calendar_is_workday, for every start over two years and spans of 1 to
+ * 40, in an order that makes the kept answers collide and come back.
+ */
+static void
+test_calendar_workdays_kept_as_computed(void **state)
+{
+	struct date	 d, want, got;
+	long		 first = date_to_days((struct date){ 2025, 1, 1 }), k;
+	int		 n, m, round;
+
+	(void)state;
+	for (round = 0; round < 2; round++)
+		for (k = 0; k < 731; k++)
+			for (n = 1; n <= 40; n += (round == 0 ? 1 : 7)) {
+				d = date_from_days(first + (k * 37) % 731);
+				want = d;
+				for (m = n; m > 0; ) {
+					want = date_add_days(want, 1);
+					if (calendar_is_workday(want))
+						m--;
+				}
+				got = calendar_add_workdays(d, n);
+				if (date_compare(got, want) != 0)
+					fail_msg("%04d-%02d-%02d + %d", d.year,
+					    d.month, d.day, n);
+			}
+	d = (struct date){ 2026, 3, 2 };
+	assert_int_equal(date_compare(calendar_add_workdays(d, 0), d), 0);
+	assert_int_equal(date_compare(calendar_add_workdays(d, -3), d), 0);
+}
+
 static void
 test_calendar_cache_alternate(void **state)
 {
@@ -713,6 +746,7 @@ main(void)
 		cmocka_unit_test(test_calendar_weekday),
 		cmocka_unit_test(test_calendar_add_months),
 		cmocka_unit_test(test_calendar_days_in_month_and_month_names),
+		cmocka_unit_test(test_calendar_workdays_kept_as_computed),
 		cmocka_unit_test(test_calendar_cache_alternate),
 		cmocka_unit_test(test_calendar_cache_many_years),
 		cmocka_unit_test(test_calendar_cache_year_boundary),
