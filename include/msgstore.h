@@ -63,8 +63,8 @@ struct unread_thread {
 
 /*
  * The viewer's threads with messages by others after the viewer's read
- * mark, newest first, at most limit: of a provider's organisation, or of
- * a counsellor's customers.
+ * mark, newest first, at most limit (at least 1): of a provider's
+ * organisation, or of a counsellor's customers.
  */
 int		 msgstore_unread_each(struct db *db, const struct user *viewer,
 		    int limit, int (*fn)(const struct unread_thread *, void *),

@@ -81,6 +81,17 @@
 	"UPDATE placements SET counsellor_id = (SELECT c.counsellor_id" \
 	" FROM customers c WHERE c.id = placements.customer_id)"
 
+/*
+ * Migration 13's provider of a message: its placement's (placements'
+ * provider_id is never updated by the program, but a trigger keeps the
+ * copy right whatever writes it).
+ */
+#define MP_OF_PLACEMENT(X) \
+	"(SELECT p.provider_id FROM placements p WHERE p.id = " X ")"
+#define MP_RECOMPUTE \
+	"UPDATE messages SET provider_id = " \
+	MP_OF_PLACEMENT("messages.placement_id")
+
 /* Migration n brings user_version from n - 1 to n. */
 static const char *const migrations[] = {
 	NULL,
@@ -525,6 +536,31 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER customers_counsellor_update AFTER UPDATE OF id,"
 	" counsellor_id ON customers BEGIN " PC_RECOMPUTE
 	" WHERE customer_id IN (OLD.id, NEW.id); END;",
+	/*
+	 * 13: each message carries its placement's provider (issue 15), so
+	 * that a provider's unread messages are read from the organisation's
+	 * messages (messages_provider: placement by placement, the author and
+	 * the id in the index) instead of one index search per placement of
+	 * the organisation, most of which have none.  Filled here from the
+	 * placements; the insert statement writes it, and triggers put it
+	 * right after any write of a message or a placement that could make
+	 * it wrong.
+	 */
+	"ALTER TABLE messages ADD COLUMN provider_id INTEGER"
+	" REFERENCES organisations(id);"
+	MP_RECOMPUTE ";"
+	"CREATE INDEX messages_provider ON messages(provider_id, placement_id,"
+	" author_id);"
+	"CREATE TRIGGER messages_provider_insert AFTER INSERT ON messages"
+	" WHEN NEW.provider_id IS NOT " MP_OF_PLACEMENT("NEW.placement_id")
+	" BEGIN " MP_RECOMPUTE " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER messages_provider_update AFTER UPDATE OF placement_id,"
+	" provider_id ON messages"
+	" WHEN NEW.provider_id IS NOT " MP_OF_PLACEMENT("NEW.placement_id")
+	" BEGIN " MP_RECOMPUTE " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER placements_provider_update AFTER UPDATE OF id,"
+	" provider_id ON placements BEGIN " MP_RECOMPUTE
+	" WHERE placement_id IN (OLD.id, NEW.id); END;",
 };
 
 /* What a migration fills in C after its SQL (none for most). */

@@ -1,7 +1,9 @@
 /*
  * msgstore: the messages in the database (msgstore.h).
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -134,20 +136,191 @@ msgstore_thread_each(struct db *db, long placement, int limit,
 	return list_end(st, rc, stop);
 }
 
-int
-msgstore_unread_each(struct db *db, const struct user *viewer, int limit,
-    int (*fn)(const struct unread_thread *, void *), void *arg)
+/*
+ * A provider's unread list is found in C (issue 15): the messages of the
+ * organisation not by the viewer come placement by placement from one
+ * index range, the viewer's read marks in the same order beside them, so
+ * that each message costs an index entry and each read mark a row,
+ * instead of an index search per placement of the organisation (most
+ * have no message) and per message.  The definition is that of the
+ * counsellor's statement: per placement, the messages by others after
+ * the viewer's mark; the placements newest first by their newest such
+ * message (ids are unique: no ties), the total over all of them.
+ */
+
+/* A placement with unread messages, as the merge finds it. */
+struct unread_pick {
+	int64_t		 placement;
+	long		 n;		/* messages by others after the mark */
+	int64_t		 newest;	/* the newest of them: the order */
+};
+
+/* The newest max placements of the list, newest first, and the total. */
+struct unread_top {
+	struct unread_pick	*v;
+	int			 n, max;
+	long			 total;
+};
+
+/* Counts t and keeps it if it is among the newest max. */
+static void
+top_offer(struct unread_top *top, const struct unread_pick *t)
 {
-	int			 provider = viewer->role == ROLE_PROVIDER;
-	sqlite3_stmt		*st = db_stmt(db, provider ?
-				    STMT_MSG_UNREAD_OF_PROVIDER :
-				    STMT_MSG_UNREAD_OF_COUNSELLOR);
-	struct unread_thread	 t;
-	int			 rc = SQLITE_DONE, stop = 0;
+	int	 i;
+
+	top->total += t->n;
+	if (top->max == 0 || (top->n == top->max &&
+	    top->v[top->n - 1].newest > t->newest))
+		return;
+	if (top->n < top->max)
+		top->n++;
+	/* The last slot is the new one, or the oldest kept: dropped. */
+	for (i = top->n - 1; i > 0 && top->v[i - 1].newest < t->newest; i--)
+		top->v[i] = top->v[i - 1];
+	top->v[i] = *t;
+}
+
+/* The viewer's read marks in placement order, read as they are needed. */
+struct marks {
+	struct db	*db;
+	int64_t		 viewer;
+	sqlite3_stmt	*st;		/* NULL until the first message */
+	int		 rc;		/* SQLITE_ROW while a mark is at hand */
+	int64_t		 placement, last;
+};
+
+/*
+ * The viewer's mark on placement, 0 when there is none; the marks of the
+ * placements before it are passed.  Placements come in ascending order.
+ */
+static int64_t
+mark_of(struct marks *mk, int64_t placement)
+{
+	if (mk->st == NULL) {
+		mk->st = db_stmt(mk->db, STMT_MSG_READS_OF_USER);
+		if (mk->st == NULL) {
+			mk->rc = SQLITE_ERROR;
+			return 0;
+		}
+		sqlite3_bind_int64(mk->st, 1, mk->viewer);
+	}
+	while (mk->rc == SQLITE_ROW && mk->placement < placement)
+		if ((mk->rc = sqlite3_step(mk->st)) == SQLITE_ROW) {
+			mk->placement = sqlite3_column_int64(mk->st, 0);
+			mk->last = sqlite3_column_int64(mk->st, 1);
+		}
+	return mk->rc == SQLITE_ROW && mk->placement == placement ?
+	    mk->last : 0;
+}
+
+/* The provider viewer's unread placements into *top.  Returns 0 or -1. */
+static int
+provider_unread(struct db *db, const struct user *viewer,
+    struct unread_top *top)
+{
+	sqlite3_stmt		*st = db_stmt(db, STMT_MSG_OF_PROVIDER);
+	struct marks		 mk = { db, viewer->id, NULL, SQLITE_ROW,
+				    INT64_MIN, 0 };
+	struct unread_pick	 t = { 0, 0, 0 };
+	int64_t			 placement, id, mark = 0;
+	int			 rc, any = 0;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, provider ? viewer->org_id : viewer->id);
+	sqlite3_bind_int64(st, 1, viewer->org_id);
+	sqlite3_bind_int64(st, 2, viewer->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		placement = sqlite3_column_int64(st, 0);
+		id = sqlite3_column_int64(st, 1);
+		if (!any || placement != t.placement) {
+			if (t.n > 0)
+				top_offer(top, &t);
+			t.placement = placement;
+			t.n = 0;
+			t.newest = 0;
+			mark = mark_of(&mk, placement);
+			any = 1;
+		}
+		if (id > mark) {
+			t.n++;
+			if (id > t.newest)
+				t.newest = id;
+		}
+	}
+	if (t.n > 0)
+		top_offer(top, &t);
+	sqlite3_reset(st);
+	if (mk.st != NULL)
+		sqlite3_reset(mk.st);
+	return rc == SQLITE_DONE && (mk.rc == SQLITE_ROW ||
+	    mk.rc == SQLITE_DONE) ? 0 : -1;
+}
+
+/* The kept placements' ids, newest first, as a JSON array into buf. */
+static void
+top_json(const struct unread_top *top, char *buf)
+{
+	char	*o = buf;
+	int	 i;
+
+	*o++ = '[';
+	for (i = 0; i < top->n; i++)
+		o += sprintf(o, "%s%lld", i ? "," : "",
+		    (long long)top->v[i].placement);
+	*o++ = ']';
+	*o = '\0';
+}
+
+/* Gives fn the rows of the kept placements, newest first. */
+static int
+provider_rows(struct db *db, const struct user *viewer,
+    const struct unread_top *top,
+    int (*fn)(const struct unread_thread *, void *), void *arg)
+{
+	sqlite3_stmt		*st = db_stmt(db, STMT_MSG_UNREAD_ROWS);
+	struct unread_thread	 t;
+	char			*ids;
+	int			 rc, stop = 0, k = 0;
+
+	/* 20 digits and a comma per id, the brackets and the NUL. */
+	if (st == NULL || (ids = malloc((size_t)top->n * 21 + 3)) == NULL)
+		return -1;
+	top_json(top, ids);
+	sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, viewer->id);
+	sqlite3_bind_int64(st, 3, viewer->org_id);
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_placement_row(st, 0, &t.p);
+		/* Rows come in the kept order; one not the viewer's is not. */
+		while (k < top->n && top->v[k].placement != t.p.id)
+			k++;
+		if (k == top->n) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		t.unread = top->v[k].n;
+		t.latest = list_text(st, PLACEMENT_NCOLS);
+		t.total = top->total;
+		stop = fn(&t, arg);
+	}
+	rc = list_end(st, rc, stop);
+	sqlite3_clear_bindings(st);
+	free(ids);
+	return rc;
+}
+
+/* The counsellor's list, in one statement (by his or her placements). */
+static int
+counsellor_unread_each(struct db *db, const struct user *viewer, int limit,
+    int (*fn)(const struct unread_thread *, void *), void *arg)
+{
+	sqlite3_stmt		*st;
+	struct unread_thread	 t;
+	int			 rc = SQLITE_DONE, stop = 0;
+
+	if ((st = db_stmt(db, STMT_MSG_UNREAD_OF_COUNSELLOR)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, viewer->id);
 	sqlite3_bind_int64(st, 2, viewer->id);
 	sqlite3_bind_int(st, 3, limit);
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -158,6 +331,26 @@ msgstore_unread_each(struct db *db, const struct user *viewer, int limit,
 		stop = fn(&t, arg);
 	}
 	return list_end(st, rc, stop);
+}
+
+int
+msgstore_unread_each(struct db *db, const struct user *viewer, int limit,
+    int (*fn)(const struct unread_thread *, void *), void *arg)
+{
+	struct unread_top	 top = { NULL, 0, limit > 0 ? limit : 0, 0 };
+	int			 rc;
+
+	if (viewer->role != ROLE_PROVIDER)
+		return counsellor_unread_each(db, viewer, limit, fn, arg);
+	/* At least one: no calloc of nothing. */
+	if ((top.v = calloc(top.max > 0 ? (size_t)top.max : 1,
+	    sizeof(*top.v))) == NULL)
+		return -1;
+	rc = provider_unread(db, viewer, &top);
+	if (rc == 0 && top.n > 0)
+		rc = provider_rows(db, viewer, &top, fn, arg);
+	free(top.v);
+	return rc;
 }
 
 /* Runs a delete bound to the customer.  Returns rows deleted or -1. */

@@ -516,11 +516,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " WHERE p.id = ?1",
 	/*
 	 * Messages between the provider and the counsellor per placement
-	 * (handlers_messages.c, msgstore.c, issue 13, migration 10).
+	 * (handlers_messages.c, msgstore.c, issue 13, migration 10), each
+	 * stored with its placement's provider (migration 13).
 	 */
 	[STMT_MSG_INSERT] = "INSERT INTO messages(placement_id, author_id, at,"
-	    " kind, body, absence_from, absence_to, contact_attempts)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    " kind, body, absence_from, absence_to, contact_attempts,"
+	    " provider_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " (SELECT provider_id FROM placements WHERE id = ?1))",
 	[STMT_MSG_OF_PLACEMENT] = "SELECT m.id, m.at, m.kind, m.body,"
 	    " m.absence_from, m.absence_to, m.contact_attempts, u.login, u.name,"
 	    " u.role, m.author_id FROM messages m"
@@ -533,14 +535,40 @@ const char *const stmt_sql[STMT__MAX] = {
 	    " last_read) VALUES (?1, ?2, ?3) ON CONFLICT(user_id, placement_id)"
 	    " DO UPDATE SET last_read = max(last_read, excluded.last_read)",
 	/*
-	 * The viewer's (?2) placements with messages by others after the
-	 * viewer's read mark, newest first, at most ?3, with the total over
-	 * all of them (the window runs before the LIMIT).  The inner query
-	 * reads only indexes: the viewer's own placements (?1: the
-	 * organisation, or the counsellor, placements_counsellor) and
-	 * messages_placement;
-	 * the joins are made for the rows shown (bench database: 5 ms instead
-	 * of 50 for an organisation of 17 843 placements).
+	 * A provider's unread messages (msgstore_unread_each, issue 15).
+	 * _OF_PROVIDER: the messages of organisation ?1 not by the viewer
+	 * ?2, placement by placement, from the index alone (migration 13);
+	 * _READS_OF_USER: user ?1's read marks in the same order, merged
+	 * with them in C.  _UNREAD_ROWS: the placements shown, ?1 their ids
+	 * newest first as a JSON array, each with the time of its newest
+	 * message by others than the viewer ?2 after the viewer's mark; a
+	 * placement not of the organisation ?3 is never shown, whatever a
+	 * message's provider_id says.
+	 */
+	[STMT_MSG_OF_PROVIDER] = "SELECT placement_id, id"
+	    " FROM messages INDEXED BY messages_provider"
+	    " WHERE provider_id = ?1 AND author_id <> ?2"
+	    " ORDER BY placement_id",
+	[STMT_MSG_READS_OF_USER] = "SELECT placement_id, last_read"
+	    " FROM message_reads WHERE user_id = ?1 ORDER BY placement_id",
+	[STMT_MSG_UNREAD_ROWS] = "SELECT " PLACEMENT_COLS ","
+	    " (SELECT max(m.at) FROM messages m WHERE m.placement_id = p.id"
+	    " AND m.author_id <> ?2 AND m.id > coalesce((SELECT r.last_read"
+	    " FROM message_reads r WHERE r.user_id = ?2"
+	    " AND r.placement_id = p.id), 0))"
+	    " FROM json_each(?1) j CROSS JOIN placements p"
+	    " JOIN catalogue k ON k.code = p.code"
+	    " JOIN organisations o ON o.id = p.provider_id"
+	    " JOIN customers c ON c.id = p.customer_id"
+	    " JOIN users cu ON cu.id = c.counsellor_id"
+	    " WHERE p.id = j.value AND p.provider_id = ?3 ORDER BY j.key",
+	/*
+	 * The counsellor's (?1, and ?2: the viewer) placements with messages
+	 * by others after the viewer's read mark, newest first, at most ?3,
+	 * with the total over all of them (the window runs before the
+	 * LIMIT).  The inner query reads only indexes: the counsellor's own
+	 * placements (placements_counsellor) and messages_placement; the
+	 * joins are made for the rows shown.
 	 */
 #define MSG_UNREAD_INNER "SELECT p.id AS pid, count(m.id) AS n," \
 	" max(m.at) AS latest, max(m.id) AS newest," \
@@ -556,9 +584,6 @@ const char *const stmt_sql[STMT__MAX] = {
 	" JOIN organisations o ON o.id = p.provider_id" \
 	" JOIN customers c ON c.id = p.customer_id" \
 	" JOIN users cu ON cu.id = c.counsellor_id ORDER BY u.newest DESC"
-	[STMT_MSG_UNREAD_OF_PROVIDER] = MSG_UNREAD_OUTER(MSG_UNREAD_INNER
-	    " FROM placements p CROSS JOIN messages m" MSG_UNREAD_WHERE
-	    " AND p.provider_id = ?1"),
 	[STMT_MSG_UNREAD_OF_COUNSELLOR] = MSG_UNREAD_OUTER(MSG_UNREAD_INNER
 	    " FROM placements p INDEXED BY placements_counsellor"
 	    " CROSS JOIN messages m" MSG_UNREAD_WHERE
