@@ -43,10 +43,15 @@ pagewalk_put(struct walkbuf *b, const void *p, size_t n)
 	return 0;
 }
 
+/*
+ * The buffer never grows past PAGEWALK_MAX, so what fits in it needs no
+ * other check: the common case of put_byte and put_str (a walk is
+ * thousands of short strings; the call to reserve was a third of it).
+ */
 static int
 put_byte(struct walkbuf *b, char c)
 {
-	if (reserve(b, 1) == -1)
+	if (b->len >= b->cap && reserve(b, 1) == -1)
 		return -1;
 	b->p[b->len++] = (unsigned char)c;
 	return 0;
@@ -61,7 +66,8 @@ put_str(struct walkbuf *b, char tag, const xmlChar *s)
 	if (s == NULL)
 		s = (const xmlChar *)"";
 	n = strlen((const char *)s) + 1;
-	if (n >= PAGEWALK_MAX || reserve(b, n + 1) == -1)
+	if (b->cap - b->len <= n &&
+	    (n >= PAGEWALK_MAX || reserve(b, n + 1) == -1))
 		return -1;
 	b->p[b->len] = (unsigned char)tag;
 	memcpy(b->p + b->len + 1, s, n);
