@@ -32,7 +32,7 @@
 
 #define VARS_MAX	8
 #define SLOTS		4096			/* rows per worker, at most */
-#define BYTES_MAX	(8 * 1024 * 1024)	/* of keys and rows */
+#define BYTES_MAX	(4 * 1024 * 1024)	/* of keys and rows: RSS < 32 MB */
 #define ROW_MAX		(16 * 1024)		/* larger rows are not kept */
 
 /* The precomputed data of one marked body: libxslt's part first. */
