@@ -18,7 +18,7 @@ struct writer;
 typedef int	(*db_tx_fn)(struct db *db, void *arg);
 
 /* The schema version this binary writes and understands. */
-#define DB_SCHEMA_VERSION 13
+#define DB_SCHEMA_VERSION 14
 
 /*
  * Opens path (creating it when create is set) with WAL, synchronous=FULL,

@@ -56,6 +56,26 @@ int	 store_doc_facts_of_placement(struct db *db, long placement,
 /* The events and saves of document doc, each save after its event. */
 int	 store_doc_history_each(struct db *db, long doc,
 	    int (*fn)(const struct doc_event *, void *), void *arg);
+/*
+ * The latest limit entries of that history (all of it when it has no
+ * more), newest first: what a document's view shows of it.  The cost
+ * follows limit, not the length of the history.
+ */
+int	 store_doc_history_latest_each(struct db *db, long doc, int limit,
+	    int (*fn)(const struct doc_event *, void *), void *arg);
+/*
+ * How many entries the history of doc has, into *n, from a count kept on
+ * the document (cheap, whatever the history).  Returns 0, 1 when there is
+ * no such document, or -1.
+ */
+int	 store_doc_history_count(struct db *db, long doc, long *n);
+/*
+ * The latest return of doc (action "return", with its comment, if any):
+ * fn is called once with it.  Returns what fn returns, 1 when doc was
+ * never returned, or -1.
+ */
+int	 store_doc_latest_return(struct db *db, long doc,
+	    int (*fn)(const struct doc_event *, void *), void *arg);
 /* Every revision of placement's document of kind and period, in order. */
 int	 store_doc_revisions_each(struct db *db, long placement,
 	    const char *kind, const char *period,

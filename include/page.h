@@ -46,6 +46,8 @@ void		 page_user(struct page *pg, const struct user *u,
 xmlNodePtr	 page_text(xmlNodePtr parent, const char *name, const char *text);
 /* Adds an empty <name/> under parent.  Returns it, or NULL (no memory). */
 xmlNodePtr	 page_elem(xmlNodePtr parent, const char *name);
+/* Puts parent's children in the opposite order (a list read newest first). */
+void		 page_reverse(xmlNodePtr parent);
 /*
  * Sets attribute name (a name without prefix) of node to value, as
  * xmlSetProp does; nothing when value is NULL.

@@ -45,6 +45,8 @@ xmlNodePtr	 arena_elem(xmlNodePtr parent, const char *name);
  */
 xmlNodePtr	 arena_text(xmlNodePtr parent, const char *name,
 		    const char *text);
+/* Puts the children of parent (none lent) in the opposite order. */
+void		 arena_reverse(xmlNodePtr parent);
 /*
  * Sets attribute name of node to value as xmlSetProp does: a new one goes
  * last, an existing one gets the new value in its place.  Nothing when

@@ -31,29 +31,27 @@
   <xsl:template match="document" mode="document-page">
     <h1><xsl:apply-templates select="." mode="doc-heading"/></h1>
 
-    <!-- The latest return comment, prominently, while the document is returned. -->
+    <!-- The latest return comment, prominently, while the document is
+         returned: <return>, not the history, which the view shortens. -->
     <xsl:if test="@state = 'returned'">
-      <xsl:for-each select="history/event[@action = 'return']">
-        <xsl:sort select="@at" order="descending"/>
-        <xsl:if test="position() = 1">
-          <section class="return-comment" aria-labelledby="h-return">
-            <h2 id="h-return">Återremitterad – karriärvägledarens kommentar</h2>
-            <xsl:choose>
-              <xsl:when test="normalize-space(comment) != ''">
-                <blockquote><p class="text"><xsl:value-of select="comment"/></p></blockquote>
-              </xsl:when>
-              <xsl:otherwise><p><span class="empty">Ingen kommentar lämnades.</span></p></xsl:otherwise>
-            </xsl:choose>
-            <p class="meta">
-              <xsl:call-template name="event-actor"/>
-              <xsl:text>, </xsl:text>
-              <xsl:call-template name="timestamp">
-                <xsl:with-param name="at" select="@at"/>
-                <xsl:with-param name="local" select="@at-local"/>
-              </xsl:call-template>
-            </p>
-          </section>
-        </xsl:if>
+      <xsl:for-each select="return">
+        <section class="return-comment" aria-labelledby="h-return">
+          <h2 id="h-return">Återremitterad – karriärvägledarens kommentar</h2>
+          <xsl:choose>
+            <xsl:when test="normalize-space(comment) != ''">
+              <blockquote><p class="text"><xsl:value-of select="comment"/></p></blockquote>
+            </xsl:when>
+            <xsl:otherwise><p><span class="empty">Ingen kommentar lämnades.</span></p></xsl:otherwise>
+          </xsl:choose>
+          <p class="meta">
+            <xsl:call-template name="event-actor"/>
+            <xsl:text>, </xsl:text>
+            <xsl:call-template name="timestamp">
+              <xsl:with-param name="at" select="@at"/>
+              <xsl:with-param name="local" select="@at-local"/>
+            </xsl:call-template>
+          </p>
+        </section>
       </xsl:for-each>
     </xsl:if>
 
@@ -169,6 +167,16 @@
 
     <section class="history" aria-labelledby="h-history">
       <h2 id="h-history">Historik</h2>
+      <!-- Only the latest entries: say so before the table (the older
+           ones would stand above it) and link the whole history. -->
+      <xsl:for-each select="history/@total">
+        <p class="history-more">
+          <xsl:text>De </xsl:text>
+          <xsl:value-of select="count(../event)"/>
+          <xsl:text> senaste händelserna visas. </xsl:text>
+          <a href="/documents/{../../@id}/history">Visa hela historiken (<xsl:value-of select="."/> händelser)</a>
+        </p>
+      </xsl:for-each>
       <xsl:apply-templates select="history" mode="history-table"/>
       <xsl:if test="not(history/event)">
         <p>Inga händelser.</p>

@@ -178,6 +178,12 @@ enum stmt {
 	/* the facts of a page's placements in one statement (issue 15) */
 	STMT_FACTS_OF_PLACEMENTS,
 	STMT_KIND_FACTS_OF_PLACEMENTS,
+	/* a document's view: the latest of its history, how many entries it
+	 * has, its latest return (issue 15, migration 14) */
+	STMT_HISTORY_EVENTS_DESC,
+	STMT_HISTORY_SAVES_DESC,
+	STMT_HISTORY_COUNT,
+	STMT_LATEST_RETURN,
 	/* transaction control, prepared once like the rest (issue 7) */
 	STMT_BEGIN,
 	STMT_BEGIN_READ,

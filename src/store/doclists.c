@@ -54,6 +54,19 @@ col_text(sqlite3_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st, col);
 }
 
+/* The entry of a row of either list (columns 0-6). */
+static void
+history_entry(sqlite3_stmt *st, struct doc_event *e)
+{
+	e->at = col_text(st, 0);
+	e->actor = col_text(st, 1);
+	e->actor_name = col_text(st, 2);
+	e->action = col_text(st, 3);
+	e->from = col_text(st, 4);
+	e->to = col_text(st, 5);
+	e->comment = col_text(st, 6);
+}
+
 int
 store_doc_history_each(struct db *db, long doc,
     int (*fn)(const struct doc_event *, void *), void *arg)
@@ -66,19 +79,103 @@ store_doc_history_each(struct db *db, long doc,
 		return -1;
 	sqlite3_bind_int64(st, 1, doc);
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.at = col_text(st, 0);
-		e.actor = col_text(st, 1);
-		e.actor_name = col_text(st, 2);
-		e.action = col_text(st, 3);
-		e.from = col_text(st, 4);
-		e.to = col_text(st, 5);
-		e.comment = col_text(st, 6);
+		history_entry(st, &e);
 		stop = fn(&e, arg);
 	}
 	sqlite3_reset(st);
 	if (stop != 0)
 		return stop;
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * The newer of the two lists' rows: a save is newer than the event it
+ * followed (column 7 equal) and every one before it.
+ */
+static int
+save_is_newer(sqlite3_stmt *ev, int re, sqlite3_stmt *sv, int rs)
+{
+	if (rs != SQLITE_ROW)
+		return 0;
+	return re != SQLITE_ROW ||
+	    sqlite3_column_int64(sv, 7) >= sqlite3_column_int64(ev, 7);
+}
+
+int
+store_doc_history_latest_each(struct db *db, long doc, int limit,
+    int (*fn)(const struct doc_event *, void *), void *arg)
+{
+	sqlite3_stmt		*ev = db_stmt(db, STMT_HISTORY_EVENTS_DESC);
+	sqlite3_stmt		*sv = db_stmt(db, STMT_HISTORY_SAVES_DESC);
+	struct doc_event	 e;
+	int			 re, rs, n, stop = 0, save;
+
+	if (ev == NULL || sv == NULL)
+		return -1;
+	sqlite3_bind_int64(ev, 1, doc);
+	sqlite3_bind_int(ev, 2, limit);
+	sqlite3_bind_int64(sv, 1, doc);
+	sqlite3_bind_int(sv, 2, limit);
+	re = sqlite3_step(ev);
+	rs = sqlite3_step(sv);
+	for (n = 0; n < limit && stop == 0 &&
+	    (re == SQLITE_ROW || rs == SQLITE_ROW); n++) {
+		save = save_is_newer(ev, re, sv, rs);
+		history_entry(save ? sv : ev, &e);
+		stop = fn(&e, arg);
+		if (save)
+			rs = sqlite3_step(sv);
+		else
+			re = sqlite3_step(ev);
+	}
+	sqlite3_reset(ev);
+	sqlite3_reset(sv);
+	if (stop != 0)
+		return stop;
+	return (re == SQLITE_ROW || re == SQLITE_DONE) &&
+	    (rs == SQLITE_ROW || rs == SQLITE_DONE) ? 0 : -1;
+}
+
+int
+store_doc_history_count(struct db *db, long doc, long *n)
+{
+	sqlite3_stmt	*st = db_stmt(db, STMT_HISTORY_COUNT);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+store_doc_latest_return(struct db *db, long doc,
+    int (*fn)(const struct doc_event *, void *), void *arg)
+{
+	sqlite3_stmt		*st = db_stmt(db, STMT_LATEST_RETURN);
+	struct doc_event	 e;
+	int			 rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	e.at = col_text(st, 0);
+	e.actor = col_text(st, 1);
+	e.actor_name = col_text(st, 2);
+	e.action = "return";
+	e.from = "submitted";
+	e.to = "returned";
+	e.comment = col_text(st, 3);
+	rc = fn(&e, arg);
+	sqlite3_reset(st);
+	return rc;
 }
 
 int

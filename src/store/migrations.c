@@ -92,6 +92,21 @@
 	"UPDATE messages SET provider_id = " \
 	MP_OF_PLACEMENT("messages.placement_id")
 
+/*
+ * Migration 14's count of the entries of document D's history (a table
+ * name): its events and the saves recorded as versions (migration 8;
+ * STMT_EVENTS_OF_DOC lists the same rows).
+ */
+#define HC_RECOMPUTE \
+	"UPDATE documents SET history_entries =" \
+	" (SELECT count(*) FROM events e WHERE e.document_id = documents.id)" \
+	" + (SELECT count(*) FROM document_versions v" \
+	" WHERE v.document_id = documents.id AND v.state IS NOT NULL)"
+/* One entry more or less (OP: "+" or "-") on document ID. */
+#define HC_STEP(OP, ID) \
+	"UPDATE documents SET history_entries = history_entries " OP " 1" \
+	" WHERE id = " ID
+
 /* Migration n brings user_version from n - 1 to n. */
 static const char *const migrations[] = {
 	NULL,
@@ -561,6 +576,39 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER placements_provider_update AFTER UPDATE OF id,"
 	" provider_id ON placements BEGIN " MP_RECOMPUTE
 	" WHERE placement_id IN (OLD.id, NEW.id); END;",
+	/*
+	 * 14: how many entries each document's history has, on the document
+	 * (issue 15).  A document's view shows only its latest entries
+	 * (STMT_HISTORY_LATEST) and says how many there are in all; counting
+	 * the saves would read every version row, the cost the short list
+	 * saves.  Kept by triggers in the transaction of every write: a new
+	 * row or a deleted one moves the count by one (the document's row,
+	 * which a save or a transition writes anyway); a row moved to another
+	 * document or a save's state changed counts both documents again.
+	 */
+	"ALTER TABLE documents ADD COLUMN history_entries INTEGER NOT NULL"
+	" DEFAULT 0;"
+	HC_RECOMPUTE ";"
+	"CREATE TRIGGER events_history_insert AFTER INSERT ON events"
+	" WHEN NEW.document_id IS NOT NULL BEGIN "
+	HC_STEP("+", "NEW.document_id") "; END;"
+	"CREATE TRIGGER events_history_update AFTER UPDATE OF document_id"
+	" ON events WHEN OLD.document_id IS NOT NEW.document_id BEGIN "
+	HC_RECOMPUTE " WHERE id IN (OLD.document_id, NEW.document_id); END;"
+	"CREATE TRIGGER events_history_delete AFTER DELETE ON events"
+	" WHEN OLD.document_id IS NOT NULL BEGIN "
+	HC_STEP("-", "OLD.document_id") "; END;"
+	"CREATE TRIGGER versions_history_insert AFTER INSERT ON"
+	" document_versions WHEN NEW.state IS NOT NULL BEGIN "
+	HC_STEP("+", "NEW.document_id") "; END;"
+	"CREATE TRIGGER versions_history_update AFTER UPDATE OF document_id,"
+	" state ON document_versions WHEN OLD.document_id IS NOT"
+	" NEW.document_id OR (OLD.state IS NULL) IS NOT (NEW.state IS NULL)"
+	" BEGIN " HC_RECOMPUTE " WHERE id IN (OLD.document_id,"
+	" NEW.document_id); END;"
+	"CREATE TRIGGER versions_history_delete AFTER DELETE ON"
+	" document_versions WHEN OLD.state IS NOT NULL BEGIN "
+	HC_STEP("-", "OLD.document_id") "; END;",
 };
 
 /* What a migration fills in C after its SQL (none for most). */

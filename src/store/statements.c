@@ -722,6 +722,34 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_KIND_FACTS_OF_PLACEMENTS] = "SELECT d.placement_id, "
 	    LATE_FACT_COLS " FROM json_each(?1) j CROSS JOIN documents d"
 	    " WHERE d.placement_id = j.value AND d.kind = ?2",
+	/*
+	 * The latest ?2 events and the latest ?2 saves of STMT_EVENTS_OF_DOC,
+	 * newest first, each read backwards from its index (the cost follows
+	 * ?2, not the history; nothing is sorted): store_doc_history_latest_
+	 * each merges the two.  Column 7 orders them as there (a save after
+	 * the event it followed); the saves' order by version is theirs by
+	 * after_event too, since a save follows the latest event of its time.
+	 */
+	[STMT_HISTORY_EVENTS_DESC] = "SELECT e.at, u.login, u.name, e.action,"
+	    " e.from_state, e.to_state, e.comment, e.id FROM events e"
+	    " JOIN users u ON u.id = e.actor_id WHERE e.document_id = ?1"
+	    " ORDER BY e.id DESC LIMIT ?2",
+	[STMT_HISTORY_SAVES_DESC] = "SELECT v.saved_at, u.login, u.name,"
+	    " 'save', v.state, v.state, NULL, ifnull(v.after_event, 0)"
+	    " FROM document_versions v JOIN users u ON u.id = v.saved_by"
+	    " WHERE v.document_id = ?1 AND v.state IS NOT NULL"
+	    " ORDER BY v.version DESC LIMIT ?2",
+	/* How many rows STMT_EVENTS_OF_DOC has (migration 14). */
+	[STMT_HISTORY_COUNT] = "SELECT history_entries FROM documents"
+	    " WHERE id = ?1",
+	/*
+	 * The document's latest return, from index events_document_action
+	 * read backwards (the latest time, then the latest id).
+	 */
+	[STMT_LATEST_RETURN] = "SELECT e.at, u.login, u.name, e.comment"
+	    " FROM events e JOIN users u ON u.id = e.actor_id"
+	    " WHERE e.document_id = ?1 AND e.action = 'return'"
+	    " ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	/* What a content states of the ending (late_stated_put). */
 	[STMT_DOC_SET_STATED] = "UPDATE documents SET stated_ending = ?2,"
 	    " stated_end = ?3, stated_decision = ?4 WHERE id = ?1",

@@ -22,6 +22,14 @@
 
 #define ROWS_MAX	50
 #define COMMENT_MAX	4000
+/*
+ * How many of its latest history entries a document's view shows.  Every
+ * form save is an entry, so a draft saved 300 times had 300 rows on its
+ * view, each read, built and rendered on every view; ten hold the latest
+ * round of work (the saves around the latest submission and return), and
+ * the history page (h_doc_history), one link away, keeps every entry.
+ */
+#define VIEW_HISTORY_ENTRIES	10
 
 /* Form fields that are not document content. */
 static const char *const control_fields[] = {
@@ -237,6 +245,75 @@ add_history(struct ctx *c, xmlNodePtr parent, long id)
 	    page_elem(parent, "history")) == 0 ? 0 : -1;
 }
 
+/* The view's entries of the history, counted as they come. */
+struct latest_list {
+	xmlNodePtr	 list;
+	int		 n;
+};
+
+static int
+add_latest_event(const struct doc_event *ev, void *arg)
+{
+	struct latest_list	*a = arg;
+
+	a->n++;
+	return add_event(ev, a->list);
+}
+
+/*
+ * The view's history: its latest VIEW_HISTORY_ENTRIES entries and, when
+ * it has more, how many it has in all (<history total>, xsl/PAGES.md).
+ * Read so even when it is short: the two lists merged in C cost less
+ * than the whole history's statement, which sorts.
+ */
+static int
+add_history_latest(struct ctx *c, xmlNodePtr parent, long id)
+{
+	struct latest_list	 a = { page_elem(parent, "history"), 0 };
+	long			 total;
+
+	if (store_doc_history_latest_each(c->db, id, VIEW_HISTORY_ENTRIES,
+	    add_latest_event, &a) != 0)
+		return -1;
+	/* They came newest first; the page lists them oldest first. */
+	page_reverse(a.list);
+	/* Fewer than asked for: that is the whole history. */
+	if (a.n < VIEW_HISTORY_ENTRIES)
+		return 0;
+	if (store_doc_history_count(c->db, id, &total) != 0)
+		return -1;
+	if (total > a.n)
+		page_attr_long(a.list, "total", total);
+	return 0;
+}
+
+/* <return>: the latest return, as its entry of the history has it. */
+static int
+add_return_event(const struct doc_event *ev, void *arg)
+{
+	xmlNodePtr	 r = page_elem(arg, "return");
+
+	page_attr_time(r, "at", ev->at);
+	page_attr(r, "actor", ev->actor);
+	page_attr(r, "actor-name", ev->actor_name);
+	if (ev->comment != NULL)
+		page_text(r, "comment", ev->comment);
+	return 0;
+}
+
+/*
+ * While d is returned, its latest return, which the view shows at the top
+ * whether or not it is among the latest entries of the history.
+ */
+static int
+add_latest_return(struct ctx *c, xmlNodePtr parent, const struct document *d)
+{
+	if (d->state != STATE_RETURNED)
+		return 0;
+	return store_doc_latest_return(c->db, d->id, add_return_event,
+	    parent) == -1 ? -1 : 0;
+}
+
 /* The revisions as add_revisions writes them. */
 struct revisions_list {
 	xmlNodePtr	 list;
@@ -333,7 +410,8 @@ send_view(struct ctx *c, const struct document *d, const struct placement *p,
 	ctx_flash(c, &pg, doc_flashes);
 	n = doc_element(c, &pg, d, p, content);
 	if (page_content_doc(page_elem(n, "content"), content) == -1 ||
-	    add_history(c, n, d->id) == -1 ||
+	    add_latest_return(c, n, d) == -1 ||
+	    add_history_latest(c, n, d->id) == -1 ||
 	    add_revisions(c, n, d, &latest) == -1) {
 		page_free(&pg);
 		return send_error(c, 500);

@@ -75,6 +75,12 @@ page_text(xmlNodePtr parent, const char *name, const char *text)
 }
 
 void
+page_reverse(xmlNodePtr parent)
+{
+	arena_reverse(parent);
+}
+
+void
 page_attr(xmlNodePtr node, const char *name, const char *value)
 {
 	arena_attr(node, name, value);

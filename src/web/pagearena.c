@@ -244,6 +244,23 @@ arena_text(xmlNodePtr parent, const char *name, const char *text)
 	return n;
 }
 
+void
+arena_reverse(xmlNodePtr parent)
+{
+	xmlNodePtr	 n, next;
+
+	if (arena_of(parent) == NULL || lent_to(parent))
+		return;
+	for (n = parent->children; n != NULL; n = next) {
+		next = n->next;
+		n->next = n->prev;
+		n->prev = next;
+	}
+	n = parent->children;
+	parent->children = parent->last;
+	parent->last = n;
+}
+
 /*
  * The attribute name of node without namespace, or NULL; *last, when
  * given, is set to the last attribute.

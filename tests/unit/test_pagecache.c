@@ -403,6 +403,48 @@ test_page_as_libxml(void **state)
 	xmlFreeDoc(ref);
 }
 
+/*
+ * page_reverse: a list built newest first is the one built oldest first
+ * (none, one and several children, each with its own child).
+ */
+static void
+test_page_reverse(void **state)
+{
+	struct page	 pg;
+	xmlDocPtr	 ref;
+	xmlNodePtr	 r, lists[3], rl, e;
+	char		 at[12];
+	int		 i, n;
+
+	(void)state;
+	assert_int_equal(page_new(&pg, "document", "r-1"), 0);
+	ref = ref_new(&pg, "document", "r-1", &r);
+	for (n = 0; n < 3; n++) {
+		lists[n] = page_elem(pg.root, "history");
+		rl = xmlNewChild(r, NULL, (const xmlChar *)"history", NULL);
+		for (i = n == 2 ? 4 : n; i > 0; i--) {
+			snprintf(at, sizeof(at), "%d", i);
+			e = page_elem(lists[n], "event");
+			page_attr(e, "at", at);
+			page_text(e, "comment", at);
+		}
+		for (i = 1; i <= (n == 2 ? 4 : n); i++) {
+			snprintf(at, sizeof(at), "%d", i);
+			e = xmlNewChild(rl, NULL, (const xmlChar *)"event", NULL);
+			ref_attr(e, "at", at);
+			xmlNewTextChild(e, NULL, (const xmlChar *)"comment",
+			    (const xmlChar *)at);
+		}
+		page_reverse(lists[n]);
+	}
+	assert_same_doc(pg.doc, ref);
+	/* Not a node of the page: nothing. */
+	page_reverse(NULL);
+	page_reverse(r);
+	page_free(&pg);
+	xmlFreeDoc(ref);
+}
+
 /* page_attr_long against snprintf. */
 static void
 test_page_attr_long(void **state)
@@ -804,6 +846,7 @@ main(void)
 		cmocka_unit_test(test_key_of_texts_of_any_length),
 		cmocka_unit_test(test_key_none_for_walk_over_1_mb),
 		cmocka_unit_test(test_page_as_libxml),
+		cmocka_unit_test(test_page_reverse),
 		cmocka_unit_test(test_page_attr_long),
 		cmocka_unit_test(test_page_attr_time),
 		cmocka_unit_test(test_page_content),

@@ -66,6 +66,10 @@ hasnot document-returned 'action="/documents/12/approve"' 'action="/documents/12
 has document-submitted 'action="/documents/12/return"' '<textarea id="return-comment" name="comment"' \
 	'<label for="return-comment">' 'required' 'action="/documents/12/approve"' 'Godkänn' 'Granskas senast'
 hasnot document-submitted 'class="return-comment"' 'href="/documents/12/edit"'
+# a shortened history says how many entries there are and links them all
+has document-submitted 'De 6 senaste händelserna visas.' \
+	'<a href="/documents/12/history">Visa hela historiken (14 händelser)</a>'
+hasnot document-returned 'Visa hela historiken'
 has document-approved 'action="/documents/10/revise"' 'Ny revision' 'Dokumentet är godkänt.'
 has document-draft-empty 'Ej ifyllt' 'Utkastet är sparat.'
 has history 'Historik' 'Tillbaka till dokumentet' 'href="/documents/12"' 'Påbörjade ny revision'
